@@ -1,0 +1,51 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DecentWork.ServiceDefaults.Messaging;
+
+public static class BusRegistration
+{
+    /// <summary>
+    /// MassTransit over RabbitMQ (RABBITMQ_URI). Queues are named "{service}-{consumer}" so each
+    /// service gets its own queue per consumer even when two services consume the same event.
+    /// Failed messages are retried in process, then (where the broker has the delayed-exchange
+    /// plugin) redelivered later, and finally moved to the consumer's "_error" queue.
+    /// The outbox relay is the only publisher of integration events.
+    /// </summary>
+    public static IServiceCollection AddDecentWorkBus(
+        this IServiceCollection services, IConfiguration configuration, string serviceName,
+        Action<IBusRegistrationConfigurator>? addConsumers = null)
+    {
+        var rabbitUri = configuration["RABBITMQ_URI"] ?? "amqp://guest:guest@127.0.0.1:5672/";
+        var delayedRedelivery = configuration.GetValue("Messaging:DelayedRedelivery", false);
+        services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            addConsumers?.Invoke(bus);
+            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            {
+                // Debian's and the official images' RabbitMQ lack the delayed-message plugin,
+                // so broker-side delayed redelivery is opt-in; in-process retries always apply.
+                if (delayedRedelivery)
+                    endpoint.UseDelayedRedelivery(r => r.Intervals(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15)));
+                endpoint.UseMessageRetry(r => r.Intervals(
+                    TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5)));
+            });
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(new Uri(rabbitUri), host => host.PublisherConfirmation = true);
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        // Start the bus before the host reports started, so nothing publishes or reports ready first.
+        services.Configure<MassTransitHostOptions>(o =>
+        {
+            o.WaitUntilStarted = true;
+            o.StartTimeout = TimeSpan.FromSeconds(60);
+            o.StopTimeout = TimeSpan.FromSeconds(15);
+        });
+        services.AddHostedService<OutboxRelay>();
+        return services;
+    }
+}

@@ -1,0 +1,50 @@
+using MongoDB.Bson;
+using MongoDB.Bson.Serialization;
+using MongoDB.Bson.Serialization.Serializers;
+
+namespace DecentWork.ServiceDefaults.Storage.Mongo;
+
+/// <summary>
+/// BSON conventions for the MongoDB adapter, kept here so the domain stays free of attributes:
+/// GUIDs as standard UUIDs, money as Decimal128 (never double), instants as BSON dates.
+/// The driver's registry is process-wide, so registration happens once.
+/// </summary>
+public static class MongoSerialization
+{
+    private static readonly Lock Gate = new();
+    private static bool _registered;
+
+    public static void RegisterConventions()
+    {
+        lock (Gate)
+        {
+            if (_registered) return;
+            BsonSerializer.TryRegisterSerializer(new GuidSerializer(GuidRepresentation.Standard));
+            BsonSerializer.TryRegisterSerializer(new DecimalSerializer(BsonType.Decimal128));
+            BsonSerializer.TryRegisterSerializer(new DateTimeOffsetSerializer(BsonType.DateTime));
+            BsonClassMap.TryRegisterClassMap<Aggregate>(map =>
+            {
+                map.AutoMap();
+                map.MapIdMember(a => a.Id);
+                map.MapMember(a => a.Version);
+            });
+            BsonClassMap.TryRegisterClassMap<OutboxMessage>(map =>
+            {
+                map.AutoMap();
+                map.MapIdMember(m => m.Id);
+            });
+            _registered = true;
+        }
+    }
+
+    /// <summary>Maps an aggregate type, ignoring fields a newer version of the service may have added.</summary>
+    public static void RegisterAggregate<T>() where T : Aggregate
+    {
+        RegisterConventions();
+        BsonClassMap.TryRegisterClassMap<T>(map =>
+        {
+            map.AutoMap();
+            map.SetIgnoreExtraElements(true);
+        });
+    }
+}
