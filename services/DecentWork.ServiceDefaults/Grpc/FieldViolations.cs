@@ -26,9 +26,17 @@ public sealed class FieldViolations
         return !invalid;
     }
 
+    /// <summary>Parses a required resource id, or throws INVALID_ARGUMENT naming the field.</summary>
+    public static Guid RequireId(string? value, string field) =>
+        ProtoConvert.ToId(value) ?? throw new FieldViolations().Add(field, "must be a UUID").ToException();
+
     public void ThrowIfAny()
     {
-        if (IsEmpty) return;
+        if (!IsEmpty) throw ToException();
+    }
+
+    private RpcException ToException()
+    {
         var summary = string.Join("; ", _violations.Select(v => $"{v.Field}: {v.Description}"));
         var status = new Google.Rpc.Status
         {
@@ -36,6 +44,6 @@ public sealed class FieldViolations
             Message = $"The request is invalid: {summary}",
             Details = { Google.Protobuf.WellKnownTypes.Any.Pack(new BadRequest { FieldViolations = { _violations } }) },
         };
-        throw status.ToRpcException();
+        return status.ToRpcException();
     }
 }

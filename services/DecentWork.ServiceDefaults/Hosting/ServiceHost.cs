@@ -1,4 +1,6 @@
 using DecentWork.ServiceDefaults.Grpc;
+using Google.Protobuf.Reflection;
+using Google.Rpc;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,8 +25,11 @@ public static class ServiceHost
         {
             grpc.Interceptors.Add<ErrorMappingInterceptor>();
             grpc.MaxReceiveMessageSize = MaxMessageBytes;
-        }).AddJsonTranscoding();
+        }).AddJsonTranscoding(json =>
+            // Errors carry a google.rpc.BadRequest detail; JSON needs its type to write it.
+            json.TypeRegistry = TypeRegistry.FromMessages(BadRequest.Descriptor));
         builder.Services.AddGrpcHealthChecks();
+        builder.Services.AddSingleton<TimeProvider, MillisecondClock>();
         if (builder.Environment.IsDevelopment()) builder.Services.AddGrpcReflection();
         builder.AddDecentWorkTelemetry(serviceName);
         return builder;

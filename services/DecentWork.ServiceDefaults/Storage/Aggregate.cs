@@ -12,13 +12,13 @@ public abstract class Aggregate
     public Guid Id { get; protected set; }
 
     /// <summary>0 until first saved; the store increments it on every save.</summary>
-    public long Version { get; private set; }
+    public long Version { get; protected set; }
 
     /// <summary>Records an integration event to be published once this change is saved.</summary>
     protected void Raise(object integrationEvent) => _pendingEvents.Add(integrationEvent);
 
     // Methods, not properties, so that neither BSON mapper persists them as state.
-    internal IReadOnlyList<object> PendingEvents() => _pendingEvents;
+    public IReadOnlyList<object> PendingEvents() => _pendingEvents;
 
     internal void MarkSaved(long version)
     {

@@ -7,16 +7,19 @@ using Microsoft.Extensions.Hosting;
 namespace DecentWork.ServiceDefaults.Storage;
 
 /// <summary>Which adapter a service runs on, read once from configuration.</summary>
-public sealed record StorageSettings(string ServiceName, string? MongoConnectionString, string DataFolder)
+public sealed record StorageSettings(string ServiceName, string? MongoConnectionString, string MongoDatabaseName, string DataFolder)
 {
     public bool UsesMongo => !string.IsNullOrWhiteSpace(MongoConnectionString);
-    public string MongoDatabaseName => $"decentwork-{ServiceName}";
     public string LiteDbFile => Path.Combine(DataFolder, $"{ServiceName}.db");
 
-    /// <summary>MONGODB_URI selects MongoDB; without it the embedded store keeps a file under Storage:DataFolder.</summary>
+    /// <summary>
+    /// MONGODB_URI selects MongoDB (database Storage:MongoDatabase, default decentwork-{service});
+    /// without it the embedded store keeps one file under Storage:DataFolder.
+    /// </summary>
     public static StorageSettings From(IConfiguration configuration, string serviceName) => new(
         serviceName,
         configuration["MONGODB_URI"],
+        configuration["Storage:MongoDatabase"] ?? $"decentwork-{serviceName}",
         configuration["Storage:DataFolder"] ?? "data");
 }
 

@@ -81,7 +81,7 @@ public sealed class LiteDbAggregateStore<T>(
     public Task<IReadOnlyList<T>> QueryAsync(Expression<Func<T, bool>> filter, SortOrder<T> order, int skip, int take, CancellationToken cancellationToken = default)
     {
         using var activity = StorageTelemetry.Start("query", collectionName);
-        var query = Collection.Query().Where(filter);
+        var query = Filter.MatchesEverything(filter) ? Collection.Query() : Collection.Query().Where(filter);
         var sorted = order.Descending ? query.OrderByDescending(order.Key) : query.OrderBy(order.Key);
         return Task.FromResult<IReadOnlyList<T>>(sorted.Skip(skip).Limit(take).ToList());
     }
@@ -89,6 +89,6 @@ public sealed class LiteDbAggregateStore<T>(
     public Task<long> CountAsync(Expression<Func<T, bool>> filter, CancellationToken cancellationToken = default)
     {
         using var activity = StorageTelemetry.Start("count", collectionName);
-        return Task.FromResult(Collection.LongCount(filter));
+        return Task.FromResult(Filter.MatchesEverything(filter) ? Collection.LongCount() : Collection.LongCount(filter));
     }
 }

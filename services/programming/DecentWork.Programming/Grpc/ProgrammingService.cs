@@ -1,0 +1,79 @@
+using DecentWork.Programming.Domain;
+using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Reference;
+using DecentWork.ServiceDefaults.Storage;
+using Grpc.Core;
+using Contract = DecentWork.Contracts.Programming.V1;
+
+namespace DecentWork.Programming.Grpc;
+
+/// <summary>Maps proto requests to the Programme aggregate and back; rules live in the aggregate.</summary>
+public sealed class ProgrammingService(IAggregateStore<Programme> programmes, TimeProvider clock)
+    : Contract.ProgrammingService.ProgrammingServiceBase
+{
+    public override async Task<Contract.Programme> RegisterProgramme(Contract.RegisterProgrammeRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        Countries.TryFind(request.CountryCode, out var country);
+        violations.Check(country is null, "country_code", $"'{request.CountryCode}' is not an ISO 3166-1 alpha-3 code of an ILO member State");
+        violations.Check(string.IsNullOrWhiteSpace(request.Title), "title", "is required");
+        violations.Check(request.Title.Length > Programme.MaxTitleLength, "title", $"must be at most {Programme.MaxTitleLength} characters");
+        var start = ProtoConvert.ToDateOnly(request.PeriodStart);
+        var end = ProtoConvert.ToDateOnly(request.PeriodEnd);
+        violations.Check(start is null, "period_start", "is required and must be a full calendar date");
+        violations.Check(end is null, "period_end", "is required and must be a full calendar date");
+        violations.Check(start is not null && end is not null && end < start, "period_end", "must not be before period_start");
+        violations.ThrowIfAny();
+
+        var programme = Programme.Register(country!, request.Title, start!.Value, end!.Value, clock.GetUtcNow());
+        await programmes.SaveAsync(programme, cancellationToken: context.CancellationToken);
+        return ToProto(programme);
+    }
+
+    public override async Task<Contract.Programme> GetProgramme(Contract.GetProgrammeRequest request, ServerCallContext context)
+    {
+        var id = FieldViolations.RequireId(request.Id, "id");
+        var programme = await programmes.FindAsync(id, context.CancellationToken)
+            ?? throw new NotFoundException("Programme", request.Id);
+        return ToProto(programme);
+    }
+
+    public override async Task<Contract.ListProgrammesResponse> ListProgrammes(Contract.ListProgrammesRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var page = Page.From(request.PageSize, request.PageToken, violations);
+        Country? country = null;
+        violations.Check(request.Country != "" && !Countries.TryFind(request.Country, out country), "country", $"'{request.Country}' is not a known ISO alpha-3 code");
+        violations.Check(!Enum.IsDefined(request.Region), "region", "is not a known region");
+        violations.Check(!Enum.IsDefined(request.Status), "status", "is not a known status");
+        violations.ThrowIfAny();
+
+        var region = (IloRegion)request.Region;
+        var status = (ProgrammeStatus)request.Status;
+        // Zero enum values mean "any": only the filters the caller set narrow the query.
+        var filter = Filter.All<Programme>(
+            country is null ? null : p => p.CountryCode == country.Code,
+            region == 0 ? null : p => p.Region == region,
+            status == 0 ? null : p => p.Status == status);
+        var total = await programmes.CountAsync(filter, context.CancellationToken);
+        var found = await programmes.QueryAsync(filter, new SortOrder<Programme>(p => p.SortKey), page.Skip, page.Size, context.CancellationToken);
+        var response = new Contract.ListProgrammesResponse { NextPageToken = page.NextToken(total), TotalSize = (int)total };
+        response.Programmes.AddRange(found.Select(ToProto));
+        return response;
+    }
+
+    internal static Contract.Programme ToProto(Programme programme) => new()
+    {
+        Id = programme.Id.ToString(),
+        CountryCode = programme.CountryCode,
+        Region = (Contract.IloRegion)programme.Region,
+        Title = programme.Title,
+        PeriodStart = ProtoConvert.ToDate(programme.PeriodStart),
+        PeriodEnd = ProtoConvert.ToDate(programme.PeriodEnd),
+        Status = (Contract.ProgrammeStatus)programme.Status,
+        FundingMobilised = ProtoConvert.ToMoney(programme.FundingMobilisedUsd),
+        FundingApprovalCount = programme.FundingApprovalIds.Count,
+        RegisteredAt = ProtoConvert.ToTimestamp(programme.RegisteredAt),
+        Version = programme.Version,
+    };
+}

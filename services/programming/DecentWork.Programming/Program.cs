@@ -1,0 +1,3 @@
+using DecentWork.Programming;
+
+await ProgrammingApp.Build(args).RunAsync();

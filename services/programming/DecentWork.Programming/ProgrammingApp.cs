@@ -1,0 +1,28 @@
+using DecentWork.Programming.Consumers;
+using DecentWork.Programming.Domain;
+using DecentWork.ServiceDefaults.Hosting;
+using DecentWork.ServiceDefaults.Messaging;
+using DecentWork.ServiceDefaults.Storage;
+
+namespace DecentWork.Programming;
+
+/// <summary>Composition of the programming service; tests build it the same way Program.cs does.</summary>
+public static class ProgrammingApp
+{
+    public const string ServiceName = "programming";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = ServiceHost.CreateBuilder(args, ServiceName);
+        builder.Services.AddDecentWorkStorage(StorageSettings.From(builder.Configuration, ServiceName))
+            .AddAggregate("programmes",
+                new StoreIndex<Programme>(p => p.CountryCode),
+                new StoreIndex<Programme>(p => p.SortKey));
+        builder.Services.AddDecentWorkBus(builder.Configuration, ServiceName, bus => bus.AddConsumer<FundingApprovedConsumer>());
+
+        var app = builder.Build();
+        app.MapGrpcService<Grpc.ProgrammingService>();
+        app.MapServiceDefaults();
+        return app;
+    }
+}

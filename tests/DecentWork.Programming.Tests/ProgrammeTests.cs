@@ -1,0 +1,60 @@
+using DecentWork.Contracts.Events.Programming;
+using DecentWork.Programming.Domain;
+using DecentWork.ServiceDefaults;
+using DecentWork.ServiceDefaults.Reference;
+
+namespace DecentWork.Programming.Tests;
+
+public class ProgrammeTests
+{
+    private static readonly Country Tanzania = Countries.ByCode["TZA"];
+    private static readonly DateTimeOffset Now = new(2008, 3, 1, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Register_WhenValid_IsDraftInTheCountrysRegionAndRaisesProgrammeRegistered()
+    {
+        var programme = Programme.Register(Tanzania, " DWCP Tanzania ", new(2006, 1, 1), new(2010, 12, 31), Now);
+
+        Assert.Equal(ProgrammeStatus.Draft, programme.Status);
+        Assert.Equal(IloRegion.Africa, programme.Region);
+        Assert.Equal("DWCP Tanzania", programme.Title);
+        var raised = Assert.IsType<ProgrammeRegistered>(Assert.Single(programme.PendingEvents()));
+        Assert.Equal(programme.Id, raised.ProgrammeId);
+        Assert.Equal("TZA", raised.CountryCode);
+        Assert.Equal("Africa", raised.Region);
+    }
+
+    [Fact]
+    public void Register_WhenPeriodEndsBeforeItStarts_IsNotPossible()
+    {
+        var error = Assert.Throws<DomainRuleException>(() => Programme.Register(Tanzania, "DWCP", new(2010, 1, 1), new(2009, 12, 31), Now));
+        Assert.Contains("before it starts", error.Message);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Register_WhenTitleIsBlank_IsNotPossible(string title) =>
+        Assert.Throws<DomainRuleException>(() => Programme.Register(Tanzania, title, new(2008, 1, 1), new(2011, 12, 31), Now));
+
+    [Fact]
+    public void RecordFunding_WhenTheSameApprovalArrivesTwice_CountsItOnce()
+    {
+        var programme = Programme.Register(Tanzania, "DWCP", new(2008, 1, 1), new(2011, 12, 31), Now);
+        var approval = Guid.NewGuid();
+
+        Assert.True(programme.RecordFunding(approval, 1_250_000.50m));
+        Assert.False(programme.RecordFunding(approval, 1_250_000.50m));
+        Assert.True(programme.RecordFunding(Guid.NewGuid(), 0.25m));
+
+        Assert.Equal(1_250_000.75m, programme.FundingMobilisedUsd);
+        Assert.Equal(2, programme.FundingApprovalIds.Count);
+    }
+
+    [Fact]
+    public void RecordFunding_WhenAmountIsNotPositive_IsNotPossible()
+    {
+        var programme = Programme.Register(Tanzania, "DWCP", new(2008, 1, 1), new(2011, 12, 31), Now);
+        Assert.Throws<DomainRuleException>(() => programme.RecordFunding(Guid.NewGuid(), -5m));
+    }
+}
