@@ -11,6 +11,9 @@ public sealed class OutboxMessage
     public Guid Id { get; set; }
     /// <summary>Full CLR type name, resolved against the contracts assembly when relayed.</summary>
     public string MessageType { get; set; } = "";
+    /// <summary>Publish order: ticks at write time plus the event's position within its save, so
+    /// the events of one save keep their order even where the store keeps only milliseconds.</summary>
+    public long Sequence { get; set; }
     public string Payload { get; set; } = "";
     public DateTime CreatedAtUtc { get; set; }
     /// <summary>W3C traceparent of the request that raised it, so the trace spans the broker.</summary>
@@ -18,10 +21,16 @@ public sealed class OutboxMessage
 
     private static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
 
-    public static OutboxMessage For(object integrationEvent, string? traceParent) => new()
+    public static List<OutboxMessage> ForAll(IEnumerable<object> integrationEvents, string? traceParent)
     {
-        // Sequential-ish ids are not needed: the relay orders by CreatedAtUtc.
+        var ticks = DateTime.UtcNow.Ticks;
+        return integrationEvents.Select((e, position) => For(e, traceParent, ticks + position)).ToList();
+    }
+
+    private static OutboxMessage For(object integrationEvent, string? traceParent, long sequence) => new()
+    {
         Id = Guid.NewGuid(),
+        Sequence = sequence,
         MessageType = integrationEvent.GetType().FullName!,
         Payload = JsonSerializer.Serialize(integrationEvent, integrationEvent.GetType(), PayloadJson),
         CreatedAtUtc = DateTime.UtcNow,

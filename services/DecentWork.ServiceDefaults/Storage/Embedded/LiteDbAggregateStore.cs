@@ -25,7 +25,7 @@ public sealed class LiteDbAggregateStore<T>(
     public Task<bool> SaveAsync(T aggregate, ProcessedMessage? processedMessage = null, CancellationToken cancellationToken = default)
     {
         using var activity = StorageTelemetry.Start("save", collectionName);
-        var outbox = aggregate.PendingEvents().Select(e => OutboxMessage.For(e, Activity.Current?.Id)).ToList();
+        var outbox = OutboxMessage.ForAll(aggregate.PendingEvents(), Activity.Current?.Id);
         var expected = aggregate.Version;
         lock (db.WriteLock)
         {

@@ -18,7 +18,7 @@ public sealed class LiteDbDatabase : IDisposable
         var directory = Path.GetDirectoryName(Path.GetFullPath(fileName));
         if (directory is not null) Directory.CreateDirectory(directory);
         Database = new LiteDatabase(new ConnectionString { Filename = fileName, Connection = ConnectionType.Direct }, Mapper);
-        Database.GetCollection<OutboxMessage>(OutboxCollection).EnsureIndex(m => m.CreatedAtUtc);
+        Database.GetCollection<OutboxMessage>(OutboxCollection).EnsureIndex(m => m.Sequence);
     }
 
     public LiteDatabase Database { get; }

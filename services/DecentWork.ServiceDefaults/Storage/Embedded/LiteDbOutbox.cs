@@ -7,7 +7,7 @@ public sealed class LiteDbOutbox(LiteDbDatabase db) : IOutbox
 
     public Task<IReadOnlyList<OutboxMessage>> PeekAsync(int max, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<OutboxMessage>>(
-            Collection.Query().OrderBy(m => m.CreatedAtUtc).Limit(max).ToList());
+            Collection.Query().OrderBy(m => m.Sequence).Limit(max).ToList());
 
     public Task RemoveAsync(Guid id, CancellationToken cancellationToken)
     {

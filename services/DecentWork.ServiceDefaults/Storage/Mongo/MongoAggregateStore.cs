@@ -42,7 +42,7 @@ public sealed class MongoAggregateStore<T> : IAggregateStore<T>, IStoreInitializ
     public async Task<bool> SaveAsync(T aggregate, ProcessedMessage? processedMessage = null, CancellationToken cancellationToken = default)
     {
         using var activity = StorageTelemetry.Start("save", _collectionName);
-        var outbox = aggregate.PendingEvents().Select(e => OutboxMessage.For(e, Activity.Current?.Id)).ToList();
+        var outbox = OutboxMessage.ForAll(aggregate.PendingEvents(), Activity.Current?.Id);
         var expected = aggregate.Version;
         using var session = await _context.Client.StartSessionAsync(cancellationToken: cancellationToken);
         try

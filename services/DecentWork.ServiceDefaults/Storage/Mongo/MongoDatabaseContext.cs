@@ -24,7 +24,7 @@ public sealed class MongoDatabaseContext
 
     public Task EnsureOutboxIndexesAsync(CancellationToken cancellationToken) =>
         Outbox.Indexes.CreateOneAsync(
-            new CreateIndexModel<OutboxMessage>(Builders<OutboxMessage>.IndexKeys.Ascending(m => m.CreatedAtUtc)),
+            new CreateIndexModel<OutboxMessage>(Builders<OutboxMessage>.IndexKeys.Ascending(m => m.Sequence)),
             cancellationToken: cancellationToken);
 }
 

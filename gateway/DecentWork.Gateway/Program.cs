@@ -1,0 +1,3 @@
+using DecentWork.Gateway;
+
+await GatewayApp.Build(args).RunAsync();
