@@ -20,12 +20,38 @@ public sealed class RabbitMqBroker : IAsyncDisposable
     private readonly Uri _amqp;
     private readonly Uri _management;
     private readonly RabbitMqContainer? _container;
+    // For a broker this process started through rabbitmq.sh: the settings that name it.
+    private readonly Dictionary<string, string>? _scriptEnvironment;
 
-    private RabbitMqBroker(Uri amqp, Uri management, RabbitMqContainer? container)
+    private RabbitMqBroker(Uri amqp, Uri management, RabbitMqContainer? container, Dictionary<string, string>? scriptEnvironment = null)
     {
         _amqp = amqp;
         _management = management;
         _container = container;
+        _scriptEnvironment = scriptEnvironment;
+    }
+
+    /// <summary>
+    /// A broker of its own, for tests that stop and restart it (an outage must not disturb the
+    /// other test projects sharing the main broker). Started with rabbitmq.sh on free ports, or as
+    /// a container where only Docker is available.
+    /// </summary>
+    public static async Task<RabbitMqBroker> StartDedicatedAsync(string name)
+    {
+        if (Environment.GetEnvironmentVariable("DECENTWORK_RABBITMQ_SCRIPT") is null)
+            return await StartContainerAsync();
+        var amqpPort = FreePort.Next();
+        var managementPort = FreePort.Next();
+        var environment = new Dictionary<string, string>
+        {
+            ["DECENTWORK_RABBITMQ_DIR"] = Path.Combine(Path.GetTempPath(), $"decentwork-rabbitmq-{name}-{amqpPort}"),
+            ["DECENTWORK_RABBITMQ_NODE"] = $"{name}-{amqpPort}@localhost",
+            ["RABBITMQ_PORT"] = amqpPort.ToString(),
+            ["RABBITMQ_MANAGEMENT_PORT"] = managementPort.ToString(),
+        };
+        await RunScriptAsync("start", environment);
+        return new RabbitMqBroker(
+            new Uri($"amqp://guest:guest@127.0.0.1:{amqpPort}/"), new Uri($"http://127.0.0.1:{managementPort}/"), null, environment);
     }
 
     public static async Task<RabbitMqBroker> SharedAsync()
@@ -47,6 +73,11 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         var management = Environment.GetEnvironmentVariable("RABBITMQ_MANAGEMENT_URI");
         if (!string.IsNullOrEmpty(amqp) && !string.IsNullOrEmpty(management))
             return new RabbitMqBroker(new Uri(amqp), new Uri(management), null);
+        return await StartContainerAsync();
+    }
+
+    private static async Task<RabbitMqBroker> StartContainerAsync()
+    {
         if (TestcontainersSettings.OS.DockerEndpointAuthConfig is null)
             throw new InvalidOperationException(
                 "No RabbitMQ: set RABBITMQ_URI and RABBITMQ_MANAGEMENT_URI (deploy/scripts/test.sh does) or run where Docker is available.");
@@ -87,15 +118,17 @@ public sealed class RabbitMqBroker : IAsyncDisposable
     }
 
     /// <summary>Simulates a broker outage: the AMQP listener goes away, connections drop.</summary>
-    public Task StopAsync() => _container is null ? RunScriptAsync("stop-app") : _container.StopAsync();
+    public Task StopAsync() => _container is null ? RunScriptAsync("stop-app", _scriptEnvironment) : _container.StopAsync();
 
-    public Task StartAsync(CancellationToken _ = default) => _container is null ? RunScriptAsync("start-app") : _container.StartAsync();
+    public Task StartAsync(CancellationToken _ = default) => _container is null ? RunScriptAsync("start-app", _scriptEnvironment) : _container.StartAsync();
 
-    private static async Task RunScriptAsync(string command)
+    private static async Task RunScriptAsync(string command, Dictionary<string, string>? environment)
     {
         var script = Environment.GetEnvironmentVariable("DECENTWORK_RABBITMQ_SCRIPT")
             ?? throw new InvalidOperationException("DECENTWORK_RABBITMQ_SCRIPT is not set; run the tests through deploy/scripts/test.sh.");
-        using var process = Process.Start(new ProcessStartInfo(script, command) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var start = new ProcessStartInfo(script, command) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (key, value) in environment ?? []) start.Environment[key] = value;
+        using var process = Process.Start(start)!;
         var output = await process.StandardOutput.ReadToEndAsync();
         var error = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
@@ -116,5 +149,6 @@ public sealed class RabbitMqBroker : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_container is not null) await _container.DisposeAsync();
+        if (_scriptEnvironment is not null) await RunScriptAsync("stop", _scriptEnvironment);
     }
 }

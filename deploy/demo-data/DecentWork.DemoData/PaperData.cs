@@ -1,0 +1,61 @@
+namespace DecentWork.DemoData;
+
+/// <summary>
+/// Demo records drawn from the source paper (GB.303/TC/1, October 2008). Countries, partners,
+/// the EU's 2007 total (US$65.8 million) and the TC Manual course come from the paper; programme
+/// periods, UNDAF cycles and how the EU total splits across programmes are illustrative, since
+/// the paper does not give them.
+/// </summary>
+public static class PaperData
+{
+    public sealed record ProgrammeSeed(string Country, string Title, int StartYear, int EndYear);
+    public sealed record FundingSeed(string Partner, string Country, decimal AmountUsd, int Year);
+
+    /// <summary>The eight Delivering-as-One pilots, plus Zambia and Jordan (independent evaluations) and Brazil.</summary>
+    public static readonly ProgrammeSeed[] Programmes =
+    [
+        new("ALB", "Decent Work Country Programme for Albania", 2008, 2010),
+        new("CPV", "Decent Work Country Programme for Cabo Verde", 2008, 2011),
+        new("MOZ", "Decent Work Country Programme for Mozambique", 2007, 2010),
+        new("PAK", "Decent Work Country Programme for Pakistan", 2006, 2009),
+        new("RWA", "Decent Work Country Programme for Rwanda", 2008, 2012),
+        new("TZA", "Decent Work Country Programme for the United Republic of Tanzania", 2006, 2010),
+        new("URY", "Decent Work Country Programme for Uruguay", 2007, 2010),
+        new("VNM", "Decent Work Country Programme for Viet Nam", 2006, 2010),
+        new("ZMB", "Decent Work Country Programme for Zambia", 2007, 2011),
+        new("JOR", "Decent Work Country Programme for Jordan", 2006, 2009),
+        new("BRA", "Decent Work Country Programme for Brazil", 2006, 2010),
+    ];
+
+    public static readonly (string Name, DecentWork.Contracts.Partnerships.V1.PartnerCategory Category)[] Partners =
+    [
+        ("European Union", DecentWork.Contracts.Partnerships.V1.PartnerCategory.EuropeanUnion),
+        ("United States", DecentWork.Contracts.Partnerships.V1.PartnerCategory.BilateralGovernment),
+        ("Government of Brazil", DecentWork.Contracts.Partnerships.V1.PartnerCategory.SouthSouth),
+        ("Bill & Melinda Gates Foundation", DecentWork.Contracts.Partnerships.V1.PartnerCategory.Foundation),
+    ];
+
+    /// <summary>The EU's 2007 approvals add up to the paper's US$65.8 million.</summary>
+    public static readonly FundingSeed[] Funding =
+    [
+        new("European Union", "TZA", 24_300_000m, 2007),
+        new("European Union", "ZMB", 21_500_000m, 2007),
+        new("European Union", "ALB", 20_000_000m, 2007),
+        new("United States", "JOR", 4_750_000m, 2007),
+        new("Government of Brazil", "MOZ", 1_200_000m, 2008),
+    ];
+
+    /// <summary>UNDAFs for the pilots (cycles illustrative).</summary>
+    public static readonly (string Country, int Start, int End)[] Undafs =
+    [
+        ("ALB", 2006, 2010), ("CPV", 2006, 2010), ("MOZ", 2007, 2009), ("PAK", 2004, 2008),
+        ("RWA", 2008, 2012), ("TZA", 2007, 2010), ("URY", 2007, 2010), ("VNM", 2006, 2010),
+    ];
+
+    /// <summary>"175 officials trained on the TC Manual course."</summary>
+    public static readonly (string Code, string Title, string[] SupportsCountries)[] Courses =
+    [
+        ("TCMANUAL", "Technical cooperation manual: project design and management for DWCPs", ["TZA", "ZMB"]),
+        ("DWCP-RBM", "Results-based management for Decent Work Country Programmes", ["VNM"]),
+    ];
+}

@@ -1,0 +1,64 @@
+using DecentWork.Coordination;
+using DecentWork.Gateway;
+using DecentWork.Partnerships;
+using DecentWork.Programming;
+using DecentWork.Testing;
+using DecentWork.Training;
+using Grpc.Net.Client;
+
+namespace DecentWork.EndToEnd.Tests;
+
+/// <summary>
+/// The whole platform in this process on real loopback sockets: the four services sharing one
+/// RabbitMQ virtual host, and the gateway routing to them from configuration.
+/// </summary>
+public sealed class Platform : IAsyncDisposable
+{
+    private Platform(RabbitMqBroker broker, string rabbitUri, ServiceInstance programming, ServiceInstance partnerships,
+        ServiceInstance coordination, ServiceInstance training, ServiceInstance gateway)
+    {
+        Broker = broker;
+        RabbitUri = rabbitUri;
+        Programming = programming;
+        Partnerships = partnerships;
+        Coordination = coordination;
+        Training = training;
+        Gateway = gateway;
+        // Partners' view: gRPC to the gateway's HTTP/2 listener. Portal's view: JSON over HTTP/1.1.
+        GatewayGrpc = GrpcChannel.ForAddress(gateway.GrpcAddress);
+        GatewayJson = new HttpClient { BaseAddress = gateway.HttpAddress };
+    }
+
+    public RabbitMqBroker Broker { get; }
+    public string RabbitUri { get; }
+    public ServiceInstance Programming { get; }
+    public ServiceInstance Partnerships { get; }
+    public ServiceInstance Coordination { get; }
+    public ServiceInstance Training { get; }
+    public ServiceInstance Gateway { get; }
+    public GrpcChannel GatewayGrpc { get; }
+    public HttpClient GatewayJson { get; }
+
+    public static async Task<Platform> StartAsync(RabbitMqBroker broker)
+    {
+        var rabbitUri = await broker.CreateVirtualHostAsync("e2e");
+        var settings = new Dictionary<string, string> { ["RABBITMQ_URI"] = rabbitUri };
+        var programming = await ServiceInstance.StartAsync(ProgrammingApp.ServiceName, ProgrammingApp.Build, settings);
+        var partnerships = await ServiceInstance.StartAsync(PartnershipsApp.ServiceName, PartnershipsApp.Build, settings);
+        var coordination = await ServiceInstance.StartAsync(CoordinationApp.ServiceName, CoordinationApp.Build, settings);
+        var training = await ServiceInstance.StartAsync(TrainingApp.ServiceName, TrainingApp.Build, settings);
+        var gatewaySettings = new Dictionary<string, string>();
+        foreach (var service in new[] { programming, partnerships, coordination, training })
+            gatewaySettings[$"ReverseProxy:Clusters:{service.Name}:Destinations:primary:Address"] = service.GrpcAddress.ToString();
+        var gateway = await ServiceInstance.StartAsync(GatewayApp.ServiceName, GatewayApp.Build, gatewaySettings);
+        return new Platform(broker, rabbitUri, programming, partnerships, coordination, training, gateway);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        GatewayGrpc.Dispose();
+        GatewayJson.Dispose();
+        foreach (var instance in new[] { Gateway, Training, Coordination, Partnerships, Programming }) await instance.DisposeAsync();
+        await Broker.DeleteVirtualHostAsync(RabbitUri);
+    }
+}

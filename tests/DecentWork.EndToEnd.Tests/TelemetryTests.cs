@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.Testing;
+using Programming = DecentWork.Contracts.Programming.V1;
+
+namespace DecentWork.EndToEnd.Tests;
+
+/// <summary>Operations follow one request across the platform: a single trace id from the gateway to a consumer in another service.</summary>
+public class TelemetryTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>, IDisposable
+{
+    private static readonly ActivitySource Caller = new("DecentWork.Tests.Caller");
+    private readonly TraceCollector _traces = new();
+
+    [Fact]
+    public async Task RegisterProgramme_OneTraceSpansGatewayServiceBrokerAndConsumers()
+    {
+        var platform = fixture.Platform;
+        var client = new Programming.ProgrammingService.ProgrammingServiceClient(platform.GatewayGrpc);
+        ActivityTraceId traceId;
+        using (var root = Caller.StartActivity("partner calls RegisterProgramme", ActivityKind.Client))
+        {
+            Assert.NotNull(root);
+            traceId = root.TraceId;
+            await client.RegisterProgrammeAsync(new Programming.RegisterProgrammeRequest
+            {
+                CountryCode = "PAK",
+                Title = "DWCP Pakistan (traced)",
+                PeriodStart = ProtoConvert.ToDate(new DateOnly(2006, 1, 1)),
+                PeriodEnd = ProtoConvert.ToDate(new DateOnly(2009, 12, 31)),
+            });
+        }
+
+        // Both consumers of ProgrammeRegistered must have finished their work in this trace.
+        var spans = await Eventually.Until(() => Task.FromResult(_traces.InTrace(traceId)),
+            s => ConsumedBy(s, "Coordination") && ConsumedBy(s, "Training"), what: "consume spans in coordination and training");
+
+        var gatewayPort = platform.Gateway.GrpcAddress.Port;
+        var programmingPort = platform.Programming.GrpcAddress.Port;
+        Assert.Contains(spans, s => s.Kind == ActivityKind.Server && Port(s) == gatewayPort);
+        Assert.Contains(spans, s => s.Kind == ActivityKind.Server && Port(s) == programmingPort);
+        Assert.Contains(spans, s => s.Source.Name == "DecentWork.Storage" && s.DisplayName == "save programmes");
+        Assert.Contains(spans, s => s.Source.Name == "DecentWork.Outbox" && s.DisplayName == "relay ProgrammeRegistered");
+        Assert.Contains(spans, s => s.Source.Name == "MassTransit" && s.Kind == ActivityKind.Producer);
+    }
+
+    private static bool ConsumedBy(IEnumerable<Activity> spans, string service) =>
+        spans.Any(s => s.Source.Name == "MassTransit" && s.Kind == ActivityKind.Consumer
+            && s.Tags.Any(t => t.Value?.Contains($"DecentWork.{service}.", StringComparison.Ordinal) == true));
+
+    private static int? Port(Activity span) =>
+        span.GetTagItem("server.port") is int port ? port : null;
+
+    public void Dispose() => _traces.Dispose();
+}
