@@ -1,0 +1,3 @@
+using DecentWork.Coordination;
+
+await CoordinationApp.Build(args).RunAsync();
