@@ -1,0 +1,48 @@
+using DecentWork.ServiceDefaults;
+using DecentWork.ServiceDefaults.Storage;
+
+namespace DecentWork.Partnerships.Domain;
+
+/// <summary>A funding partner: a donor government, the EU, a UN fund, a foundation, a company...</summary>
+public sealed class Partner : Aggregate
+{
+    public const int MaxNameLength = 200;
+
+    private Partner() { }
+
+    public string Name { get; private set; } = "";
+
+    /// <summary>
+    /// The name as the uniqueness rule sees it (trimmed, upper-case invariant). A unique index on it
+    /// makes "European Union" and "european union" one partner in both stores, whatever their collation.
+    /// </summary>
+    public string NormalizedName { get; private set; } = "";
+
+    public PartnerCategory Category { get; private set; }
+    public DateTimeOffset RegisteredAt { get; private set; }
+
+    /// <summary>Normalized name, id: the list order, stored so both stores can page on one key.</summary>
+    public string SortKey { get; private set; } = "";
+
+    public static Partner Register(string name, PartnerCategory category, DateTimeOffset now)
+    {
+        var trimmed = name.Trim();
+        if (trimmed.Length is 0 or > MaxNameLength)
+            throw new DomainRuleException($"A partner needs a name of 1-{MaxNameLength} characters.");
+        if (!Enum.IsDefined(category))
+            throw new DomainRuleException($"'{category}' is not a partner category.");
+
+        var partner = new Partner
+        {
+            Id = Guid.NewGuid(),
+            Name = trimmed,
+            NormalizedName = Normalize(trimmed),
+            Category = category,
+            RegisteredAt = now,
+        };
+        partner.SortKey = $"{partner.NormalizedName}|{partner.Id:N}";
+        return partner;
+    }
+
+    public static string Normalize(string name) => name.Trim().ToUpperInvariant();
+}

@@ -1,0 +1,73 @@
+using DecentWork.Partnerships.Domain;
+using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Storage;
+using Grpc.Core;
+using Contract = DecentWork.Contracts.Partnerships.V1;
+
+namespace DecentWork.Partnerships.Grpc;
+
+/// <summary>
+/// Maps proto requests to the Partner and FundingApproval aggregates and back; rules live in the
+/// aggregates. Partner RPCs are in this file, funding-approval RPCs in PartnershipsService.Approvals.cs.
+/// </summary>
+public sealed partial class PartnershipsService(
+    IAggregateStore<Partner> partners, IAggregateStore<FundingApproval> approvals, TimeProvider clock)
+    : Contract.PartnershipsService.PartnershipsServiceBase
+{
+    public override async Task<Contract.Partner> RegisterPartner(Contract.RegisterPartnerRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var name = request.Name.Trim();
+        violations.Check(name.Length == 0, "name", "is required");
+        violations.Check(name.Length > Partner.MaxNameLength, "name", $"must be at most {Partner.MaxNameLength} characters");
+        violations.Check(request.Category == Contract.PartnerCategory.Unspecified || !Enum.IsDefined(request.Category),
+            "category", "is required and must be a known partner category");
+        violations.ThrowIfAny();
+
+        var partner = Partner.Register(name, (PartnerCategory)request.Category, clock.GetUtcNow());
+        try
+        {
+            await partners.SaveAsync(partner, cancellationToken: context.CancellationToken);
+        }
+        catch (DuplicateKeyException)
+        {
+            // The normalized name is the only unique key besides the fresh id, so this is the name.
+            throw new AlreadyExistsException($"A partner named '{name}' is already registered (names are compared ignoring case).");
+        }
+        return ToProto(partner);
+    }
+
+    public override async Task<Contract.Partner> GetPartner(Contract.GetPartnerRequest request, ServerCallContext context)
+    {
+        var id = FieldViolations.RequireId(request.Id, "id");
+        var partner = await partners.FindAsync(id, context.CancellationToken)
+            ?? throw new NotFoundException("Partner", request.Id);
+        return ToProto(partner);
+    }
+
+    public override async Task<Contract.ListPartnersResponse> ListPartners(Contract.ListPartnersRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var page = Page.From(request.PageSize, request.PageToken, violations);
+        violations.Check(!Enum.IsDefined(request.Category), "category", "is not a known partner category");
+        violations.ThrowIfAny();
+
+        // The zero category means "any": only a category the caller set narrows the query.
+        var category = (PartnerCategory)request.Category;
+        var filter = Filter.All<Partner>(category == 0 ? null : p => p.Category == category);
+        var total = await partners.CountAsync(filter, context.CancellationToken);
+        var found = await partners.QueryAsync(filter, new SortOrder<Partner>(p => p.SortKey), page.Skip, page.Size, context.CancellationToken);
+        var response = new Contract.ListPartnersResponse { NextPageToken = page.NextToken(total), TotalSize = (int)total };
+        response.Partners.AddRange(found.Select(ToProto));
+        return response;
+    }
+
+    internal static Contract.Partner ToProto(Partner partner) => new()
+    {
+        Id = partner.Id.ToString(),
+        Name = partner.Name,
+        Category = (Contract.PartnerCategory)partner.Category,
+        RegisteredAt = ProtoConvert.ToTimestamp(partner.RegisteredAt),
+        Version = partner.Version,
+    };
+}

@@ -1,0 +1,3 @@
+using DecentWork.Partnerships;
+
+await PartnershipsApp.Build(args).RunAsync();
