@@ -133,6 +133,18 @@ public abstract class StoreContract
     }
 
     [SkippableFact]
+    public async Task QueriesAndUniqueKeys_CompareStringsExactly()
+    {
+        var (store, _) = await NewStoreAsync();
+        await store.SaveAsync(NewLedger(code: "case", country: "PAK"));
+
+        await store.SaveAsync(NewLedger(code: "CASE", country: "PAK"));
+
+        Assert.Equal(0, await store.CountAsync(Filter.All<Ledger>(l => l.Country == "pak")));
+        Assert.Equal(1, await store.CountAsync(Filter.All<Ledger>(l => l.Code == "CASE")));
+    }
+
+    [SkippableFact]
     public async Task QueryAndCount_FilterSortAndPage()
     {
         var (store, _) = await NewStoreAsync();

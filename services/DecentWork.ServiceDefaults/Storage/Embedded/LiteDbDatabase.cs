@@ -1,3 +1,4 @@
+using System.Globalization;
 using LiteDB;
 
 namespace DecentWork.ServiceDefaults.Storage.Embedded;
@@ -17,7 +18,10 @@ public sealed class LiteDbDatabase : IDisposable
         Mapper = CreateMapper();
         var directory = Path.GetDirectoryName(Path.GetFullPath(fileName));
         if (directory is not null) Directory.CreateDirectory(directory);
-        Database = new LiteDatabase(new ConnectionString { Filename = fileName, Connection = ConnectionType.Direct }, Mapper);
+        // LiteDB compares strings ignoring case by default; MongoDB does not. Ordinal keeps the
+        // adapters interchangeable (queries and unique indexes match exactly in both).
+        var ordinal = new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal);
+        Database = new LiteDatabase(new ConnectionString { Filename = fileName, Connection = ConnectionType.Direct, Collation = ordinal }, Mapper);
         Database.GetCollection<OutboxMessage>(OutboxCollection).EnsureIndex(m => m.Sequence);
     }
 

@@ -1,0 +1,3 @@
+using DecentWork.Training;
+
+await TrainingApp.Build(args).RunAsync();

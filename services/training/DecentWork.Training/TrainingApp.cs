@@ -1,0 +1,30 @@
+using DecentWork.ServiceDefaults.Hosting;
+using DecentWork.ServiceDefaults.Messaging;
+using DecentWork.ServiceDefaults.Storage;
+using DecentWork.Training.Consumers;
+using DecentWork.Training.Domain;
+
+namespace DecentWork.Training;
+
+/// <summary>Composition of the training service; tests build it the same way Program.cs does.</summary>
+public static class TrainingApp
+{
+    public const string ServiceName = "training";
+    public const string CoursesCollection = "courses";
+    public const string KnownProgrammesCollection = "known_programmes";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = ServiceHost.CreateBuilder(args, ServiceName);
+        builder.Services.AddDecentWorkStorage(StorageSettings.From(builder.Configuration, ServiceName))
+            // The code is unique and is also the list order, so one unique index serves both.
+            .AddAggregate(CoursesCollection, new StoreIndex<Course>(c => c.Code, Unique: true))
+            .AddAggregate<KnownProgramme>(KnownProgrammesCollection);
+        builder.Services.AddDecentWorkBus(builder.Configuration, ServiceName, bus => bus.AddConsumer<ProgrammeRegisteredConsumer>());
+
+        var app = builder.Build();
+        app.MapGrpcService<Grpc.TrainingService>();
+        app.MapServiceDefaults();
+        return app;
+    }
+}

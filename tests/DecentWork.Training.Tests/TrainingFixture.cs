@@ -1,0 +1,29 @@
+using DecentWork.Contracts.Events.Programming;
+using DecentWork.ServiceDefaults.Storage;
+using DecentWork.Testing;
+using DecentWork.Training.Domain;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DecentWork.Training.Tests;
+
+public sealed class TrainingFixture() : ServiceFixture(TrainingApp.ServiceName, TrainingApp.Build)
+{
+    public IBus Bus => Service.Services.GetRequiredService<IBus>();
+    public IAggregateStore<KnownProgramme> KnownProgrammes => Service.Services.GetRequiredService<IAggregateStore<KnownProgramme>>();
+
+    public static ProgrammeRegistered Registered(string country = "TZA", string title = "DWCP United Republic of Tanzania") =>
+        new(Guid.NewGuid(), country, "Africa", title, new DateOnly(2006, 1, 1), new DateOnly(2010, 12, 31), DateTimeOffset.UtcNow);
+
+    /// <summary>Announces a programme as programming would, and waits until training has heard of it.</summary>
+    public async Task<Guid> KnownProgrammeAsync(string country = "TZA")
+    {
+        var registered = Registered(country);
+        await Bus.Publish(registered);
+        await Eventually.Until(() => KnownProgrammes.FindAsync(registered.ProgrammeId), p => p is not null, what: "the programme to be known");
+        return registered.ProgrammeId;
+    }
+
+    /// <summary>A code no other test uses, so tests sharing a service never collide.</summary>
+    public static string NewCode(string prefix = "T") => $"{prefix}-{Guid.NewGuid():N}"[..12].ToUpperInvariant();
+}
