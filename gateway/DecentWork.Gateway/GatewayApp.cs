@@ -15,7 +15,7 @@ public static class GatewayApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ServiceHost.MaxMessageBytes);
+        builder.WebHost.ConfigureKestrel(ServiceHost.ConfigureListeners);
         builder.AddDecentWorkTelemetry(ServiceName);
         var proxyConfig = builder.Configuration.GetSection("ReverseProxy");
         builder.Services.AddReverseProxy().LoadFromConfig(proxyConfig);

@@ -2,8 +2,8 @@ using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.ServiceDefaults.Storage;
 using DecentWork.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Coordination = DecentWork.Contracts.Coordination.V1;
-using Programming = DecentWork.Contracts.Programming.V1;
+using CoordinationV1 = DecentWork.Contracts.Coordination.V1;
+using ProgrammingV1 = DecentWork.Contracts.Programming.V1;
 
 namespace DecentWork.EndToEnd.Tests;
 
@@ -27,19 +27,19 @@ public class BrokerOutageTests : IAsyncLifetime
     [Fact]
     public async Task RegisterProgramme_WhenBrokerIsDownAndServiceRestarts_EventArrivesExactlyOnce()
     {
-        var programmes = new Programming.ProgrammingService.ProgrammingServiceClient(_platform.GatewayGrpc);
-        var coordination = new Coordination.CoordinationService.CoordinationServiceClient(_platform.GatewayGrpc);
-        await coordination.RegisterUndafAsync(new Coordination.RegisterUndafRequest { CountryCode = "RWA", CycleStartYear = 2008, CycleEndYear = 2012 });
+        var programmes = new ProgrammingV1.ProgrammingService.ProgrammingServiceClient(_platform.GatewayGrpc);
+        var coordination = new CoordinationV1.CoordinationService.CoordinationServiceClient(_platform.GatewayGrpc);
+        await coordination.RegisterUndafAsync(new CoordinationV1.RegisterUndafRequest { CountryCode = "RWA", CycleStartYear = 2008, CycleEndYear = 2012 });
 
         await _platform.Broker.StopAsync();
-        var programme = await programmes.RegisterProgrammeAsync(new Programming.RegisterProgrammeRequest
+        var programme = await programmes.RegisterProgrammeAsync(new ProgrammingV1.RegisterProgrammeRequest
         {
             CountryCode = "RWA",
             Title = "DWCP Rwanda, written during an outage",
             PeriodStart = ProtoConvert.ToDate(new DateOnly(2008, 1, 1)),
             PeriodEnd = ProtoConvert.ToDate(new DateOnly(2012, 12, 31)),
         });
-        Assert.Equal(programme, await programmes.GetProgrammeAsync(new Programming.GetProgrammeRequest { Id = programme.Id }));
+        Assert.Equal(programme, await programmes.GetProgrammeAsync(new ProgrammingV1.GetProgrammeRequest { Id = programme.Id }));
 
         // The service goes down with the event still in its outbox: nothing may be lost.
         await _platform.Programming.StopAsync();
@@ -47,7 +47,7 @@ public class BrokerOutageTests : IAsyncLifetime
         await _platform.Programming.StartAsync();
 
         var coverage = await Eventually.Until(
-            () => coordination.ListCountryCoverageAsync(new Coordination.ListCountryCoverageRequest()).ResponseAsync,
+            () => coordination.ListCountryCoverageAsync(new CoordinationV1.ListCountryCoverageRequest()).ResponseAsync,
             c => c.Countries.Any(x => x.ProgrammeIds.Contains(programme.Id)), TimeSpan.FromSeconds(60), "the event after the outage");
         Assert.Equal([programme.Id], coverage.Countries.Single(c => c.CountryCode == "RWA").ProgrammeIds);
 

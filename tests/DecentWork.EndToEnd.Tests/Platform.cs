@@ -47,7 +47,7 @@ public sealed class Platform : IAsyncDisposable
         var partnerships = await ServiceInstance.StartAsync(PartnershipsApp.ServiceName, PartnershipsApp.Build, settings);
         var coordination = await ServiceInstance.StartAsync(CoordinationApp.ServiceName, CoordinationApp.Build, settings);
         var training = await ServiceInstance.StartAsync(TrainingApp.ServiceName, TrainingApp.Build, settings);
-        var gatewaySettings = new Dictionary<string, string>();
+        var gatewaySettings = new Dictionary<string, string> { ["contentRoot"] = Path.Combine(AppContext.BaseDirectory, "gateway") };
         foreach (var service in new[] { programming, partnerships, coordination, training })
             gatewaySettings[$"ReverseProxy:Clusters:{service.Name}:Destinations:primary:Address"] = service.GrpcAddress.ToString();
         var gateway = await ServiceInstance.StartAsync(GatewayApp.ServiceName, GatewayApp.Build, gatewaySettings);

@@ -3,10 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.Testing;
-using Coordination = DecentWork.Contracts.Coordination.V1;
-using Partnerships = DecentWork.Contracts.Partnerships.V1;
-using Programming = DecentWork.Contracts.Programming.V1;
-using Training = DecentWork.Contracts.Training.V1;
+using CoordinationV1 = DecentWork.Contracts.Coordination.V1;
+using PartnershipsV1 = DecentWork.Contracts.Partnerships.V1;
+using ProgrammingV1 = DecentWork.Contracts.Programming.V1;
+using TrainingV1 = DecentWork.Contracts.Training.V1;
 
 namespace DecentWork.EndToEnd.Tests;
 
@@ -25,24 +25,24 @@ public class PlatformFlowTests(PlatformFixture fixture) : IClassFixture<Platform
     [Fact]
     public async Task Programme_FundedCoveredAndTrained_ThroughTheGatewayOverGrpc()
     {
-        var programmes = new Programming.ProgrammingService.ProgrammingServiceClient(Platform.GatewayGrpc);
-        var partnerships = new Partnerships.PartnershipsService.PartnershipsServiceClient(Platform.GatewayGrpc);
-        var coordination = new Coordination.CoordinationService.CoordinationServiceClient(Platform.GatewayGrpc);
-        var training = new Training.TrainingService.TrainingServiceClient(Platform.GatewayGrpc);
+        var programmes = new ProgrammingV1.ProgrammingService.ProgrammingServiceClient(Platform.GatewayGrpc);
+        var partnerships = new PartnershipsV1.PartnershipsService.PartnershipsServiceClient(Platform.GatewayGrpc);
+        var coordination = new CoordinationV1.CoordinationService.CoordinationServiceClient(Platform.GatewayGrpc);
+        var training = new TrainingV1.TrainingService.TrainingServiceClient(Platform.GatewayGrpc);
 
-        var programme = await programmes.RegisterProgrammeAsync(new Programming.RegisterProgrammeRequest
+        var programme = await programmes.RegisterProgrammeAsync(new ProgrammingV1.RegisterProgrammeRequest
         {
             CountryCode = "ALB",
             Title = "Decent Work Country Programme Albania 2008-2010",
             PeriodStart = ProtoConvert.ToDate(new DateOnly(2008, 1, 1)),
             PeriodEnd = ProtoConvert.ToDate(new DateOnly(2010, 12, 31)),
         });
-        var partner = await partnerships.RegisterPartnerAsync(new Partnerships.RegisterPartnerRequest
+        var partner = await partnerships.RegisterPartnerAsync(new PartnershipsV1.RegisterPartnerRequest
         {
             Name = $"European Union {Guid.NewGuid():N}",
-            Category = Partnerships.PartnerCategory.EuropeanUnion,
+            Category = PartnershipsV1.PartnerCategory.EuropeanUnion,
         });
-        await partnerships.RecordFundingApprovalAsync(new Partnerships.RecordFundingApprovalRequest
+        await partnerships.RecordFundingApprovalAsync(new PartnershipsV1.RecordFundingApprovalRequest
         {
             PartnerId = partner.Id,
             ProgrammeId = programme.Id,
@@ -51,20 +51,20 @@ public class PlatformFlowTests(PlatformFixture fixture) : IClassFixture<Platform
         });
 
         var funded = await Eventually.Until(
-            () => programmes.GetProgrammeAsync(new Programming.GetProgrammeRequest { Id = programme.Id }).ResponseAsync,
+            () => programmes.GetProgrammeAsync(new ProgrammingV1.GetProgrammeRequest { Id = programme.Id }).ResponseAsync,
             p => p.FundingApprovalCount == 1, what: "programming to count the approval");
         Assert.Equal(1_500_000.25m, ProtoConvert.ToDecimal(funded.FundingMobilised));
 
-        await coordination.RegisterUndafAsync(new Coordination.RegisterUndafRequest { CountryCode = "ALB", CycleStartYear = 2006, CycleEndYear = 2010 });
+        await coordination.RegisterUndafAsync(new CoordinationV1.RegisterUndafRequest { CountryCode = "ALB", CycleStartYear = 2006, CycleEndYear = 2010 });
         var coverage = await Eventually.Until(
-            () => coordination.ListCountryCoverageAsync(new Coordination.ListCountryCoverageRequest()).ResponseAsync,
+            () => coordination.ListCountryCoverageAsync(new CoordinationV1.ListCountryCoverageRequest()).ResponseAsync,
             c => c.Countries.Any(x => x.CountryCode == "ALB" && x.ProgrammeIds.Contains(programme.Id)), what: "ALB in coordination's coverage");
         Assert.Single(coverage.Countries, c => c.CountryCode == "ALB");
 
-        var course = await training.PublishCourseAsync(new Training.PublishCourseRequest { Code = $"E2E-{Random.Shared.Next(100000)}", Title = "TC Manual" });
+        var course = await training.PublishCourseAsync(new TrainingV1.PublishCourseRequest { Code = $"E2E-{Random.Shared.Next(100000)}", Title = "TC Manual" });
         var linked = await Eventually.Until(async () =>
         {
-            try { return await training.LinkCourseToProgrammeAsync(new Training.LinkCourseToProgrammeRequest { CourseId = course.Id, ProgrammeId = programme.Id }); }
+            try { return await training.LinkCourseToProgrammeAsync(new TrainingV1.LinkCourseToProgrammeRequest { CourseId = course.Id, ProgrammeId = programme.Id }); }
             catch (Grpc.Core.RpcException e) when (e.StatusCode == Grpc.Core.StatusCode.FailedPrecondition) { return null; }
         }, c => c is not null, what: "training to learn of the programme");
         Assert.Contains(programme.Id, linked!.LinkedProgrammeIds);

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.Testing;
-using Programming = DecentWork.Contracts.Programming.V1;
+using ProgrammingV1 = DecentWork.Contracts.Programming.V1;
 
 namespace DecentWork.EndToEnd.Tests;
 
@@ -15,13 +15,13 @@ public class TelemetryTests(PlatformFixture fixture) : IClassFixture<PlatformFix
     public async Task RegisterProgramme_OneTraceSpansGatewayServiceBrokerAndConsumers()
     {
         var platform = fixture.Platform;
-        var client = new Programming.ProgrammingService.ProgrammingServiceClient(platform.GatewayGrpc);
+        var client = new ProgrammingV1.ProgrammingService.ProgrammingServiceClient(platform.GatewayGrpc);
         ActivityTraceId traceId;
         using (var root = Caller.StartActivity("partner calls RegisterProgramme", ActivityKind.Client))
         {
             Assert.NotNull(root);
             traceId = root.TraceId;
-            await client.RegisterProgrammeAsync(new Programming.RegisterProgrammeRequest
+            await client.RegisterProgrammeAsync(new ProgrammingV1.RegisterProgrammeRequest
             {
                 CountryCode = "PAK",
                 Title = "DWCP Pakistan (traced)",

@@ -40,7 +40,7 @@ public sealed class RabbitMqBroker : IAsyncDisposable
     {
         if (Environment.GetEnvironmentVariable("DECENTWORK_RABBITMQ_SCRIPT") is null)
             return await StartContainerAsync();
-        var amqpPort = FreePort.Next();
+        var amqpPort = FreePort.NextBelow45536();
         var managementPort = FreePort.Next();
         var environment = new Dictionary<string, string>
         {

@@ -3,6 +3,7 @@ using Google.Protobuf.Reflection;
 using Google.Rpc;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -20,7 +21,7 @@ public static class ServiceHost
     public static WebApplicationBuilder CreateBuilder(string[] args, string serviceName)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxMessageBytes);
+        builder.WebHost.ConfigureKestrel(ConfigureListeners);
         builder.Services.AddGrpc(grpc =>
         {
             grpc.Interceptors.Add<ErrorMappingInterceptor>();
@@ -33,6 +34,19 @@ public static class ServiceHost
         if (builder.Environment.IsDevelopment()) builder.Services.AddGrpcReflection();
         builder.AddDecentWorkTelemetry(serviceName);
         return builder;
+    }
+
+    /// <summary>
+    /// The "Grpc" listener speaks only HTTP/2 (cleartext gRPC needs prior knowledge; a mixed
+    /// listener would serve HTTP/1.1 only) and the "Http" one only HTTP/1.1. Addresses come from
+    /// configuration; the protocols are fixed here because no deployment may change them.
+    /// </summary>
+    public static void ConfigureListeners(WebHostBuilderContext context, KestrelServerOptions kestrel)
+    {
+        kestrel.Limits.MaxRequestBodySize = MaxMessageBytes;
+        kestrel.Configure(context.Configuration.GetSection("Kestrel"))
+            .Endpoint("Grpc", endpoint => endpoint.ListenOptions.Protocols = HttpProtocols.Http2)
+            .Endpoint("Http", endpoint => endpoint.ListenOptions.Protocols = HttpProtocols.Http1);
     }
 
     public static WebApplication MapServiceDefaults(this WebApplication app)
