@@ -1,0 +1,281 @@
+#!/usr/bin/env bash
+# THE run command of DecentWork: starts the whole platform on this machine without Docker.
+#   1. starts a private RabbitMQ broker (127.0.0.1:5672, management 15672) via rabbitmq.sh;
+#   2. builds DecentWork.slnx in Release;
+#   3. starts the four services, waits for their /health, then the gateway;
+#   4. loads the demo data through the gateway (idempotent);
+#   5. prints the URLs and waits. Ctrl-C (or TERM) stops every process it started, then the
+#      broker (unless the broker was already running before).
+#
+# Usage: deploy/scripts/run.sh [--no-build] [--no-demo-data]
+#
+# Data: embedded LiteDB files in <repo>/.data (git-ignored); logs in <repo>/.data/logs/<name>.log.
+# Environment (optional):
+#   MONGODB_URI                  passed to the services: they then use MongoDB instead of LiteDB
+#   OTEL_EXPORTER_OTLP_ENDPOINT  passed to the services and gateway (OpenTelemetry export)
+#   ASPNETCORE_ENVIRONMENT       default Production
+#   DECENTWORK_HEALTH_TIMEOUT    seconds to wait for each /health (default 90)
+#   DECENTWORK_RABBITMQ_DIR, RABBITMQ_PORT, RABBITMQ_MANAGEMENT_PORT, DECENTWORK_RABBITMQ_NODE
+#                                the demo broker (defaults /tmp/decentwork-rabbitmq, 5672, 15672,
+#                                decentwork@localhost)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+
+SOLUTION="DecentWork.slnx"
+DATA_DIR="$ROOT/.data"                 # git-ignored
+LOG_DIR="$DATA_DIR/logs"
+HEALTH_TIMEOUT="${DECENTWORK_HEALTH_TIMEOUT:-90}"
+BUILD=1
+DEMO_DATA=1
+for arg in "$@"; do
+  case "$arg" in
+    --no-build) BUILD=0 ;;
+    --no-demo-data) DEMO_DATA=0 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed -e '/^set -euo/d' -e 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+export DECENTWORK_RABBITMQ_DIR="${DECENTWORK_RABBITMQ_DIR:-/tmp/decentwork-rabbitmq}"
+export RABBITMQ_PORT="${RABBITMQ_PORT:-5672}"
+export RABBITMQ_MANAGEMENT_PORT="${RABBITMQ_MANAGEMENT_PORT:-15672}"
+export DECENTWORK_RABBITMQ_NODE="${DECENTWORK_RABBITMQ_NODE:-decentwork@localhost}"
+RMQ="$ROOT/deploy/scripts/rabbitmq.sh"
+
+GATEWAY_GRPC=5000
+GATEWAY_HTTP=5080
+# name | project dir | gRPC port | http port
+SERVICES=(
+  "programming|services/programming/DecentWork.Programming|5101|5181"
+  "coordination|services/coordination/DecentWork.Coordination|5102|5182"
+  "partnerships|services/partnerships/DecentWork.Partnerships|5103|5183"
+  "training|services/training/DecentWork.Training|5104|5184"
+)
+GATEWAY_PROJECT="gateway/DecentWork.Gateway"
+DEMO_PROJECT="deploy/demo-data/DecentWork.DemoData"
+
+say() { printf '[run] %s\n' "$*"; }
+die() { printf '[run] ERROR: %s\n' "$*" >&2; exit 1; }
+
+# --- process bookkeeping and shutdown --------------------------------------------------------
+PIDS=()          # started processes, in start order
+NAMES=()
+BROKER_OURS=0
+STOPPING=0
+
+stop_all() {
+  local i pid deadline
+  # Newest first: the gateway, then the services, so nothing calls a service already gone.
+  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
+    pid="${PIDS[i]}"
+    if kill -0 "$pid" 2>/dev/null; then
+      say "stopping ${NAMES[i]} (pid $pid)"
+      kill -TERM "$pid" 2>/dev/null || true
+    fi
+  done
+  # ASP.NET Core shuts down gracefully on TERM; give it time, then insist.
+  deadline=$((SECONDS + 20))
+  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
+    pid="${PIDS[i]}"
+    while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.2; done
+    if kill -0 "$pid" 2>/dev/null; then
+      say "${NAMES[i]} did not stop in time; killing pid $pid"
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
+    wait "$pid" 2>/dev/null || true
+  done
+  PIDS=(); NAMES=()
+  if [[ $BROKER_OURS -eq 1 ]]; then
+    BROKER_OURS=0
+    "$RMQ" stop || say "could not stop the broker"
+  fi
+}
+
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  STOPPING=1
+  stop_all
+  say "stopped"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'echo; say "interrupted"; exit 130' INT
+trap 'say "terminated"; exit 143' TERM
+
+# --- helpers ---------------------------------------------------------------------------------
+port_open() { timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
+
+# 0 when GET <url> answers 200. curl if present, else a raw HTTP/1.1 request over /dev/tcp.
+http_ok() {
+  local url="$1"
+  if command -v curl >/dev/null 2>&1; then
+    [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 3 "$url" 2>/dev/null)" == 200 ]]
+  else
+    local hostport="${url#http://}"; hostport="${hostport%%/*}"
+    local path="/${url#http://*/}"
+    # shellcheck disable=SC2016  # expanded by the inner bash, on purpose
+    timeout 3 bash -c '
+      exec 3<>"/dev/tcp/${1%:*}/${1##*:}" || exit 1
+      printf "GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n" "$2" "$1" >&3
+      IFS= read -r status <&3; [[ "$status" == HTTP/1.?" 200"* ]]' _ "$hostport" "$path" 2>/dev/null
+  fi
+}
+
+log_tail() {
+  local file="$1"
+  echo "----- last 40 lines of ${file#"$ROOT"/} -----" >&2
+  tail -n 40 "$file" >&2 2>/dev/null || true
+  echo "-----" >&2
+}
+
+# The built dll of a project: bin/Release/<tfm>/<Name>.dll, or MSBuild's TargetPath as fallback.
+project_dll() {
+  local dir="$1" name dll
+  name="$(basename "$dir")"
+  # shellcheck disable=SC2012  # newest first; project paths have no odd characters
+  dll="$(ls -t "$ROOT/$dir"/bin/Release/*/"$name.dll" 2>/dev/null | head -n 1 || true)"
+  if [[ -z "$dll" ]]; then
+    dll="$(dotnet msbuild "$ROOT/$dir/$name.csproj" -nologo -getProperty:TargetPath -p:Configuration=Release 2>/dev/null || true)"
+  fi
+  [[ -n "$dll" && -f "$dll" ]] || die "no build output for $dir (expected $dir/bin/Release/<tfm>/$name.dll); run without --no-build"
+  printf '%s\n' "$dll"
+}
+
+# start <name> <project dir> VAR=value...   Runs the built dll in the background, from its output
+# folder so that its appsettings*.json are found, with the given environment; logs to LOG_DIR.
+start() {
+  local name="$1" dir="$2"; shift 2
+  local dll log
+  dll="$(project_dll "$dir")"
+  log="$LOG_DIR/$name.log"
+  [[ -f "$log" ]] && mv -f "$log" "$log.prev"    # keep one previous run's log
+  printf '===== %s starting %s =====\n' "$(date -Is)" "$name" >"$log"
+  (
+    cd "$(dirname "$dll")"
+    unset ASPNETCORE_URLS ASPNETCORE_HTTP_PORTS ASPNETCORE_HTTPS_PORTS   # Kestrel endpoints below decide
+    exec env "$@" dotnet "$dll"
+  ) >>"$log" 2>&1 &
+  PIDS+=("$!")
+  NAMES+=("$name")
+  say "started $name (pid $!, log ${log#"$ROOT"/})"
+}
+
+wait_healthy() {
+  local name="$1" url="$2" pid="$3" deadline=$((SECONDS + HEALTH_TIMEOUT))
+  until http_ok "$url"; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      log_tail "$LOG_DIR/$name.log"
+      die "$name exited during start-up (log above: .data/logs/$name.log)"
+    fi
+    if ((SECONDS >= deadline)); then
+      log_tail "$LOG_DIR/$name.log"
+      die "$name did not answer 200 on $url within ${HEALTH_TIMEOUT}s (log above: .data/logs/$name.log)"
+    fi
+    sleep 0.5
+  done
+  say "$name healthy ($url)"
+}
+
+# --- 0. tools and ports ----------------------------------------------------------------------
+command -v dotnet >/dev/null 2>&1 || die "'dotnet' was not found on PATH; install the .NET SDK (see global.json)"
+ports=("$GATEWAY_GRPC" "$GATEWAY_HTTP")
+for entry in "${SERVICES[@]}"; do IFS='|' read -r _ _ g h <<<"$entry"; ports+=("$g" "$h"); done
+for port in "${ports[@]}"; do
+  port_open "$port" && die "port $port is already in use (is another run.sh still running? 'ss -ltnp | grep :$port')"
+done
+mkdir -p "$LOG_DIR"
+
+# --- 1. broker -------------------------------------------------------------------------------
+if "$RMQ" status >/dev/null 2>&1; then
+  say "RabbitMQ node $DECENTWORK_RABBITMQ_NODE already running; using it (it will be left running)"
+else
+  "$RMQ" install
+  BROKER_OURS=1
+  "$RMQ" start
+fi
+eval "$("$RMQ" env)"
+
+# --- 2. build --------------------------------------------------------------------------------
+if [[ $BUILD -eq 1 ]]; then
+  say "building $SOLUTION (Release)"
+  dotnet build "$SOLUTION" -c Release -nologo -v quiet || die "build failed"
+fi
+
+# --- 3. services, then gateway ---------------------------------------------------------------
+export_common=(
+  "RABBITMQ_URI=$RABBITMQ_URI"
+  "Storage__DataFolder=$DATA_DIR"
+  "ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production}"
+)
+[[ -n "${MONGODB_URI:-}" ]] && export_common+=("MONGODB_URI=$MONGODB_URI") && say "MONGODB_URI set: services use MongoDB"
+[[ -n "${OTEL_EXPORTER_OTLP_ENDPOINT:-}" ]] && export_common+=("OTEL_EXPORTER_OTLP_ENDPOINT=$OTEL_EXPORTER_OTLP_ENDPOINT")
+
+service_pids=()
+for entry in "${SERVICES[@]}"; do
+  IFS='|' read -r name dir grpc http <<<"$entry"
+  start "$name" "$dir" "${export_common[@]}" \
+    "Kestrel__Endpoints__Grpc__Url=http://127.0.0.1:$grpc" \
+    "Kestrel__Endpoints__Http__Url=http://127.0.0.1:$http"
+  service_pids+=("${PIDS[-1]}")
+done
+i=0
+for entry in "${SERVICES[@]}"; do
+  IFS='|' read -r name dir grpc http <<<"$entry"
+  wait_healthy "$name" "http://127.0.0.1:$http/health" "${service_pids[i]}"
+  i=$((i + 1))
+done
+
+gateway_env=(
+  "ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production}"
+  "Kestrel__Endpoints__Grpc__Url=http://127.0.0.1:$GATEWAY_GRPC"
+  "Kestrel__Endpoints__Http__Url=http://127.0.0.1:$GATEWAY_HTTP"
+)
+[[ -n "${OTEL_EXPORTER_OTLP_ENDPOINT:-}" ]] && gateway_env+=("OTEL_EXPORTER_OTLP_ENDPOINT=$OTEL_EXPORTER_OTLP_ENDPOINT")
+for entry in "${SERVICES[@]}"; do
+  IFS='|' read -r name dir grpc http <<<"$entry"
+  gateway_env+=("ReverseProxy__Clusters__${name}__Destinations__primary__Address=http://127.0.0.1:$grpc")
+done
+start gateway "$GATEWAY_PROJECT" "${gateway_env[@]}"
+wait_healthy gateway "http://127.0.0.1:$GATEWAY_HTTP/health" "${PIDS[-1]}"
+
+# --- 4. demo data ----------------------------------------------------------------------------
+if [[ $DEMO_DATA -eq 1 ]]; then
+  say "loading demo data through the gateway"
+  demo_dll="$(project_dll "$DEMO_PROJECT")"
+  demo_log="$LOG_DIR/demo-data.log"
+  printf '\n===== %s demo-data =====\n' "$(date -Is)" >>"$demo_log"
+  # Foreground, bounded; its output goes to the console and the log.
+  if (cd "$(dirname "$demo_dll")" && timeout 300 dotnet "$demo_dll" --gateway "http://127.0.0.1:$GATEWAY_GRPC") 2>&1 | tee -a "$demo_log"; then
+    say "demo data loaded"
+  else
+    say "WARNING: the demo-data loader failed (log: .data/logs/demo-data.log); the platform keeps running"
+  fi
+fi
+
+# --- 5. ready --------------------------------------------------------------------------------
+cat <<EOF
+
+DecentWork is running.
+  Gateway gRPC (HTTP/2):     http://127.0.0.1:$GATEWAY_GRPC
+  Gateway JSON (HTTP/1.1):   http://127.0.0.1:$GATEWAY_HTTP
+  RabbitMQ management:       ${RABBITMQ_MANAGEMENT_URI} (guest/guest)
+  Logs:                      .data/logs/
+Try:
+  curl -s 'http://127.0.0.1:$GATEWAY_HTTP/v1/programmes?country=TZA'
+Press Ctrl-C to stop everything.
+EOF
+
+# Wait until interrupted; if any process dies on its own, say which and shut the rest down.
+while true; do
+  wait -n "${PIDS[@]}" 2>/dev/null || true
+  [[ $STOPPING -eq 1 ]] && break
+  for i in "${!PIDS[@]}"; do
+    if ! kill -0 "${PIDS[i]}" 2>/dev/null; then
+      log_tail "$LOG_DIR/${NAMES[i]}.log"
+      die "${NAMES[i]} (pid ${PIDS[i]}) exited unexpectedly; stopping everything"
+    fi
+  done
+done
