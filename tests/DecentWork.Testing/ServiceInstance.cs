@@ -31,8 +31,9 @@ public sealed class ServiceInstance : IAsyncDisposable
             ["Storage:DataFolder"] = _dataFolder,
             // A database of its own when the tests run against MongoDB.
             ["Storage:MongoDatabase"] = $"test-{name}-{Guid.NewGuid():N}",
-            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("DECENTWORK_TEST_LOG_LEVEL") ?? "Warning",
             ["Logging:LogLevel:DecentWork"] = "Information",
+            ["Logging:LogLevel:MassTransit"] = Environment.GetEnvironmentVariable("DECENTWORK_TEST_LOG_LEVEL") ?? "Warning",
         };
         foreach (var (key, value) in settings) all[key] = value;
         _args = all.Select(kv => $"--{kv.Key}={kv.Value}").ToArray();
@@ -55,10 +56,24 @@ public sealed class ServiceInstance : IAsyncDisposable
         return instance;
     }
 
+    /// <summary>
+    /// Starts the host and waits until GET /health says healthy: only then are the consumers'
+    /// queues bound, so an event published right after start cannot miss them.
+    /// </summary>
     public async Task StartAsync()
     {
         _app = _build(_args);
         await _app.StartAsync();
+        await Eventually.Until(async () =>
+        {
+            // Degraded also answers 200; only Healthy means every receive endpoint is ready.
+            try
+            {
+                using var health = System.Text.Json.JsonDocument.Parse(await Http.GetStringAsync("/health"));
+                return health.RootElement.GetProperty("status").GetString() == "Healthy";
+            }
+            catch (HttpRequestException) { return false; }
+        }, healthy => healthy, TimeSpan.FromSeconds(60), $"{Name} to report healthy");
     }
 
     /// <summary>Stops the host as a crash or redeploy would, keeping its data folder and ports.</summary>

@@ -1,4 +1,5 @@
 using Google.Rpc;
+using DecentWork.ServiceDefaults.Reference;
 using Grpc.Core;
 
 namespace DecentWork.ServiceDefaults.Grpc;
@@ -25,6 +26,18 @@ public sealed class FieldViolations
         if (invalid) Add(field, description);
         return !invalid;
     }
+
+    /// <summary>A required ISO alpha-3 country code; null (and a violation) when it is not one of ours.</summary>
+    public Country? RequireCountry(string? code, string field)
+    {
+        Countries.TryFind(code, out var country);
+        Check(country is null, field, $"'{code}' is not an ISO 3166-1 alpha-3 code of an ILO member State");
+        return country;
+    }
+
+    /// <summary>An optional country filter: null when empty, a violation when set but unknown.</summary>
+    public Country? OptionalCountry(string? code, string field) =>
+        string.IsNullOrEmpty(code) ? null : RequireCountry(code, field);
 
     /// <summary>Parses a required resource id, or throws INVALID_ARGUMENT naming the field.</summary>
     public static Guid RequireId(string? value, string field) =>

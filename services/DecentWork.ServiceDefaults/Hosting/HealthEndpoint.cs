@@ -7,11 +7,24 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace DecentWork.ServiceDefaults.Hosting;
 
-/// <summary>GET /health: 200 when every check is healthy, 503 otherwise, with each check's status as JSON.</summary>
+/// <summary>
+/// GET /health: 200 when every check is healthy, 503 otherwise, with each check's status as JSON.
+/// Degraded counts as not ready: MassTransit reports it while receive endpoints are still binding,
+/// and a service that answers before its queues exist could miss events.
+/// </summary>
 public static class HealthEndpoint
 {
     public static IEndpointConventionBuilder MapDecentWorkHealth(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteAsync });
+        endpoints.MapHealthChecks("/health", new HealthCheckOptions
+        {
+            ResponseWriter = WriteAsync,
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        });
 
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {

@@ -17,7 +17,7 @@ internal sealed class StorageHealthCheck(IServiceProvider services, StorageSetti
                 await services.GetRequiredService<MongoDatabaseContext>().Database
                     .RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1), cancellationToken: cancellationToken);
             else
-                _ = services.GetRequiredService<LiteDbDatabase>().Database.GetCollectionNames().Count();
+                _ = services.GetRequiredService<LiteDbDatabase>().Run(d => d.GetCollectionNames().Count());
             var backlog = await outbox.CountAsync(cancellationToken);
             var data = new Dictionary<string, object> { ["adapter"] = settings.UsesMongo ? "mongo" : "embedded", ["outboxBacklog"] = backlog };
             return HealthCheckResult.Healthy($"{data["adapter"]} store reachable", data);

@@ -10,16 +10,16 @@ public sealed class LiteDbAggregateStore<T>(
 {
     public Task InitializeAsync(CancellationToken cancellationToken)
     {
-        foreach (var index in indexes) Collection.EnsureIndex(index.Field, index.Unique);
+        db.Run(d => indexes.Select(index => Collection(d).EnsureIndex(index.Field, index.Unique)).ToList());
         return Task.CompletedTask;
     }
 
-    private ILiteCollection<T> Collection => db.Database.GetCollection<T>(collectionName);
+    private ILiteCollection<T> Collection(LiteDatabase database) => database.GetCollection<T>(collectionName);
 
     public Task<T?> FindAsync(Guid id, CancellationToken cancellationToken = default)
     {
         using var activity = StorageTelemetry.Start("find", collectionName);
-        return Task.FromResult<T?>(Collection.FindById(id));
+        return Task.FromResult<T?>(db.Run(d => Collection(d).FindById(id)));
     }
 
     public Task<bool> SaveAsync(T aggregate, ProcessedMessage? processedMessage = null, CancellationToken cancellationToken = default)
@@ -27,68 +27,72 @@ public sealed class LiteDbAggregateStore<T>(
         using var activity = StorageTelemetry.Start("save", collectionName);
         var outbox = OutboxMessage.ForAll(aggregate.PendingEvents(), Activity.Current?.Id);
         var expected = aggregate.Version;
-        lock (db.WriteLock)
+        var written = db.Run(d =>
         {
-            db.Database.BeginTrans();
+            d.BeginTrans();
             try
             {
-                if (processedMessage is not null && !RecordInInbox(processedMessage))
+                if (processedMessage is not null && !RecordInInbox(d, processedMessage))
                 {
-                    db.Database.Rollback();
-                    return Task.FromResult(false);
+                    d.Rollback();
+                    return false;
                 }
-                Write(aggregate, expected);
-                if (outbox.Count > 0) db.Database.GetCollection<OutboxMessage>(LiteDbDatabase.OutboxCollection).InsertBulk(outbox);
-                db.Database.Commit();
+                Write(d, aggregate, expected);
+                if (outbox.Count > 0) d.GetCollection<OutboxMessage>(LiteDbDatabase.OutboxCollection).InsertBulk(outbox);
+                d.Commit();
+                return true;
             }
             catch (Exception ex)
             {
-                db.Database.Rollback();
+                d.Rollback();
                 aggregate.RestoreVersion(expected);
                 if (ex is LiteException { ErrorCode: LiteException.INDEX_DUPLICATE_KEY }) throw new DuplicateKeyException(collectionName, ex);
                 throw;
             }
-        }
+        });
+        if (!written) return Task.FromResult(false);
         aggregate.MarkSaved(expected + 1);
         if (outbox.Count > 0) signal.Notify();
         return Task.FromResult(true);
     }
 
-    private bool RecordInInbox(ProcessedMessage message)
+    private static bool RecordInInbox(LiteDatabase database, ProcessedMessage message)
     {
-        var inbox = db.Database.GetCollection(LiteDbDatabase.InboxCollection);
+        var inbox = database.GetCollection(LiteDbDatabase.InboxCollection);
         if (inbox.FindById(message.Key) is not null) return false;
         inbox.Insert(new BsonDocument { ["_id"] = message.Key, ["at"] = DateTime.UtcNow });
         return true;
     }
 
-    private void Write(T aggregate, long expectedVersion)
+    private void Write(LiteDatabase database, T aggregate, long expectedVersion)
     {
-        var collection = Collection;
         if (expectedVersion == 0)
         {
             aggregate.RestoreVersion(1);
-            collection.Insert(aggregate);
+            Collection(database).Insert(aggregate);
             return;
         }
-        var stored = db.Database.GetCollection(collectionName).FindById(aggregate.Id);
+        var stored = database.GetCollection(collectionName).FindById(aggregate.Id);
         if (stored is null || stored[nameof(Aggregate.Version)].AsInt64 != expectedVersion)
             throw new ConcurrencyConflictException(collectionName, aggregate.Id);
         aggregate.RestoreVersion(expectedVersion + 1);
-        collection.Update(aggregate);
+        Collection(database).Update(aggregate);
     }
 
     public Task<IReadOnlyList<T>> QueryAsync(Expression<Func<T, bool>> filter, SortOrder<T> order, int skip, int take, CancellationToken cancellationToken = default)
     {
         using var activity = StorageTelemetry.Start("query", collectionName);
-        var query = Filter.MatchesEverything(filter) ? Collection.Query() : Collection.Query().Where(filter);
-        var sorted = order.Descending ? query.OrderByDescending(order.Key) : query.OrderBy(order.Key);
-        return Task.FromResult<IReadOnlyList<T>>(sorted.Skip(skip).Limit(take).ToList());
+        return Task.FromResult<IReadOnlyList<T>>(db.Run(d =>
+        {
+            var query = Filter.MatchesEverything(filter) ? Collection(d).Query() : Collection(d).Query().Where(filter);
+            var sorted = order.Descending ? query.OrderByDescending(order.Key) : query.OrderBy(order.Key);
+            return sorted.Skip(skip).Limit(take).ToList();
+        }));
     }
 
     public Task<long> CountAsync(Expression<Func<T, bool>> filter, CancellationToken cancellationToken = default)
     {
         using var activity = StorageTelemetry.Start("count", collectionName);
-        return Task.FromResult(Filter.MatchesEverything(filter) ? Collection.LongCount() : Collection.LongCount(filter));
+        return Task.FromResult(db.Run(d => Filter.MatchesEverything(filter) ? Collection(d).LongCount() : Collection(d).LongCount(filter)));
     }
 }

@@ -4,9 +4,11 @@ using LiteDB;
 namespace DecentWork.ServiceDefaults.Storage.Embedded;
 
 /// <summary>
-/// One LiteDB file per service. LiteDB transactions belong to a thread and its reads take no
-/// lock, so every write runs synchronously under <see cref="WriteLock"/>: the version check and
-/// the write cannot interleave with another save.
+/// One LiteDB file per service. LiteDB ties transactions to threads and misbehaves under
+/// concurrent use from many threads (reads were seen missing committed writes), so every
+/// operation, read or write, runs synchronously through <see cref="Run{T}"/>, one at a time.
+/// That also makes a save's version check and write atomic. It is the store for local runs and
+/// tests, where one request at a time per service is plenty.
 /// </summary>
 public sealed class LiteDbDatabase : IDisposable
 {
@@ -25,9 +27,15 @@ public sealed class LiteDbDatabase : IDisposable
         Database.GetCollection<OutboxMessage>(OutboxCollection).EnsureIndex(m => m.Sequence);
     }
 
-    public LiteDatabase Database { get; }
+    private readonly Lock _gate = new();
+
+    private LiteDatabase Database { get; }
     public BsonMapper Mapper { get; }
-    public object WriteLock { get; } = new();
+
+    public T Run<T>(Func<LiteDatabase, T> operation)
+    {
+        lock (_gate) return operation(Database);
+    }
 
     private static BsonMapper CreateMapper()
     {

@@ -2,18 +2,15 @@ namespace DecentWork.ServiceDefaults.Storage.Embedded;
 
 public sealed class LiteDbOutbox(LiteDbDatabase db) : IOutbox
 {
-    private LiteDB.ILiteCollection<OutboxMessage> Collection =>
-        db.Database.GetCollection<OutboxMessage>(LiteDbDatabase.OutboxCollection);
+    private static LiteDB.ILiteCollection<OutboxMessage> Collection(LiteDB.LiteDatabase database) =>
+        database.GetCollection<OutboxMessage>(LiteDbDatabase.OutboxCollection);
 
     public Task<IReadOnlyList<OutboxMessage>> PeekAsync(int max, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<OutboxMessage>>(
-            Collection.Query().OrderBy(m => m.Sequence).Limit(max).ToList());
+            db.Run(d => Collection(d).Query().OrderBy(m => m.Sequence).Limit(max).ToList()));
 
-    public Task RemoveAsync(Guid id, CancellationToken cancellationToken)
-    {
-        lock (db.WriteLock) Collection.Delete(id);
-        return Task.CompletedTask;
-    }
+    public Task RemoveAsync(Guid id, CancellationToken cancellationToken) =>
+        Task.FromResult(db.Run(d => Collection(d).Delete(id)));
 
-    public Task<long> CountAsync(CancellationToken cancellationToken) => Task.FromResult(Collection.LongCount());
+    public Task<long> CountAsync(CancellationToken cancellationToken) => Task.FromResult(db.Run(d => Collection(d).LongCount()));
 }

@@ -12,24 +12,8 @@ public sealed class ProgrammeRegisteredConsumer(IAggregateStore<KnownProgramme> 
     public async Task Consume(ConsumeContext<ProgrammeRegistered> context)
     {
         var registered = context.Message;
-        // The inbox catches a redelivery of the same message; this catches the same programme sent
-        // again under a new message id (a republish), which the inbox cannot recognise.
-        if (await programmes.FindAsync(registered.ProgrammeId, context.CancellationToken) is not null)
-        {
-            logger.LogInformation("Programme {ProgrammeId} is already known", registered.ProgrammeId);
-            return;
-        }
-
-        var programme = KnownProgramme.From(registered);
         var inbox = new ProcessedMessage(nameof(ProgrammeRegisteredConsumer), context.MessageId ?? registered.ProgrammeId);
-        try
-        {
-            await programmes.SaveAsync(programme, inbox, context.CancellationToken);
-        }
-        catch (DuplicateKeyException)
-        {
-            // Two deliveries of the same programme raced past the lookup; the other one stored it.
-            logger.LogInformation("Programme {ProgrammeId} was stored by a concurrent delivery", registered.ProgrammeId);
-        }
+        if (!await programmes.AddOnceAsync(KnownProgramme.From(registered), inbox, context.CancellationToken))
+            logger.LogInformation("Programme {ProgrammeId} was already known", registered.ProgrammeId);
     }
 }

@@ -14,8 +14,7 @@ public sealed class CoordinationService(IAggregateStore<Undaf> undafs, IAggregat
     public override async Task<Contract.Undaf> RegisterUndaf(Contract.RegisterUndafRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
-        Countries.TryFind(request.CountryCode, out var country);
-        violations.Check(country is null, "country_code", $"'{request.CountryCode}' is not an ISO 3166-1 alpha-3 code of an ILO member State");
+        var country = violations.RequireCountry(request.CountryCode, "country_code");
         var start = request.CycleStartYear;
         var end = request.CycleEndYear;
         var startValid = violations.Check(start is < Undaf.FirstStartYear or > Undaf.LastStartYear,
@@ -49,8 +48,7 @@ public sealed class CoordinationService(IAggregateStore<Undaf> undafs, IAggregat
     {
         var violations = new FieldViolations();
         var page = Page.From(request.PageSize, request.PageToken, violations);
-        Country? country = null;
-        violations.Check(request.Country != "" && !Countries.TryFind(request.Country, out country), "country", $"'{request.Country}' is not a known ISO alpha-3 code");
+        var country = violations.OptionalCountry(request.Country, "country");
         violations.ThrowIfAny();
 
         var filter = Filter.All<Undaf>(country is null ? null : u => u.CountryCode == country.Code);

@@ -14,8 +14,7 @@ public sealed class ProgrammingService(IAggregateStore<Programme> programmes, Ti
     public override async Task<Contract.Programme> RegisterProgramme(Contract.RegisterProgrammeRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
-        Countries.TryFind(request.CountryCode, out var country);
-        violations.Check(country is null, "country_code", $"'{request.CountryCode}' is not an ISO 3166-1 alpha-3 code of an ILO member State");
+        var country = violations.RequireCountry(request.CountryCode, "country_code");
         violations.Check(string.IsNullOrWhiteSpace(request.Title), "title", "is required");
         violations.Check(request.Title.Length > Programme.MaxTitleLength, "title", $"must be at most {Programme.MaxTitleLength} characters");
         var start = ProtoConvert.ToDateOnly(request.PeriodStart);
@@ -42,8 +41,7 @@ public sealed class ProgrammingService(IAggregateStore<Programme> programmes, Ti
     {
         var violations = new FieldViolations();
         var page = Page.From(request.PageSize, request.PageToken, violations);
-        Country? country = null;
-        violations.Check(request.Country != "" && !Countries.TryFind(request.Country, out country), "country", $"'{request.Country}' is not a known ISO alpha-3 code");
+        var country = violations.OptionalCountry(request.Country, "country");
         violations.Check(!Enum.IsDefined(request.Region), "region", "is not a known region");
         violations.Check(!Enum.IsDefined(request.Status), "status", "is not a known status");
         violations.ThrowIfAny();
