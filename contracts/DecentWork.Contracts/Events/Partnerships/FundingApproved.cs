@@ -1,6 +1,10 @@
 namespace DecentWork.Contracts.Events.Partnerships;
 
-/// <summary>A partner approved money for a DWCP. Amounts are US dollars, never floating point.</summary>
+/// <summary>
+/// A partner approved money. Amounts are US dollars, never floating point. <paramref name="ProgrammeId"/>
+/// is the DWCP the approval is for (Guid.Empty when it is not for one programme); the allocations,
+/// when present, split <paramref name="AmountUsd"/> exactly by region, country, outcome and objective.
+/// </summary>
 public sealed record FundingApproved(
     Guid ApprovalId,
     Guid PartnerId,
@@ -8,4 +12,22 @@ public sealed record FundingApproved(
     Guid ProgrammeId,
     decimal AmountUsd,
     int Year,
-    DateTimeOffset ApprovedAt);
+    DateTimeOffset ApprovedAt,
+    IReadOnlyList<FundingAllocation>? Allocations = null);
+
+/// <summary>
+/// Part of an approval earmarked for a place or result. Any of the targets may be absent
+/// (e.g. a regional allocation has only a region).
+/// </summary>
+/// <param name="Region">ILO region name as in the Countries table, e.g. "Africa".</param>
+/// <param name="StrategicObjective">1-4, or null.</param>
+public sealed record FundingAllocation(
+    string? Region,
+    string? CountryCode,
+    Guid? ProgrammeId,
+    Guid? OutcomeId,
+    int? StrategicObjective,
+    decimal AmountUsd);
+
+/// <summary>A funding partner was registered; training uses partners for fellowships.</summary>
+public sealed record PartnerRegistered(Guid PartnerId, string Name, string Category, DateTimeOffset RegisteredAt);

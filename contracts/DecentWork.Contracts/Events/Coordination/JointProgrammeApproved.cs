@@ -1,0 +1,16 @@
+namespace DecentWork.Contracts.Events.Coordination;
+
+/// <summary>
+/// A UN joint programme in which the organisation takes part was approved; partnerships counts
+/// <paramref name="OrganisationShareUsd"/> as UN-system funds.
+/// </summary>
+public sealed record JointProgrammeApproved(
+    Guid JointProgrammeId,
+    string Title,
+    string Fund,
+    string? ThematicWindow,
+    IReadOnlyList<string> CountryCodes,
+    string LeadAgency,
+    decimal OrganisationShareUsd,
+    DateOnly ApprovedOn,
+    DateTimeOffset ApprovedAt);

@@ -1,0 +1,14 @@
+namespace DecentWork.Contracts.Events.Training;
+
+/// <summary>
+/// Running totals of people from a programme's country trained on courses linked to the programme
+/// (attended or certified), so programming can show capacity built per programme. Each event
+/// replaces the previous totals; <paramref name="Revision"/> orders them.
+/// </summary>
+public sealed record ProgrammeTrainingCounted(
+    Guid ProgrammeId,
+    string CountryCode,
+    int ParticipantsTrained,
+    int ParticipantDays,
+    long Revision,
+    DateTimeOffset CountedAt);
