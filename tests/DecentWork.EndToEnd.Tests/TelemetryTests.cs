@@ -32,7 +32,9 @@ public class TelemetryTests(PlatformFixture fixture) : IClassFixture<PlatformFix
 
         // Both consumers of ProgrammeRegistered must have finished their work in this trace.
         var spans = await Eventually.Until(() => Task.FromResult(_traces.InTrace(traceId)),
-            s => ConsumedBy(s, "Coordination") && ConsumedBy(s, "Training"), what: "consume spans in coordination and training");
+            // The relay's span ends after the outbox delete, which can come after the consumers finish.
+            s => ConsumedBy(s, "Coordination") && ConsumedBy(s, "Training") && s.Any(x => x.DisplayName == "relay ProgrammeRegistered"),
+            what: "consume spans in coordination and training and the relay span");
 
         var gatewayPort = platform.Gateway.GrpcAddress.Port;
         var programmingPort = platform.Programming.GrpcAddress.Port;

@@ -18,7 +18,22 @@ public class FundingApprovalTests
         Assert.Equal(Eu.Id, approval.PartnerId);
         Assert.Equal(65_800_000.10m, approval.AmountUsd);
         var raised = Assert.IsType<FundingApproved>(Assert.Single(approval.PendingEvents()));
-        Assert.Equal(new FundingApproved(approval.Id, Eu.Id, "European Union", Programme, 65_800_000.10m, 2007, Now), raised);
+        Assert.Equal(new FundingApproved(approval.Id, Eu.Id, "European Union", Programme, 65_800_000.10m, 2007, Now, raised.Allocations), raised);
+        // The minimal approval is one allocation of the whole amount to the programme.
+        Assert.Equal(new FundingAllocation(null, null, Programme, null, null, 65_800_000.10m), Assert.Single(raised.Allocations!));
+    }
+
+    [Fact]
+    public void Record_WhenOnlyTheMinimumIsGiven_DefaultsToExtraBudgetaryEarmarkedUsd()
+    {
+        var approval = FundingApproval.Record(Eu, Programme, 10m, 2007, Now);
+
+        Assert.Equal(FundingSource.ExtraBudgetary, approval.Source);
+        Assert.Equal(Earmarking.Earmarked, approval.Earmarking);
+        Assert.Equal(MobilisedBy.NotRecorded, approval.MobilisedBy);
+        Assert.Equal((10m, "USD"), (approval.OriginalAmount, approval.OriginalCurrency));
+        Assert.Null(approval.ApprovalDate);
+        Assert.Null(approval.AgreementId);
     }
 
     [Theory]

@@ -25,6 +25,30 @@ public class PartnerServiceTests(PartnershipsFixture fixture) : IClassFixture<Pa
     }
 
     [Fact]
+    public async Task RegisterPartner_WhenIatiTypeAndCountryAreGiven_ReturnsThemAndOtherwiseDerivesTheType()
+    {
+        var request = Requests.Partner("Agência Brasileira de Cooperação", PartnerCategory.BilateralGovernment);
+        request.IatiOrganisationType = IatiOrganisationType.OtherPublicSector;
+        request.CountryCode = "bra";
+
+        var given = await _client.RegisterPartnerAsync(request);
+        var derived = await _client.RegisterPartnerAsync(Requests.Partner("Gates Foundation", PartnerCategory.Foundation));
+
+        Assert.Equal((IatiOrganisationType.OtherPublicSector, "BRA"), (given.IatiOrganisationType, given.CountryCode));
+        Assert.Equal(given, await _client.GetPartnerAsync(new GetPartnerRequest { Id = given.Id }));
+        Assert.Equal((IatiOrganisationType.Foundation, ""), (derived.IatiOrganisationType, derived.CountryCode));
+    }
+
+    [Fact]
+    public async Task RegisterPartner_WhenIatiTypeAndCountryAreUnknown_ListsBoth()
+    {
+        var request = Requests.Partner();
+        request.IatiOrganisationType = (IatiOrganisationType)12;
+        request.CountryCode = "XXX";
+        await RpcAssert.InvalidFields(() => _client.RegisterPartnerAsync(request).ResponseAsync, "iati_organisation_type", "country_code");
+    }
+
+    [Fact]
     public async Task RegisterPartner_WhenTheNameDiffersOnlyInCase_AlreadyExists()
     {
         var first = await _client.RegisterPartnerAsync(Requests.Partner("European Union", PartnerCategory.EuropeanUnion));

@@ -1,5 +1,7 @@
+using DecentWork.Contracts.Events.Partnerships;
 using DecentWork.Partnerships.Domain;
 using DecentWork.ServiceDefaults;
+using DecentWork.ServiceDefaults.Reference;
 
 namespace DecentWork.Partnerships.Tests;
 
@@ -47,6 +49,38 @@ public class PartnerTests
         Assert.Throws<DomainRuleException>(() => Partner.Register("Ford Foundation", (PartnerCategory)category, Now));
 
     [Fact]
-    public void Register_RaisesNoIntegrationEvent() =>
-        Assert.Empty(Partner.Register("IFC", PartnerCategory.InternationalFinancialInstitution, Now).PendingEvents());
+    public void Register_RaisesPartnerRegisteredWithTheCategoryName()
+    {
+        var partner = Partner.Register(" IFC ", PartnerCategory.InternationalFinancialInstitution, Now);
+
+        var raised = Assert.IsType<PartnerRegistered>(Assert.Single(partner.PendingEvents()));
+        Assert.Equal(new PartnerRegistered(partner.Id, "IFC", "InternationalFinancialInstitution", Now), raised);
+    }
+
+    [Theory]
+    [InlineData(PartnerCategory.BilateralGovernment, IatiOrganisationType.Government)]
+    [InlineData(PartnerCategory.EuropeanUnion, IatiOrganisationType.Multilateral)]
+    [InlineData(PartnerCategory.UnSystem, IatiOrganisationType.Multilateral)]
+    [InlineData(PartnerCategory.InternationalFinancialInstitution, IatiOrganisationType.Multilateral)]
+    [InlineData(PartnerCategory.Foundation, IatiOrganisationType.Foundation)]
+    [InlineData(PartnerCategory.PrivateSector, IatiOrganisationType.PrivateSector)]
+    [InlineData(PartnerCategory.SouthSouth, IatiOrganisationType.Government)]
+    [InlineData(PartnerCategory.NationalConstituent, IatiOrganisationType.Government)]
+    public void Register_WhenNoIatiTypeIsGiven_TakesTheCategorysUsualType(PartnerCategory category, IatiOrganisationType expected) =>
+        Assert.Equal(expected, Partner.Register("Partner", category, Now).IatiOrganisationType);
+
+    [Fact]
+    public void Register_WhenIatiTypeAndCountryAreGiven_KeepsThem()
+    {
+        Countries.TryFind("BRA", out var brazil);
+
+        var partner = Partner.Register("ABC", PartnerCategory.SouthSouth, Now, IatiOrganisationType.OtherPublicSector, brazil);
+
+        Assert.Equal(IatiOrganisationType.OtherPublicSector, partner.IatiOrganisationType);
+        Assert.Equal("BRA", partner.CountryCode);
+    }
+
+    [Fact]
+    public void Register_WhenIatiTypeIsNotDefined_IsNotPossible() =>
+        Assert.Throws<DomainRuleException>(() => Partner.Register("Ford Foundation", PartnerCategory.Foundation, Now, (IatiOrganisationType)12));
 }

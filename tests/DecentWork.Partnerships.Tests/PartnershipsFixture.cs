@@ -19,4 +19,16 @@ internal static class Requests
         Amount = ProtoConvert.ToMoney(amount),
         Year = year,
     };
+
+    public static RegisterAgreementRequest Agreement(string partnerId, int startYear = 2008, AgreementKind kind = AgreementKind.MultiYearFramework) => new()
+    {
+        PartnerId = partnerId,
+        Title = $"Framework agreement {startYear}",
+        Kind = kind,
+        StartDate = new Google.Type.Date { Year = startYear, Month = 1, Day = 1 },
+        EndDate = new Google.Type.Date { Year = startYear + 1, Month = 12, Day = 31 },
+        PledgedAmount = new Google.Type.Money { CurrencyCode = "NOK", Units = 120_000_000 },
+        Earmarking = Earmarking.SoftlyEarmarked,
+        ThematicProvisions = { ThematicProvision.GenderEquality, ThematicProvision.Tripartism },
+    };
 }

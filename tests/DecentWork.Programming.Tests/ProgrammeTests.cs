@@ -9,6 +9,8 @@ public class ProgrammeTests
 {
     private static readonly Country Tanzania = Countries.ByCode["TZA"];
     private static readonly DateTimeOffset Now = new(2008, 3, 1, 9, 0, 0, TimeSpan.Zero);
+    private static readonly Dictionary<Guid, decimal> NoOutcomes = [];
+    private static readonly Change Funder = new("system:partnerships", Now);
 
     [Fact]
     public void Register_WhenValid_IsDraftInTheCountrysRegionAndRaisesProgrammeRegistered()
@@ -43,9 +45,9 @@ public class ProgrammeTests
         var programme = Programme.Register(Tanzania, "DWCP", new(2008, 1, 1), new(2011, 12, 31), Now);
         var approval = Guid.NewGuid();
 
-        Assert.True(programme.RecordFunding(approval, 1_250_000.50m));
-        Assert.False(programme.RecordFunding(approval, 1_250_000.50m));
-        Assert.True(programme.RecordFunding(Guid.NewGuid(), 0.25m));
+        Assert.True(programme.RecordFunding(approval, 1_250_000.50m, NoOutcomes, Funder));
+        Assert.False(programme.RecordFunding(approval, 1_250_000.50m, NoOutcomes, Funder));
+        Assert.True(programme.RecordFunding(Guid.NewGuid(), 0.25m, NoOutcomes, Funder));
 
         Assert.Equal(1_250_000.75m, programme.FundingMobilisedUsd);
         Assert.Equal(2, programme.FundingApprovalIds.Count);
@@ -55,6 +57,6 @@ public class ProgrammeTests
     public void RecordFunding_WhenAmountIsNotPositive_IsNotPossible()
     {
         var programme = Programme.Register(Tanzania, "DWCP", new(2008, 1, 1), new(2011, 12, 31), Now);
-        Assert.Throws<DomainRuleException>(() => programme.RecordFunding(Guid.NewGuid(), -5m));
+        Assert.Throws<DomainRuleException>(() => programme.RecordFunding(Guid.NewGuid(), -5m, NoOutcomes, Funder));
     }
 }

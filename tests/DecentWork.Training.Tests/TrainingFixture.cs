@@ -1,3 +1,4 @@
+using DecentWork.Contracts.Events.Partnerships;
 using DecentWork.Contracts.Events.Programming;
 using DecentWork.ServiceDefaults.Storage;
 using DecentWork.Testing;
@@ -22,6 +23,17 @@ public sealed class TrainingFixture() : ServiceFixture(TrainingApp.ServiceName, 
         await Bus.Publish(registered);
         await Eventually.Until(() => KnownProgrammes.FindAsync(registered.ProgrammeId), p => p is not null, what: "the programme to be known");
         return registered.ProgrammeId;
+    }
+
+    public IAggregateStore<KnownPartner> KnownPartners => Service.Services.GetRequiredService<IAggregateStore<KnownPartner>>();
+
+    /// <summary>Announces a partner as partnerships would, and waits until training has heard of it.</summary>
+    public async Task<Guid> KnownPartnerAsync(string name = "European Union")
+    {
+        var registered = new PartnerRegistered(Guid.NewGuid(), name, "EuropeanUnion", DateTimeOffset.UtcNow);
+        await Bus.Publish(registered);
+        await Eventually.Until(() => KnownPartners.FindAsync(registered.PartnerId), p => p is not null, what: "the partner to be known");
+        return registered.PartnerId;
     }
 
     /// <summary>A code no other test uses, so tests sharing a service never collide.</summary>

@@ -10,19 +10,36 @@ namespace DecentWork.Coordination;
 public static class CoordinationApp
 {
     public const string ServiceName = "coordination";
+    public const string UndafsCollection = "undafs";
+    public const string PresencesCollection = "country_presences";
+    public const string JointProgrammesCollection = "joint_programmes";
+    public const string PilotsCollection = "delivering_as_one_pilots";
 
     public static WebApplication Build(string[] args)
     {
         var builder = ServiceHost.CreateBuilder(args, ServiceName);
         builder.Services.AddDecentWorkStorage(StorageSettings.From(builder.Configuration, ServiceName))
-            .AddAggregate("undafs",
+            .AddAggregate(UndafsCollection,
                 // The store, not a read-then-write, is what keeps "one UNDAF per country and cycle" under races.
                 new StoreIndex<Undaf>(u => u.CountryCycleKey, Unique: true),
                 new StoreIndex<Undaf>(u => u.CountryCode),
                 new StoreIndex<Undaf>(u => u.SortKey))
             .AddAggregate("known_programmes",
-                new StoreIndex<KnownProgramme>(p => p.SortKey));
-        builder.Services.AddDecentWorkBus(builder.Configuration, ServiceName, bus => bus.AddConsumer<ProgrammeRegisteredConsumer>());
+                new StoreIndex<KnownProgramme>(p => p.SortKey))
+            .AddAggregate(PresencesCollection,
+                // One presence per country, even when two first SetCountryPresence calls race.
+                new StoreIndex<CountryPresence>(p => p.CountryCode, Unique: true))
+            .AddAggregate(JointProgrammesCollection,
+                new StoreIndex<JointProgramme>(j => j.SortKey),
+                new StoreIndex<JointProgramme>(j => j.Status))
+            .AddAggregate(PilotsCollection,
+                new StoreIndex<DeliveringAsOnePilot>(p => p.CountryCode, Unique: true));
+        builder.Services.AddDecentWorkBus(builder.Configuration, ServiceName, bus =>
+        {
+            bus.AddConsumer<ProgrammeRegisteredConsumer>();
+            bus.AddConsumer<ProgrammeApprovedConsumer>();
+            bus.AddConsumer<ProgrammeOutcomeChangedConsumer>();
+        });
 
         var app = builder.Build();
         app.MapGrpcService<Grpc.CoordinationService>();

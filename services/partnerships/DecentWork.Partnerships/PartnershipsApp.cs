@@ -22,10 +22,25 @@ public static class PartnershipsApp
                 new StoreIndex<FundingApproval>(a => a.PartnerId),
                 new StoreIndex<FundingApproval>(a => a.ProgrammeId),
                 new StoreIndex<FundingApproval>(a => a.Year),
-                new StoreIndex<FundingApproval>(a => a.SortKey));
-        // Partnerships consumes nothing yet; the bus is here for the outbox relay, which publishes
-        // FundingApproved once the approval is stored.
-        builder.Services.AddDecentWorkBus(builder.Configuration, ServiceName);
+                new StoreIndex<FundingApproval>(a => a.SortKey))
+            .AddAggregate("agreements",
+                new StoreIndex<Agreement>(a => a.PartnerId),
+                new StoreIndex<Agreement>(a => a.SortKey))
+            .AddAggregate<RbsaPool>("rbsa_pools")
+            .AddAggregate("projects",
+                new StoreIndex<Project>(p => p.SortKey, Unique: true),
+                new StoreIndex<Project>(p => p.Status))
+            .AddAggregate<ProgrammeNeeds>("programme_needs");
+        // The outbox relay publishes PartnerRegistered and FundingApproved once stored; coordination's
+        // approved joint programmes arrive as UN-system funding; programming's approved programmes
+        // and outcome changes give the resource needs for the funding gap.
+        builder.Services.AddDecentWorkBus(builder.Configuration, ServiceName,
+            bus =>
+            {
+                bus.AddConsumer<Consumers.JointProgrammeApprovedConsumer>();
+                bus.AddConsumer<Consumers.ProgrammeApprovedConsumer>();
+                bus.AddConsumer<Consumers.ProgrammeOutcomeChangedConsumer>();
+            });
 
         var app = builder.Build();
         app.MapGrpcService<Grpc.PartnershipsService>();

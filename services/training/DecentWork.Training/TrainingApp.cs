@@ -12,6 +12,9 @@ public static class TrainingApp
     public const string ServiceName = "training";
     public const string CoursesCollection = "courses";
     public const string KnownProgrammesCollection = "known_programmes";
+    public const string EditionsCollection = "editions";
+    public const string ProgrammeTrainingCollection = "programme_training";
+    public const string KnownPartnersCollection = "known_partners";
 
     public static WebApplication Build(string[] args)
     {
@@ -19,8 +22,18 @@ public static class TrainingApp
         builder.Services.AddDecentWorkStorage(StorageSettings.From(builder.Configuration, ServiceName))
             // The code is unique and is also the list order, so one unique index serves both.
             .AddAggregate(CoursesCollection, new StoreIndex<Course>(c => c.Code, Unique: true))
-            .AddAggregate<KnownProgramme>(KnownProgrammesCollection);
-        builder.Services.AddDecentWorkBus(builder.Configuration, ServiceName, bus => bus.AddConsumer<ProgrammeRegisteredConsumer>());
+            .AddAggregate<KnownProgramme>(KnownProgrammesCollection)
+            // A course's editions are listed by ListKey; reports select by start year.
+            .AddAggregate(EditionsCollection, new StoreIndex<Edition>(e => e.CourseId), new StoreIndex<Edition>(e => e.ListKey, Unique: true),
+                new StoreIndex<Edition>(e => e.StartYear))
+            .AddAggregate<ProgrammeTraining>(ProgrammeTrainingCollection)
+            .AddAggregate<KnownPartner>(KnownPartnersCollection);
+        builder.Services.AddSingleton<Counting.ProgrammeTrainingCounter>();
+        builder.Services.AddDecentWorkBus(builder.Configuration, ServiceName, bus =>
+        {
+            bus.AddConsumer<ProgrammeRegisteredConsumer>();
+            bus.AddConsumer<PartnerRegisteredConsumer>();
+        });
 
         var app = builder.Build();
         app.MapGrpcService<Grpc.TrainingService>();

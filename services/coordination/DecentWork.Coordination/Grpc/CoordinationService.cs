@@ -7,10 +7,23 @@ using Contract = DecentWork.Contracts.Coordination.V1;
 
 namespace DecentWork.Coordination.Grpc;
 
-/// <summary>Maps proto requests to the Undaf aggregate and the coverage read, and back; rules live in the aggregate.</summary>
-public sealed class CoordinationService(IAggregateStore<Undaf> undafs, IAggregateStore<KnownProgramme> programmes, TimeProvider clock)
+/// <summary>
+/// Maps proto requests to the aggregates and the coverage reads, and back; rules live in the
+/// aggregates. Split by area: UNDAFs here, links, presence and reports in the other parts.
+/// </summary>
+public sealed partial class CoordinationService(
+    IAggregateStore<Undaf> undafs, IAggregateStore<KnownProgramme> programmes, IAggregateStore<CountryPresence> presences,
+    IAggregateStore<JointProgramme> jointProgrammes, IAggregateStore<DeliveringAsOnePilot> pilots, TimeProvider clock)
     : Contract.CoordinationService.CoordinationServiceBase
 {
+    // The other parts of this class reach the constructor's parameters through these.
+    private IAggregateStore<Undaf> Undafs => undafs;
+    private IAggregateStore<KnownProgramme> Programmes => programmes;
+    private IAggregateStore<CountryPresence> Presences => presences;
+    private IAggregateStore<JointProgramme> JointProgrammes => jointProgrammes;
+    private IAggregateStore<DeliveringAsOnePilot> Pilots => pilots;
+    private TimeProvider Clock => clock;
+
     public override async Task<Contract.Undaf> RegisterUndaf(Contract.RegisterUndafRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -23,6 +36,9 @@ public sealed class CoordinationService(IAggregateStore<Undaf> undafs, IAggregat
         // The end is judged against the start only when there is a valid start to judge it by.
         violations.Check(startValid && end != 0 && end < start, "cycle_end_year", "must not be before cycle_start_year");
         violations.Check(startValid && end > start + Undaf.MaxCycleYears, "cycle_end_year", $"must be at most {Undaf.MaxCycleYears} years after cycle_start_year");
+        var outcomes = UndafMapping.Outcomes(request.Outcomes, violations);
+        var status = UndafMapping.ToDomain(request.Status);
+        violations.Check(request.Status != Contract.UndafStatus.Unspecified && status is null, "status", "is not an UNDAF status");
         violations.ThrowIfAny();
 
         // A lookup first gives a message that names the clash; the unique index still guards a race.
@@ -31,7 +47,7 @@ public sealed class CoordinationService(IAggregateStore<Undaf> undafs, IAggregat
         if (existing.Count > 0)
             throw new AlreadyExistsException($"{country!.Code} already has an UNDAF for {start}-{end}: {existing[0].Id}.");
 
-        var undaf = Undaf.Register(country!, start, end, clock.GetUtcNow());
+        var undaf = Undaf.Register(country!, start, end, clock.GetUtcNow(), outcomes, status ?? UndafStatus.InPreparation, request.DecentWorkSpecificObjective);
         await undafs.SaveAsync(undaf, cancellationToken: context.CancellationToken);
         return ToProto(undaf);
     }
@@ -76,6 +92,51 @@ public sealed class CoordinationService(IAggregateStore<Undaf> undafs, IAggregat
         return response;
     }
 
+    public override async Task<Contract.Undaf> ChangeUndafStatus(Contract.ChangeUndafStatusRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var id = ProtoConvert.ToId(request.Id);
+        violations.Check(id is null, "id", "must be a UUID");
+        var status = UndafMapping.ToDomain(request.Status);
+        violations.Check(status is null, "status", "is required and must be an UNDAF status");
+        violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
+        violations.ThrowIfAny();
+
+        var undaf = await FindUndafAsync(id!.Value, request.ExpectedVersion, context.CancellationToken);
+        // The same status again changes nothing, so nothing is saved and the version stays put.
+        if (undaf.ChangeStatus(status!.Value))
+            await undafs.SaveAsync(undaf, cancellationToken: context.CancellationToken);
+        return ToProto(undaf);
+    }
+
+    public override async Task<Contract.Undaf> AddUndafOutcome(Contract.AddUndafOutcomeRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var id = ProtoConvert.ToId(request.UndafId);
+        violations.Check(id is null, "undaf_id", "must be a UUID");
+        var outcome = request.Outcome ?? new Contract.UndafOutcome();
+        violations.Check(!UndafOutcome.IsValidCode(outcome.Code), "outcome.code", $"is required: 1-{UndafOutcome.MaxCodeLength} letters, digits, dots or dashes");
+        violations.Check(!UndafOutcome.IsValidStatement(outcome.Statement), "outcome.statement", $"is required and must be at most {UndafOutcome.MaxStatementLength} characters");
+        violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
+        violations.ThrowIfAny();
+
+        var undaf = await FindUndafAsync(id!.Value, request.ExpectedVersion, context.CancellationToken);
+        // A clash is a resource that exists, not a broken rule: the caller picks another code.
+        if (undaf.HasOutcome(outcome.Code))
+            throw new AlreadyExistsException($"UNDAF {undaf.Id} already has outcome '{outcome.Code}'.");
+        undaf.AddOutcome(new UndafOutcome { Code = outcome.Code, Statement = outcome.Statement });
+        await undafs.SaveAsync(undaf, cancellationToken: context.CancellationToken);
+        return ToProto(undaf);
+    }
+
+    private async Task<Undaf> FindUndafAsync(Guid id, long expectedVersion, CancellationToken cancellationToken)
+    {
+        var undaf = await undafs.FindAsync(id, cancellationToken) ?? throw new NotFoundException("UNDAF", id);
+        if (expectedVersion != 0 && expectedVersion != undaf.Version)
+            throw new ConcurrencyConflictException(CoordinationApp.UndafsCollection, undaf.Id);
+        return undaf;
+    }
+
     internal static Contract.Undaf ToProto(Undaf undaf) => new()
     {
         Id = undaf.Id.ToString(),
@@ -84,5 +145,18 @@ public sealed class CoordinationService(IAggregateStore<Undaf> undafs, IAggregat
         CycleEndYear = undaf.CycleEndYear,
         RegisteredAt = ProtoConvert.ToTimestamp(undaf.RegisteredAt),
         Version = undaf.Version,
+        Outcomes = { undaf.Outcomes.Select(o => new Contract.UndafOutcome { Code = o.Code, Statement = o.Statement }) },
+        Status = UndafMapping.ToProto(undaf.Status),
+        DecentWorkSpecificObjective = undaf.DecentWorkSpecificObjective,
+        OutcomeLinks =
+        {
+            undaf.Links.Select(l => new Contract.OutcomeLink
+            {
+                UndafOutcomeCode = l.UndafOutcomeCode,
+                ProgrammeId = l.ProgrammeId.ToString(),
+                ProgrammeOutcomeId = l.ProgrammeOutcomeId.ToString(),
+                LinkedAt = ProtoConvert.ToTimestamp(l.LinkedAt),
+            }),
+        },
     };
 }

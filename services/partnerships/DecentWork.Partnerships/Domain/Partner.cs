@@ -1,4 +1,6 @@
+using DecentWork.Contracts.Events.Partnerships;
 using DecentWork.ServiceDefaults;
+using DecentWork.ServiceDefaults.Reference;
 using DecentWork.ServiceDefaults.Storage;
 
 namespace DecentWork.Partnerships.Domain;
@@ -19,18 +21,30 @@ public sealed class Partner : Aggregate
     public string NormalizedName { get; private set; } = "";
 
     public PartnerCategory Category { get; private set; }
+    public IatiOrganisationType IatiOrganisationType { get; private set; }
+
+    /// <summary>ISO alpha-3 code, or null for partners without a country (the EU, a UN fund).</summary>
+    public string? CountryCode { get; private set; }
+
     public DateTimeOffset RegisteredAt { get; private set; }
 
     /// <summary>Normalized name, id: the list order, stored so both stores can page on one key.</summary>
     public string SortKey { get; private set; } = "";
 
-    public static Partner Register(string name, PartnerCategory category, DateTimeOffset now)
+    /// <summary>
+    /// Registers the partner and raises PartnerRegistered (training uses partners for fellowships).
+    /// Without an IATI type the category's usual one is taken.
+    /// </summary>
+    public static Partner Register(string name, PartnerCategory category, DateTimeOffset now,
+        IatiOrganisationType? iatiType = null, Country? country = null)
     {
         var trimmed = name.Trim();
         if (trimmed.Length is 0 or > MaxNameLength)
             throw new DomainRuleException($"A partner needs a name of 1-{MaxNameLength} characters.");
         if (!Enum.IsDefined(category))
             throw new DomainRuleException($"'{category}' is not a partner category.");
+        if (iatiType is { } type && !Enum.IsDefined(type))
+            throw new DomainRuleException($"'{type}' is not an IATI organisation type.");
 
         var partner = new Partner
         {
@@ -38,9 +52,13 @@ public sealed class Partner : Aggregate
             Name = trimmed,
             NormalizedName = Normalize(trimmed),
             Category = category,
+            IatiOrganisationType = iatiType ?? IatiOrganisationTypes.For(category),
+            CountryCode = country?.Code,
             RegisteredAt = now,
         };
         partner.SortKey = $"{partner.NormalizedName}|{partner.Id:N}";
+        // The category travels as the domain enum's name (e.g. "EuropeanUnion"), as regions do.
+        partner.Raise(new PartnerRegistered(partner.Id, partner.Name, category.ToString(), now));
         return partner;
     }
 

@@ -10,40 +10,70 @@ namespace DecentWork.Partnerships.Grpc;
 /// <summary>The funding-approval RPCs of <see cref="PartnershipsService"/>.</summary>
 public sealed partial class PartnershipsService
 {
-    /// <summary>The only currency approvals are recorded in; the programming service totals US dollars.</summary>
-    public const string Currency = "USD";
-
     public override async Task<Contract.FundingApproval> RecordFundingApproval(Contract.RecordFundingApprovalRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
         var partnerId = ProtoConvert.ToId(request.PartnerId);
         violations.Check(partnerId is null, "partner_id", "is required and must be a UUID");
+        var amount = FundingApprovalInput.Usd(request.Amount, "amount", violations);
+        var allocations = FundingApprovalInput.Allocations(request.Allocations, violations);
         // Programmes belong to the programming service and are not checked here in this slice:
         // an approval for an unknown programme ends in that service's FundingApproved error queue.
-        var programmeId = ProtoConvert.ToId(request.ProgrammeId);
-        violations.Check(programmeId is null, "programme_id", "is required and must be a UUID");
-        var amount = CheckAmount(request.Amount, violations);
-        violations.Check(!FundingApproval.IsValidYear(request.Year), "year",
-            $"is required and must be {FundingApproval.FirstYear}-{FundingApproval.LastYear}");
+        var programmeId = FundingApprovalInput.OptionalId(request.ProgrammeId, "programme_id", violations);
+        violations.Check(request.ProgrammeId.Length == 0 && allocations.Count == 0, "programme_id", "is required when there are no allocations");
+        for (var i = 0; i < allocations.Count; i++)
+            violations.Check(!FundingApprovalRules.AllocationsFitTheProgramme(programmeId, [allocations[i]]), $"allocations[{i}].programme_id",
+                "must be empty or equal programme_id: an approval for one programme counts in full for it");
+        var (year, date) = CheckYearAndDate(request, violations);
+        decimal? original = request.OriginalAmount is null ? null : FundingApprovalInput.Money(request.OriginalAmount, "original_amount", violations);
+        violations.Check(request.OriginalAmount is { } o && !FundingApprovalInput.IsCurrencyCode(o.CurrencyCode),
+            "original_amount.currency_code", "must be an ISO 4217 code, e.g. \"EUR\"");
+        violations.Check(!Enum.IsDefined(request.Source), "source", "is not a known funding source");
+        violations.Check(!Enum.IsDefined(request.Earmarking), "earmarking", "is not a known earmarking category");
+        var source = request.Source == 0 ? (FundingSource?)null : (FundingSource)request.Source;
+        var earmarking = request.Earmarking == 0 ? (Earmarking?)null : (Earmarking)request.Earmarking;
+        violations.Check(!FundingApprovalRules.RbsaIsUnearmarked(source, earmarking), "earmarking", "must be unearmarked (or unset) for RBSA money");
+        violations.Check(!Enum.IsDefined(request.MobilisedBy), "mobilised_by", "is not a known value");
+        var agreementId = FundingApprovalInput.OptionalId(request.AgreementId, "agreement_id", violations);
+        // Only meaningful when the amount and every allocation amount were valid on their own
+        // (an invalid one reads as 0); other fields' violations are listed alongside.
+        var amountsValid = amount > 0 && allocations.All(a => a.AmountUsd > 0);
+        violations.Check(amountsValid && allocations.Count > 0 && !FundingApprovalRules.AddUpTo(amount, allocations), "allocations",
+            $"add up to {FundingApprovalRules.Sum(allocations)} USD; they must add up exactly to amount ({amount} USD)");
         violations.ThrowIfAny();
 
         // The partner is referenced, not addressed, by this request: an unknown one is a
         // precondition the caller must meet first (register it), not a missing resource.
         var partner = await partners.FindAsync(partnerId!.Value, context.CancellationToken)
             ?? throw new DomainRuleException($"Partner '{request.PartnerId}' is not registered; register the partner before recording its approvals.");
-        var approval = FundingApproval.Record(partner, programmeId!.Value, amount, request.Year, clock.GetUtcNow());
+        await CheckAgreement(agreementId, partner, context.CancellationToken);
+        var terms = new FundingTerms(programmeId, allocations, date, original, request.OriginalAmount?.CurrencyCode, source, earmarking,
+            (MobilisedBy)request.MobilisedBy, agreementId);
+        var approval = FundingApproval.Record(partner, amount, year, terms, clock.GetUtcNow());
         await approvals.SaveAsync(approval, cancellationToken: context.CancellationToken);
         return ToProto(approval);
     }
 
-    private static decimal CheckAmount(Google.Type.Money? money, FieldViolations violations)
+    /// <summary>A named agreement must exist and be the approving partner's, like the partner itself.</summary>
+    private async Task CheckAgreement(Guid? agreementId, Partner partner, CancellationToken cancellationToken)
     {
-        if (!violations.Check(money is null, "amount", "is required")) return 0;
-        if (!violations.Check(!ProtoConvert.IsWellFormed(money!), "amount", "is not a well-formed google.type.Money")) return 0;
-        violations.Check(money!.CurrencyCode != Currency, "amount.currency_code", $"must be \"{Currency}\"");
-        var amount = ProtoConvert.ToDecimal(money);
-        violations.Check(amount <= 0, "amount", "must be greater than zero");
-        return amount;
+        if (agreementId is not { } id) return;
+        var agreement = await agreements.FindAsync(id, cancellationToken)
+            ?? throw new DomainRuleException($"Agreement '{id}' is not registered; register it under the partner first.");
+        if (agreement.PartnerId != partner.Id)
+            throw new DomainRuleException($"Agreement '{id}' is with another partner, not '{partner.Name}'.");
+    }
+
+    /// <summary>The year may be left 0 when a date is given; when both are given they must agree.</summary>
+    private static (int Year, DateOnly? Date) CheckYearAndDate(Contract.RecordFundingApprovalRequest request, FieldViolations violations)
+    {
+        var date = ProtoConvert.ToDateOnly(request.ApprovalDate);
+        violations.Check(request.ApprovalDate is not null && date is null, "approval_date", "is not a real calendar date");
+        var year = request.Year == 0 && date is { } d ? d.Year : request.Year;
+        if (violations.Check(!FundingApproval.IsValidYear(year), "year",
+                $"is required (or approval_date) and must be {FundingApproval.FirstYear}-{FundingApproval.LastYear}"))
+            violations.Check(date is { } set && set.Year != year, "approval_date", $"must be in the approval year {year}");
+        return (year, date);
     }
 
     public override async Task<Contract.FundingApproval> GetFundingApproval(Contract.GetFundingApprovalRequest request, ServerCallContext context)
@@ -58,8 +88,8 @@ public sealed partial class PartnershipsService
     {
         var violations = new FieldViolations();
         var page = Page.From(request.PageSize, request.PageToken, violations);
-        var partnerId = OptionalId(request.PartnerId, "partner_id", violations);
-        var programmeId = OptionalId(request.ProgrammeId, "programme_id", violations);
+        var partnerId = FundingApprovalInput.OptionalId(request.PartnerId, "partner_id", violations);
+        var programmeId = FundingApprovalInput.OptionalId(request.ProgrammeId, "programme_id", violations);
         violations.Check(request.Year != 0 && !FundingApproval.IsValidYear(request.Year), "year",
             $"must be {FundingApproval.FirstYear}-{FundingApproval.LastYear} when set");
         violations.ThrowIfAny();
@@ -77,22 +107,27 @@ public sealed partial class PartnershipsService
         return response;
     }
 
-    /// <summary>An empty filter id means "any"; anything else must be a UUID.</summary>
-    private static Guid? OptionalId(string value, string field, FieldViolations violations)
+    internal static Contract.FundingApproval ToProto(FundingApproval approval)
     {
-        if (value.Length == 0) return null;
-        var id = ProtoConvert.ToId(value);
-        violations.Check(id is null, field, "must be a UUID when set");
-        return id;
+        var proto = new Contract.FundingApproval
+        {
+            Id = approval.Id.ToString(),
+            PartnerId = approval.PartnerId.ToString(),
+            ProgrammeId = approval.ProgrammeId == Guid.Empty ? "" : approval.ProgrammeId.ToString(),
+            Amount = ProtoConvert.ToMoney(approval.AmountUsd, FundingApproval.Usd),
+            Year = approval.Year,
+            RecordedAt = ProtoConvert.ToTimestamp(approval.RecordedAt),
+            ApprovalDate = approval.ApprovalDate is { } date ? ProtoConvert.ToDate(date) : null,
+            // Approvals stored before the original currency was recorded were in US dollars.
+            OriginalAmount = approval.OriginalAmount > 0
+                ? ProtoConvert.ToMoney(approval.OriginalAmount, approval.OriginalCurrency)
+                : ProtoConvert.ToMoney(approval.AmountUsd, FundingApproval.Usd),
+            Source = (Contract.FundingSource)approval.Source,
+            Earmarking = (Contract.Earmarking)approval.Earmarking,
+            MobilisedBy = (Contract.MobilisedBy)approval.MobilisedBy,
+            AgreementId = approval.AgreementId?.ToString() ?? "",
+        };
+        proto.Allocations.AddRange(approval.Allocations.Select(FundingApprovalInput.ToProto));
+        return proto;
     }
-
-    internal static Contract.FundingApproval ToProto(FundingApproval approval) => new()
-    {
-        Id = approval.Id.ToString(),
-        PartnerId = approval.PartnerId.ToString(),
-        ProgrammeId = approval.ProgrammeId.ToString(),
-        Amount = ProtoConvert.ToMoney(approval.AmountUsd, Currency),
-        Year = approval.Year,
-        RecordedAt = ProtoConvert.ToTimestamp(approval.RecordedAt),
-    };
 }

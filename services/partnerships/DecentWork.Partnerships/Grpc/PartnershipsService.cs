@@ -8,10 +8,12 @@ namespace DecentWork.Partnerships.Grpc;
 
 /// <summary>
 /// Maps proto requests to the Partner and FundingApproval aggregates and back; rules live in the
-/// aggregates. Partner RPCs are in this file, funding-approval RPCs in PartnershipsService.Approvals.cs.
+/// aggregates. Partner RPCs are in this file; approvals, reports and agreements in the other partial files.
 /// </summary>
 public sealed partial class PartnershipsService(
-    IAggregateStore<Partner> partners, IAggregateStore<FundingApproval> approvals, TimeProvider clock)
+    IAggregateStore<Partner> partners, IAggregateStore<FundingApproval> approvals, IAggregateStore<Agreement> agreements,
+    IAggregateStore<RbsaPool> rbsaPools, IAggregateStore<Project> projects,
+    IAggregateStore<ProgrammeNeeds> programmeNeeds, TimeProvider clock)
     : Contract.PartnershipsService.PartnershipsServiceBase
 {
     public override async Task<Contract.Partner> RegisterPartner(Contract.RegisterPartnerRequest request, ServerCallContext context)
@@ -22,9 +24,13 @@ public sealed partial class PartnershipsService(
         violations.Check(name.Length > Partner.MaxNameLength, "name", $"must be at most {Partner.MaxNameLength} characters");
         violations.Check(request.Category == Contract.PartnerCategory.Unspecified || !Enum.IsDefined(request.Category),
             "category", "is required and must be a known partner category");
+        violations.Check(!Enum.IsDefined(request.IatiOrganisationType), "iati_organisation_type", "is not a known IATI organisation type");
+        var country = violations.OptionalCountry(request.CountryCode, "country_code");
         violations.ThrowIfAny();
 
-        var partner = Partner.Register(name, (PartnerCategory)request.Category, clock.GetUtcNow());
+        // Unspecified (0) lets the aggregate derive the type from the category.
+        IatiOrganisationType? iatiType = request.IatiOrganisationType == 0 ? null : (IatiOrganisationType)request.IatiOrganisationType;
+        var partner = Partner.Register(name, (PartnerCategory)request.Category, clock.GetUtcNow(), iatiType, country);
         try
         {
             await partners.SaveAsync(partner, cancellationToken: context.CancellationToken);
@@ -69,5 +75,7 @@ public sealed partial class PartnershipsService(
         Category = (Contract.PartnerCategory)partner.Category,
         RegisteredAt = ProtoConvert.ToTimestamp(partner.RegisteredAt),
         Version = partner.Version,
+        IatiOrganisationType = (Contract.IatiOrganisationType)partner.IatiOrganisationType,
+        CountryCode = partner.CountryCode ?? "",
     };
 }

@@ -6,23 +6,50 @@ using MassTransit;
 
 namespace DecentWork.Programming.Consumers;
 
-/// <summary>Adds partnerships' funding approvals to the money mobilised for a programme, once per message.</summary>
-public sealed class FundingApprovedConsumer(IAggregateStore<Programme> programmes, ILogger<FundingApprovedConsumer> logger)
+/// <summary>
+/// Adds partnerships' funding approvals to the money mobilised for programmes and their outcomes,
+/// once per message. An approval for one programme counts in full for it; an approval for no single
+/// programme (ProgrammeId empty) counts, for each programme its allocations name, the sum of those
+/// allocations. Allocations with an OutcomeId also count for that outcome.
+/// </summary>
+public sealed class FundingApprovedConsumer(IAggregateStore<Programme> programmes, TimeProvider clock, ILogger<FundingApprovedConsumer> logger)
     : IConsumer<FundingApproved>
 {
     public async Task Consume(ConsumeContext<FundingApproved> context)
     {
         var approval = context.Message;
-        // An unknown programme is a fault, not something to drop: after the retries the message
-        // waits in the _error queue where operations can see it and move it back.
-        var programme = await programmes.FindAsync(approval.ProgrammeId, context.CancellationToken)
-            ?? throw new DomainRuleException($"Funding approval {approval.ApprovalId} names programme {approval.ProgrammeId}, which is not registered.");
-        if (!programme.RecordFunding(approval.ApprovalId, approval.AmountUsd))
+        var allocations = approval.Allocations ?? [];
+        var messageId = context.MessageId ?? approval.ApprovalId;
+        if (approval.ProgrammeId != Guid.Empty)
         {
-            logger.LogInformation("Funding approval {ApprovalId} was already counted", approval.ApprovalId);
+            var mine = allocations.Where(a => a.ProgrammeId is null || a.ProgrammeId == approval.ProgrammeId);
+            await CountAsync(approval, approval.ProgrammeId, approval.AmountUsd, mine,
+                new ProcessedMessage(nameof(FundingApprovedConsumer), messageId), context.CancellationToken);
             return;
         }
-        var inbox = new ProcessedMessage(nameof(FundingApprovedConsumer), context.MessageId ?? approval.ApprovalId);
-        await programmes.SaveAsync(programme, inbox, context.CancellationToken);
+        var byProgramme = allocations.Where(a => a.ProgrammeId is { } id && id != Guid.Empty).GroupBy(a => a.ProgrammeId!.Value).ToList();
+        if (byProgramme.Count == 0) logger.LogInformation("Funding approval {ApprovalId} names no programme", approval.ApprovalId);
+        // One inbox key per programme: a retry after a fault skips the programmes already counted.
+        foreach (var group in byProgramme)
+            await CountAsync(approval, group.Key, group.Sum(a => a.AmountUsd), group,
+                new ProcessedMessage($"{nameof(FundingApprovedConsumer)}:{group.Key:N}", messageId), context.CancellationToken);
+    }
+
+    private async Task CountAsync(FundingApproved approval, Guid programmeId, decimal amountUsd, IEnumerable<FundingAllocation> allocations,
+        ProcessedMessage inbox, CancellationToken cancellationToken)
+    {
+        // An unknown programme is a fault, not something to drop: after the retries the message
+        // waits in the _error queue where operations can see it and move it back.
+        var programme = await programmes.FindAsync(programmeId, cancellationToken)
+            ?? throw new DomainRuleException($"Funding approval {approval.ApprovalId} names programme {programmeId}, which is not registered.");
+        var toOutcomes = allocations.Where(a => a.OutcomeId is not null)
+            .GroupBy(a => a.OutcomeId!.Value).ToDictionary(g => g.Key, g => g.Sum(a => a.AmountUsd));
+        var change = new Change($"system:partnerships ({approval.PartnerName})", clock.GetUtcNow());
+        if (!programme.RecordFunding(approval.ApprovalId, amountUsd, toOutcomes, change))
+        {
+            logger.LogInformation("Funding approval {ApprovalId} was already counted for {ProgrammeId}", approval.ApprovalId, programmeId);
+            return;
+        }
+        await programmes.SaveAsync(programme, inbox, cancellationToken);
     }
 }

@@ -5,8 +5,12 @@ using DecentWork.ServiceDefaults.Storage;
 
 namespace DecentWork.Programming.Domain;
 
-/// <summary>A Decent Work Country Programme: one country, one period, a lifecycle, and the money mobilised for it.</summary>
-public sealed class Programme : Aggregate
+/// <summary>
+/// A Decent Work Country Programme: one country, one period, its priorities and outcomes, the
+/// consultations and reviews that lead to approval, the money mobilised for it, and its history.
+/// The rules are split by theme over the partial files Programme.*.cs.
+/// </summary>
+public sealed partial class Programme : Aggregate
 {
     public const int MaxTitleLength = 300;
 
@@ -27,12 +31,20 @@ public sealed class Programme : Aggregate
     /// <summary>Country, period start, id: the list order, stored so both stores can page on one key.</summary>
     public string SortKey { get; private set; } = "";
 
-    public static Programme Register(Country country, string title, DateOnly periodStart, DateOnly periodEnd, DateTimeOffset now)
+    /// <summary>
+    /// Every change, oldest first. Kept inside the aggregate so an entry is written in the same
+    /// save as the change it describes; a programme sees hundreds of changes, not millions.
+    /// </summary>
+    public List<HistoryEntry> History { get; private set; } = [];
+
+    public static Programme Register(Country country, string title, DateOnly periodStart, DateOnly periodEnd, DateTimeOffset now,
+        string registeredBy = "unknown", IEnumerable<Programme>? sameCountry = null)
     {
         if (string.IsNullOrWhiteSpace(title) || title.Length > MaxTitleLength)
             throw new DomainRuleException($"A programme needs a title of 1-{MaxTitleLength} characters.");
         if (periodEnd < periodStart)
             throw new DomainRuleException($"The period ends ({periodEnd:yyyy-MM-dd}) before it starts ({periodStart:yyyy-MM-dd}).");
+        EnsureNoOverlapWithBindingProgramme(country.Code, periodStart, periodEnd, Guid.Empty, sameCountry ?? []);
 
         var programme = new Programme
         {
@@ -48,16 +60,34 @@ public sealed class Programme : Aggregate
         programme.SortKey = $"{country.Code}|{periodStart:yyyy-MM-dd}|{programme.Id:N}";
         programme.Raise(new ProgrammeRegistered(
             programme.Id, programme.CountryCode, programme.Region.ToString(), programme.Title, periodStart, periodEnd, now));
+        programme.Record(new Change(registeredBy, now), "Registered", $"{country.Code} {periodStart:yyyy-MM-dd} to {periodEnd:yyyy-MM-dd}: {programme.Title}");
         return programme;
     }
 
-    /// <summary>Counts a partner's funding approval towards this programme; false when it was counted before.</summary>
-    public bool RecordFunding(Guid approvalId, decimal amountUsd)
+    /// <summary>
+    /// One country cannot have two binding programmes (approved or active) whose periods overlap.
+    /// Drafts and programmes in preparation may overlap (competing drafts are normal), and
+    /// completed or evaluated ones no longer bind; approval checks again, so the rule holds.
+    /// </summary>
+    private static void EnsureNoOverlapWithBindingProgramme(string country, DateOnly start, DateOnly end, Guid self, IEnumerable<Programme> sameCountry)
     {
-        if (amountUsd <= 0) throw new DomainRuleException("A funding approval must be for a positive amount.");
-        if (FundingApprovalIds.Contains(approvalId)) return false;
-        FundingApprovalIds.Add(approvalId);
-        FundingMobilisedUsd += amountUsd;
-        return true;
+        var clash = sameCountry.FirstOrDefault(p => p.Id != self && p.CountryCode == country && p.IsBinding()
+            && p.PeriodStart <= end && start <= p.PeriodEnd);
+        if (clash is not null)
+            throw new DomainRuleException(
+                $"{country} already has programme {clash.Id} ({clash.Status}, {clash.PeriodStart:yyyy-MM-dd} to {clash.PeriodEnd:yyyy-MM-dd}) "
+                + "whose period overlaps; complete it first or choose a period that does not overlap.");
     }
+
+    /// <summary>Approved or active: the programme the country is committed to for its period.</summary>
+    public bool IsBinding() => Status is ProgrammeStatus.Approved or ProgrammeStatus.Active;
+
+    private void Record(Change change, string action, string detail) => History.Add(new HistoryEntry
+    {
+        Version = Version + 1, // the version the pending save will produce
+        Action = action,
+        Detail = detail,
+        ChangedBy = change.By,
+        ChangedAt = change.At,
+    });
 }

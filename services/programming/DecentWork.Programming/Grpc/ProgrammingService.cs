@@ -8,7 +8,7 @@ using Contract = DecentWork.Contracts.Programming.V1;
 namespace DecentWork.Programming.Grpc;
 
 /// <summary>Maps proto requests to the Programme aggregate and back; rules live in the aggregate.</summary>
-public sealed class ProgrammingService(IAggregateStore<Programme> programmes, TimeProvider clock)
+public sealed partial class ProgrammingService(IAggregateStore<Programme> programmes, TimeProvider clock)
     : Contract.ProgrammingService.ProgrammingServiceBase
 {
     public override async Task<Contract.Programme> RegisterProgramme(Contract.RegisterProgrammeRequest request, ServerCallContext context)
@@ -22,9 +22,12 @@ public sealed class ProgrammingService(IAggregateStore<Programme> programmes, Ti
         violations.Check(start is null, "period_start", "is required and must be a full calendar date");
         violations.Check(end is null, "period_end", "is required and must be a full calendar date");
         violations.Check(start is not null && end is not null && end < start, "period_end", "must not be before period_start");
+        violations.Check(request.ChangedBy.Length > MaxChangedByLength, "changed_by", $"must be at most {MaxChangedByLength} characters");
         violations.ThrowIfAny();
 
-        var programme = Programme.Register(country!, request.Title, start!.Value, end!.Value, clock.GetUtcNow());
+        var binding = await BindingProgrammesAsync(country!.Code, context.CancellationToken);
+        var programme = Programme.Register(country, request.Title, start!.Value, end!.Value, clock.GetUtcNow(),
+            Author(request.ChangedBy, context), binding);
         await programmes.SaveAsync(programme, cancellationToken: context.CancellationToken);
         return ToProto(programme);
     }
@@ -59,19 +62,4 @@ public sealed class ProgrammingService(IAggregateStore<Programme> programmes, Ti
         response.Programmes.AddRange(found.Select(ToProto));
         return response;
     }
-
-    internal static Contract.Programme ToProto(Programme programme) => new()
-    {
-        Id = programme.Id.ToString(),
-        CountryCode = programme.CountryCode,
-        Region = (Contract.IloRegion)programme.Region,
-        Title = programme.Title,
-        PeriodStart = ProtoConvert.ToDate(programme.PeriodStart),
-        PeriodEnd = ProtoConvert.ToDate(programme.PeriodEnd),
-        Status = (Contract.ProgrammeStatus)programme.Status,
-        FundingMobilised = ProtoConvert.ToMoney(programme.FundingMobilisedUsd),
-        FundingApprovalCount = programme.FundingApprovalIds.Count,
-        RegisteredAt = ProtoConvert.ToTimestamp(programme.RegisteredAt),
-        Version = programme.Version,
-    };
 }

@@ -17,6 +17,26 @@ public sealed class Course : Aggregate
     public string Title { get; private set; } = "";
     public DateTimeOffset PublishedAt { get; private set; }
     public List<Guid> LinkedProgrammeIds { get; private set; } = [];
+    public string Description { get; private set; } = "";
+    public List<CourseTheme> Themes { get; private set; } = [];
+    public List<ConstituentGroup> TargetGroups { get; private set; } = [];
+    public List<DeliveryMode> DeliveryModes { get; private set; } = [];
+    /// <summary>ISO 639-1, lower case.</summary>
+    public List<string> Languages { get; private set; } = [];
+    /// <summary>0 when not given.</summary>
+    public int DurationDays { get; private set; }
+
+    /// <summary>Lower-case code, title and description, for the catalogue's text search (see <see cref="CourseSearch"/>).</summary>
+    public string SearchText { get; private set; } = "";
+    /// <summary>Lower-case facets ("|theme:employment|lang:en|..."), for the catalogue's filters.</summary>
+    public string SearchFacets { get; private set; } = "";
+    /// <summary>
+    /// The linked programme ids as "|id|id|" (ids without dashes): both stores translate
+    /// string.Contains, so "courses linked to programme X" is one query (see <see cref="CourseSearch"/>).
+    /// </summary>
+    public string LinkedProgrammeKeys { get; private set; } = "|";
+
+    public static string ProgrammeKey(Guid programmeId) => $"|{programmeId:N}|";
 
     /// <summary>2-20 ASCII letters, digits or dashes; case is not significant.</summary>
     public static bool IsValidCode(string? code) =>
@@ -28,19 +48,32 @@ public sealed class Course : Aggregate
     public static bool IsValidTitle(string? title) =>
         title?.Trim() is { Length: >= 1 and <= MaxTitleLength };
 
-    public static Course Publish(string code, string title, DateTimeOffset now)
+    public static Course Publish(string code, string title, DateTimeOffset now, CourseDetails? details = null)
     {
+        details ??= CourseDetails.None;
         if (!IsValidCode(code))
             throw new DomainRuleException($"A course code is {MinCodeLength}-{MaxCodeLength} letters, digits or dashes; '{code}' is not.");
         if (!IsValidTitle(title))
             throw new DomainRuleException($"A course needs a title of 1-{MaxTitleLength} characters.");
-        return new Course
+        if (details.Problem() is { } problem) throw new DomainRuleException(problem);
+        // Duplicates carry no meaning in a catalogue entry; keeping the first of each keeps the caller's order.
+        var languages = details.Languages.Select(l => l.ToLowerInvariant()).Distinct().ToList();
+        var course = new Course
         {
             Id = Guid.NewGuid(),
             Code = NormaliseCode(code),
             Title = title.Trim(),
             PublishedAt = now,
+            Description = details.Description.Trim(),
+            Themes = details.Themes.Distinct().ToList(),
+            TargetGroups = details.TargetGroups.Distinct().ToList(),
+            DeliveryModes = details.DeliveryModes.Distinct().ToList(),
+            Languages = languages,
+            DurationDays = details.DurationDays,
         };
+        course.SearchText = CourseSearch.Text(course.Code, course.Title, course.Description);
+        course.SearchFacets = CourseSearch.Facets(details with { Languages = languages });
+        return course;
     }
 
     /// <summary>Links this course to a programme training knows of; false (nothing changed) when already linked.</summary>
@@ -48,6 +81,7 @@ public sealed class Course : Aggregate
     {
         if (LinkedProgrammeIds.Contains(programme.Id)) return false;
         LinkedProgrammeIds.Add(programme.Id);
+        LinkedProgrammeKeys = "|" + string.Concat(LinkedProgrammeIds.Select(id => $"{id:N}|"));
         return true;
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using DecentWork.ServiceDefaults;
 using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.ServiceDefaults.Storage;
@@ -7,47 +8,67 @@ using Contract = DecentWork.Contracts.Training.V1;
 
 namespace DecentWork.Training.Grpc;
 
-/// <summary>Maps proto requests to the Course aggregate and back; rules live in the aggregate.</summary>
-public sealed class TrainingService(IAggregateStore<Course> courses, IAggregateStore<KnownProgramme> programmes, TimeProvider clock)
+/// <summary>
+/// Maps proto requests to the Course and Edition aggregates and back; rules live in the aggregates.
+/// Split by area: courses here; editions, enrolments, past participants, fellowships and reports
+/// in the other partial files.
+/// </summary>
+public sealed partial class TrainingService(
+    IAggregateStore<Course> courses, IAggregateStore<KnownProgramme> programmes, IAggregateStore<Edition> editions, TimeProvider clock,
+    Counting.ProgrammeTrainingCounter counter, IAggregateStore<KnownPartner> partners)
     : Contract.TrainingService.TrainingServiceBase
 {
+    private readonly IAggregateStore<Course> _courses = courses;
+    private readonly IAggregateStore<Edition> _editions = editions;
+    private readonly TimeProvider _clock = clock;
+    private readonly Counting.ProgrammeTrainingCounter _counter = counter;
+    private readonly IAggregateStore<KnownPartner> _partners = partners;
+
     public override async Task<Contract.Course> PublishCourse(Contract.PublishCourseRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
         violations.Check(!Course.IsValidCode(request.Code), "code",
             $"must be {Course.MinCodeLength}-{Course.MaxCodeLength} letters, digits or dashes");
         violations.Check(!Course.IsValidTitle(request.Title), "title", $"is required and must be at most {Course.MaxTitleLength} characters");
+        var details = CourseMapping.ToDetails(request, violations);
         violations.ThrowIfAny();
 
         // Looking first gives the caller the code in the message; the unique index still decides a race.
         var code = Course.NormaliseCode(request.Code);
-        if (await courses.CountAsync(c => c.Code == code, context.CancellationToken) > 0)
+        if (await _courses.CountAsync(c => c.Code == code, context.CancellationToken) > 0)
             throw new AlreadyExistsException($"A course with code '{code}' is already in the catalogue.");
-        var course = Course.Publish(request.Code, request.Title, clock.GetUtcNow());
-        await courses.SaveAsync(course, cancellationToken: context.CancellationToken);
-        return ToProto(course);
+        var course = Course.Publish(request.Code, request.Title, _clock.GetUtcNow(), details);
+        await _courses.SaveAsync(course, cancellationToken: context.CancellationToken);
+        return CourseMapping.ToProto(course);
     }
 
     public override async Task<Contract.Course> GetCourse(Contract.GetCourseRequest request, ServerCallContext context)
     {
         var id = FieldViolations.RequireId(request.Id, "id");
-        var course = await courses.FindAsync(id, context.CancellationToken)
+        var course = await _courses.FindAsync(id, context.CancellationToken)
             ?? throw new NotFoundException("Course", request.Id);
-        return ToProto(course);
+        return CourseMapping.ToProto(course);
     }
 
     public override async Task<Contract.ListCoursesResponse> ListCourses(Contract.ListCoursesRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
         var page = Page.From(request.PageSize, request.PageToken, violations);
+        var filter = CourseMapping.ToFilter(request, violations);
+        var range = CourseMapping.ToEditionRange(request, violations);
         violations.ThrowIfAny();
 
-        var all = Filter.All<Course>();
-        var total = await courses.CountAsync(all, context.CancellationToken);
+        var withEditions = range is { } r ? await CoursesWithEditionsAsync(r.From, r.To, context.CancellationToken) : null;
+        if (withEditions is { Count: 0 }) return new Contract.ListCoursesResponse();
+        Expression<Func<Course, bool>>? inRange = withEditions is null ? null : c => withEditions.Contains(c.Id);
+        // "Everything" is a constant true, which is left out rather than ANDed (not every store translates it).
+        var all = filter.Body is ConstantExpression { Value: true } ? inRange ?? filter : Filter.All(filter, inRange);
+
+        var total = await _courses.CountAsync(all, context.CancellationToken);
         // Codes are unique, so the code alone is a stable paging key.
-        var found = await courses.QueryAsync(all, new SortOrder<Course>(c => c.Code), page.Skip, page.Size, context.CancellationToken);
+        var found = await _courses.QueryAsync(all, new SortOrder<Course>(c => c.Code), page.Skip, page.Size, context.CancellationToken);
         var response = new Contract.ListCoursesResponse { NextPageToken = page.NextToken(total), TotalSize = (int)total };
-        response.Courses.AddRange(found.Select(ToProto));
+        response.Courses.AddRange(found.Select(CourseMapping.ToProto));
         return response;
     }
 
@@ -61,7 +82,7 @@ public sealed class TrainingService(IAggregateStore<Course> courses, IAggregateS
         violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
         violations.ThrowIfAny();
 
-        var course = await courses.FindAsync(courseId!.Value, context.CancellationToken)
+        var course = await _courses.FindAsync(courseId!.Value, context.CancellationToken)
             ?? throw new NotFoundException("Course", request.CourseId);
         if (request.ExpectedVersion != 0 && request.ExpectedVersion != course.Version)
             throw new ConcurrencyConflictException(TrainingApp.CoursesCollection, course.Id);
@@ -71,17 +92,23 @@ public sealed class TrainingService(IAggregateStore<Course> courses, IAggregateS
 
         // An existing link changes nothing, so nothing is saved and the version stays put.
         if (course.LinkTo(programme))
-            await courses.SaveAsync(course, cancellationToken: context.CancellationToken);
-        return ToProto(course);
+        {
+            await _courses.SaveAsync(course, cancellationToken: context.CancellationToken);
+            // The course's trained participants from the programme's country now count for it.
+            await _counter.RecountAsync(programme.Id, context.CancellationToken);
+        }
+        return CourseMapping.ToProto(course);
     }
 
-    internal static Contract.Course ToProto(Course course) => new()
+    /// <summary>
+    /// Courses with an edition, not cancelled, starting in the range. Editions and courses are
+    /// separate aggregates, so this is two queries: the editions, then their course ids as an
+    /// "id in list" condition, which both stores translate (LiteDB ANY/IN, MongoDB $in).
+    /// </summary>
+    private async Task<List<Guid>> CoursesWithEditionsAsync(int fromDay, int toDay, CancellationToken cancellationToken)
     {
-        Id = course.Id.ToString(),
-        Code = course.Code,
-        Title = course.Title,
-        LinkedProgrammeIds = { course.LinkedProgrammeIds.Select(id => id.ToString()) },
-        PublishedAt = ProtoConvert.ToTimestamp(course.PublishedAt),
-        Version = course.Version,
-    };
+        var found = await ReadAllAsync(
+            Filter.All<Edition>(e => e.StartDay >= fromDay, e => e.StartDay <= toDay, e => e.Status != EditionStatus.Cancelled), cancellationToken);
+        return found.Select(e => e.CourseId).Distinct().ToList();
+    }
 }

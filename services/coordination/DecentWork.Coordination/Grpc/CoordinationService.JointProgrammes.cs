@@ -1,0 +1,117 @@
+using DecentWork.Coordination.Domain;
+using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Storage;
+using Grpc.Core;
+using Contract = DecentWork.Contracts.Coordination.V1;
+
+namespace DecentWork.Coordination.Grpc;
+
+/// <summary>Joint programmes: proposals, approval (which publishes JointProgrammeApproved), reads.</summary>
+public sealed partial class CoordinationService
+{
+    public override async Task<Contract.JointProgramme> RegisterJointProgramme(Contract.RegisterJointProgrammeRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        violations.Check(!JointProgrammeRules.IsValidText(request.Title, JointProgrammeRules.MaxTitleLength, required: true),
+            "title", $"is required and must be at most {JointProgrammeRules.MaxTitleLength} characters");
+        violations.Check(!JointProgrammeRules.IsValidText(request.Fund, JointProgrammeRules.MaxNameLength, required: true),
+            "fund", $"is required and must be at most {JointProgrammeRules.MaxNameLength} characters");
+        violations.Check(!JointProgrammeRules.IsValidText(request.ThematicWindow, JointProgrammeRules.MaxNameLength, required: false),
+            "thematic_window", $"must be at most {JointProgrammeRules.MaxNameLength} characters");
+        var countries = JointProgrammeMapping.Countries(request.CountryCodes, violations);
+        var agencies = JointProgrammeMapping.Agencies(request.Agencies, violations);
+        // Judged against the agencies as requested, so a lead is reported even when a share is wrong.
+        violations.Check(!JointProgrammeRules.IsValidAgency(request.LeadAgency)
+            || (request.Agencies.Count > 0 && !request.Agencies.Any(a => JointProgrammeRules.NormaliseAgency(a.Agency ?? "") == JointProgrammeRules.NormaliseAgency(request.LeadAgency))),
+            "lead_agency", "is required and must be one of agencies");
+        violations.ThrowIfAny();
+
+        var terms = new JointProgrammeTerms(request.Title, request.Fund, request.ThematicWindow, request.LeadAgency);
+        var programme = JointProgramme.Propose(terms, countries, agencies, Clock.GetUtcNow());
+        await JointProgrammes.SaveAsync(programme, cancellationToken: context.CancellationToken);
+        return JointProgrammeMapping.ToProto(programme);
+    }
+
+    public override async Task<Contract.JointProgramme> GetJointProgramme(Contract.GetJointProgrammeRequest request, ServerCallContext context)
+    {
+        var id = FieldViolations.RequireId(request.Id, "id");
+        var programme = await JointProgrammes.FindAsync(id, context.CancellationToken) ?? throw new NotFoundException("Joint programme", request.Id);
+        return JointProgrammeMapping.ToProto(programme);
+    }
+
+    public override async Task<Contract.ListJointProgrammesResponse> ListJointProgrammes(Contract.ListJointProgrammesRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var page = Page.From(request.PageSize, request.PageToken, violations);
+        var status = JointProgrammeMapping.ToDomain(request.Status);
+        violations.Check(request.Status != Contract.JointProgrammeStatus.Unspecified && status is null, "status", "is not a joint programme status");
+        violations.ThrowIfAny();
+
+        var filter = Filter.All<JointProgramme>(status is null ? null : j => j.Status == status.Value);
+        var total = await JointProgrammes.CountAsync(filter, context.CancellationToken);
+        var found = await JointProgrammes.QueryAsync(filter, new SortOrder<JointProgramme>(j => j.SortKey), page.Skip, page.Size, context.CancellationToken);
+        var response = new Contract.ListJointProgrammesResponse { NextPageToken = page.NextToken(total), TotalSize = (int)total };
+        response.JointProgrammes.AddRange(found.Select(JointProgrammeMapping.ToProto));
+        return response;
+    }
+
+    public override async Task<Contract.JointProgramme> ApproveJointProgramme(Contract.ApproveJointProgrammeRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var id = ProtoConvert.ToId(request.Id);
+        violations.Check(id is null, "id", "must be a UUID");
+        var approvedOn = ProtoConvert.ToDateOnly(request.ApprovedOn);
+        violations.Check(approvedOn is null, "approved_on", "is required and must be a calendar date");
+        violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
+        violations.ThrowIfAny();
+
+        var programme = await JointProgrammes.FindAsync(id!.Value, context.CancellationToken) ?? throw new NotFoundException("Joint programme", request.Id);
+        if (request.ExpectedVersion != 0 && request.ExpectedVersion != programme.Version)
+            throw new ConcurrencyConflictException(CoordinationApp.JointProgrammesCollection, programme.Id);
+        programme.Approve(approvedOn!.Value, Clock.GetUtcNow());
+        // The event goes to the outbox in the same write as the approval.
+        await JointProgrammes.SaveAsync(programme, cancellationToken: context.CancellationToken);
+        return JointProgrammeMapping.ToProto(programme);
+    }
+}
+
+/// <summary>Joint programme status after approval.</summary>
+public sealed partial class CoordinationService
+{
+    public override async Task<Contract.JointProgramme> ChangeJointProgrammeStatus(Contract.ChangeJointProgrammeStatusRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var id = ProtoConvert.ToId(request.Id);
+        violations.Check(id is null, "id", "must be a UUID");
+        var status = JointProgrammeMapping.ToDomain(request.Status);
+        violations.Check(status is null, "status", "is required and must be a joint programme status");
+        violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
+        violations.ThrowIfAny();
+
+        var programme = await JointProgrammes.FindAsync(id!.Value, context.CancellationToken) ?? throw new NotFoundException("Joint programme", request.Id);
+        if (request.ExpectedVersion != 0 && request.ExpectedVersion != programme.Version)
+            throw new ConcurrencyConflictException(CoordinationApp.JointProgrammesCollection, programme.Id);
+        if (programme.ChangeStatus(status!.Value))
+            await JointProgrammes.SaveAsync(programme, cancellationToken: context.CancellationToken);
+        return JointProgrammeMapping.ToProto(programme);
+    }
+}
+
+/// <summary>The joint programmes report.</summary>
+public sealed partial class CoordinationService
+{
+    public override async Task<Contract.JointProgrammeSummary> SummariseJointProgrammes(Contract.SummariseJointProgrammesRequest request, ServerCallContext context)
+    {
+        // Joint programmes number in the tens to hundreds: read whole, summarised in memory.
+        var all = await StoreReads.AllAsync(JointProgrammes, j => j.SortKey, context.CancellationToken);
+        var report = JointProgrammeReport.Summarise(all, request.Fund);
+        return new Contract.JointProgrammeSummary
+        {
+            ApprovedCount = report.ApprovedCount,
+            CountryCount = report.CountryCount,
+            ProposalCount = report.ProposalCount,
+            LedByOrganisation = { report.LedByOrganisation.Select(JointProgrammeMapping.ToProto) },
+            OrganisationShare = ProtoConvert.ToMoney(report.OrganisationShareUsd),
+        };
+    }
+}

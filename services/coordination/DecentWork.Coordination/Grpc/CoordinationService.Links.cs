@@ -1,0 +1,38 @@
+using DecentWork.ServiceDefaults;
+using DecentWork.ServiceDefaults.Grpc;
+using Grpc.Core;
+using Contract = DecentWork.Contracts.Coordination.V1;
+
+namespace DecentWork.Coordination.Grpc;
+
+/// <summary>LinkOutcomes: a DWCP outcome this service knows, linked to an UNDAF outcome.</summary>
+public sealed partial class CoordinationService
+{
+    public override async Task<Contract.Undaf> LinkOutcomes(Contract.LinkOutcomesRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var undafId = ProtoConvert.ToId(request.UndafId);
+        var programmeId = ProtoConvert.ToId(request.ProgrammeId);
+        var outcomeId = ProtoConvert.ToId(request.ProgrammeOutcomeId);
+        violations.Check(undafId is null, "undaf_id", "must be a UUID");
+        violations.Check(string.IsNullOrEmpty(request.UndafOutcomeCode), "undaf_outcome_code", "is required");
+        violations.Check(programmeId is null, "programme_id", "must be a UUID");
+        violations.Check(outcomeId is null, "programme_outcome_id", "must be a UUID");
+        violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
+        violations.ThrowIfAny();
+
+        var undaf = await FindUndafAsync(undafId!.Value, request.ExpectedVersion, context.CancellationToken);
+        // The UNDAF outcome is a part of the UNDAF named in the path: missing, it is NOT_FOUND like the UNDAF itself.
+        if (!undaf.HasOutcome(request.UndafOutcomeCode))
+            throw new NotFoundException($"Outcome of UNDAF {undaf.Id}", request.UndafOutcomeCode);
+        // The DWCP is another service's: not (yet) heard of is a precondition, as in training's links.
+        var programme = await Programmes.FindAsync(programmeId!.Value, context.CancellationToken)
+            ?? throw new DomainRuleException(
+                $"Coordination has not heard of programme '{request.ProgrammeId}': it may not be approved yet, or its events have not arrived.");
+
+        // An existing link changes nothing, so nothing is saved and the version stays put.
+        if (undaf.Link(request.UndafOutcomeCode, programme, outcomeId!.Value, Clock.GetUtcNow()))
+            await Undafs.SaveAsync(undaf, cancellationToken: context.CancellationToken);
+        return ToProto(undaf);
+    }
+}

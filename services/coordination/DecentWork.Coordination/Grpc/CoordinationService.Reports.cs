@@ -1,0 +1,57 @@
+using DecentWork.Coordination.Domain;
+using DecentWork.ServiceDefaults.Grpc;
+using Grpc.Core;
+using Contract = DecentWork.Contracts.Coordination.V1;
+
+namespace DecentWork.Coordination.Grpc;
+
+/// <summary>The coverage reports: coherence per country and where decent work is missing.</summary>
+public sealed partial class CoordinationService
+{
+    public override async Task<Contract.ListCountryCoherenceResponse> ListCountryCoherence(Contract.ListCountryCoherenceRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var page = Page.From(request.PageSize, request.PageToken, violations);
+        var country = violations.OptionalCountry(request.Country, "country");
+        violations.ThrowIfAny();
+
+        var (all, programmes, presences) = await ReadCoverageAsync(context.CancellationToken);
+        var rows = CoverageReports.Coherence(all, programmes, presences).Where(r => country is null || r.CountryCode == country.Code).ToList();
+        var response = new Contract.ListCountryCoherenceResponse { NextPageToken = page.NextToken(rows.Count), TotalSize = rows.Count };
+        response.Countries.AddRange(rows.Skip(page.Skip).Take(page.Size).Select(r => new Contract.CountryCoherence
+        {
+            CountryCode = r.CountryCode,
+            UndafIds = { r.Undafs.Select(u => u.Id.ToString()) },
+            LatestUndafStatus = r.LatestUndaf() is { } latest ? UndafMapping.ToProto(latest.Status) : Contract.UndafStatus.Unspecified,
+            ProgrammeIds = { r.Programmes.Select(p => p.Id.ToString()) },
+            LinkedOutcomeCount = r.LinkedOutcomeCount,
+            DecentWorkSpecificObjective = r.LatestUndaf()?.DecentWorkSpecificObjective ?? false,
+            Presence = ToProto(r.Presence),
+        }));
+        return response;
+    }
+
+    public override async Task<Contract.ListDecentWorkGapsResponse> ListDecentWorkGaps(Contract.ListDecentWorkGapsRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var page = Page.From(request.PageSize, request.PageToken, violations);
+        violations.ThrowIfAny();
+
+        var (all, programmes, presences) = await ReadCoverageAsync(context.CancellationToken);
+        var rows = CoverageReports.Gaps(all, programmes, presences);
+        var response = new Contract.ListDecentWorkGapsResponse { NextPageToken = page.NextToken(rows.Count), TotalSize = rows.Count };
+        response.Countries.AddRange(rows.Skip(page.Skip).Take(page.Size).Select(r => new Contract.DecentWorkGap
+        {
+            CountryCode = r.CountryCode,
+            ActiveUndafIds = { r.ActiveUndafs.Select(u => u.Id.ToString()) },
+            Presence = ToProto(r.Presence),
+            ProgrammeIds = { r.Programmes.Select(p => p.Id.ToString()) },
+        }));
+        return response;
+    }
+
+    private async Task<(List<Undaf>, List<KnownProgramme>, List<CountryPresence>)> ReadCoverageAsync(CancellationToken cancellationToken) => (
+        await StoreReads.AllAsync(Undafs, u => u.SortKey, cancellationToken),
+        await StoreReads.AllAsync(Programmes, p => p.SortKey, cancellationToken),
+        await StoreReads.AllAsync(Presences, p => p.CountryCode, cancellationToken));
+}

@@ -1,0 +1,67 @@
+using DecentWork.Coordination.Domain;
+
+namespace DecentWork.Coordination.Grpc;
+
+/// <summary>One row of the coherence report.</summary>
+internal sealed record CoherenceRow(
+    string CountryCode, IReadOnlyList<Undaf> Undafs, IReadOnlyList<KnownProgramme> Programmes,
+    int LinkedOutcomeCount, AgencyPresence? Presence)
+{
+    /// <summary>The latest cycle's UNDAF (undafs come in cycle order), or null.</summary>
+    public Undaf? LatestUndaf() => Undafs.Count > 0 ? Undafs[^1] : null;
+}
+
+/// <summary>One row of the decent-work gaps report.</summary>
+internal sealed record GapRow(string CountryCode, IReadOnlyList<Undaf> ActiveUndafs, IReadOnlyList<KnownProgramme> Programmes, AgencyPresence? Presence);
+
+/// <summary>
+/// The coverage reports, computed from the three collections read whole (see StoreReads). Pure
+/// functions of their inputs, so the rules are unit-tested without a store.
+/// </summary>
+internal static class CoverageReports
+{
+    /// <summary>Every country with an UNDAF or a DWCP, by code. Inputs must be in their store sort order.</summary>
+    public static List<CoherenceRow> Coherence(IReadOnlyList<Undaf> undafs, IReadOnlyList<KnownProgramme> programmes, IReadOnlyList<CountryPresence> presences)
+    {
+        var undafsBy = undafs.ToLookup(u => u.CountryCode);
+        var programmesBy = programmes.ToLookup(p => p.CountryCode);
+        var presenceBy = presences.ToDictionary(p => p.CountryCode, p => p.Presence);
+        var outcomes = LiveOutcomes(programmes);
+        return undafsBy.Select(g => g.Key).Union(programmesBy.Select(g => g.Key))
+            .Order(StringComparer.Ordinal)
+            .Select(code => new CoherenceRow(code, undafsBy[code].ToList(), programmesBy[code].ToList(),
+                LinkedOutcomes(undafsBy[code], outcomes), presenceBy.TryGetValue(code, out var p) ? p : null))
+            .ToList();
+    }
+
+    /// <summary>Countries with an active UNDAF and no live DWCP outcome linked to it; non-resident first, unknown next, resident last.</summary>
+    public static List<GapRow> Gaps(IReadOnlyList<Undaf> undafs, IReadOnlyList<KnownProgramme> programmes, IReadOnlyList<CountryPresence> presences)
+    {
+        var programmesBy = programmes.ToLookup(p => p.CountryCode);
+        var presenceBy = presences.ToDictionary(p => p.CountryCode, p => p.Presence);
+        var outcomes = LiveOutcomes(programmes);
+        return undafs.Where(u => u.Status == UndafStatus.Active)
+            .GroupBy(u => u.CountryCode)
+            .Where(active => LinkedOutcomes(active, outcomes) == 0)
+            .Select(active => new GapRow(active.Key, active.ToList(), programmesBy[active.Key].ToList(),
+                presenceBy.TryGetValue(active.Key, out var p) ? p : null))
+            .OrderBy(row => PresenceRank(row.Presence))
+            .ThenBy(row => row.CountryCode, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    // "Challenges remain ... in countries where the ILO is not a resident agency": those come first.
+    private static int PresenceRank(AgencyPresence? presence) => presence switch
+    {
+        AgencyPresence.NonResident => 0,
+        null => 1,
+        _ => 2,
+    };
+
+    // Withdrawn outcomes no longer count, though their links are kept as history.
+    private static HashSet<Guid> LiveOutcomes(IReadOnlyList<KnownProgramme> programmes) =>
+        programmes.SelectMany(p => p.Outcomes).Where(o => !o.Withdrawn).Select(o => o.Id).ToHashSet();
+
+    private static int LinkedOutcomes(IEnumerable<Undaf> undafs, HashSet<Guid> live) =>
+        undafs.SelectMany(u => u.Links).Select(l => l.ProgrammeOutcomeId).Where(live.Contains).Distinct().Count();
+}

@@ -1,0 +1,117 @@
+using DecentWork.ServiceDefaults;
+using DecentWork.ServiceDefaults.Storage;
+
+namespace DecentWork.Partnerships.Domain;
+
+/// <summary>What a project is about; the aggregate checks the rules, the caller the shapes.</summary>
+public sealed record ProjectPlan(string Code, string Title, IReadOnlyList<string> CountryCodes, IReadOnlyList<Guid> PartnerIds,
+    decimal BudgetUsd, DateOnly StartDate, DateOnly EndDate, IReadOnlyList<Guid> OutcomeIds, IReadOnlyList<int> StrategicObjectives);
+
+/// <summary>
+/// A technical-cooperation project: in the pipeline until approved, and approved only after a
+/// complete, satisfactory appraisal and a gender peer review that cleared it.
+/// </summary>
+public sealed class Project : Aggregate
+{
+    public const int MaxCodeLength = 50;
+
+    private Project() { }
+
+    public string Code { get; private set; } = "";
+    public string Title { get; private set; } = "";
+    public List<string> CountryCodes { get; private set; } = [];
+    public List<Guid> PartnerIds { get; private set; } = [];
+    public decimal BudgetUsd { get; private set; }
+    public DateOnly StartDate { get; private set; }
+    public DateOnly EndDate { get; private set; }
+    public List<Guid> OutcomeIds { get; private set; } = [];
+    public List<int> StrategicObjectives { get; private set; } = [];
+    public ProjectStatus Status { get; private set; }
+    public ProjectAppraisal? Appraisal { get; private set; }
+    public GenderPeerReview? GenderPeerReview { get; private set; }
+    public DateTimeOffset RegisteredAt { get; private set; }
+
+    /// <summary>The code upper-cased: unique index and list order (codes are unique, so no id needed).</summary>
+    public string SortKey { get; private set; } = "";
+
+    public static Project Register(ProjectPlan plan, DateTimeOffset now)
+    {
+        var code = plan.Code.Trim().ToUpperInvariant();
+        if (code.Length is 0 or > MaxCodeLength || plan.Title.Trim().Length == 0)
+            throw new DomainRuleException($"A project needs a code of 1-{MaxCodeLength} characters and a title.");
+        if (plan.CountryCodes.Count == 0 || plan.PartnerIds.Count == 0)
+            throw new DomainRuleException("A project needs at least one country and one funding partner.");
+        if (plan.BudgetUsd <= 0)
+            throw new DomainRuleException("A project needs a positive budget.");
+        if (plan.EndDate < plan.StartDate)
+            throw new DomainRuleException("A project cannot end before it starts.");
+        if (plan.StrategicObjectives.Any(o => !Allocation.IsValidStrategicObjective(o)))
+            throw new DomainRuleException("A strategic objective is 1-4.");
+
+        return new Project
+        {
+            Id = Guid.NewGuid(),
+            Code = code,
+            SortKey = code,
+            Title = plan.Title.Trim(),
+            CountryCodes = [.. plan.CountryCodes.Distinct().Order(StringComparer.Ordinal)],
+            PartnerIds = [.. plan.PartnerIds.Distinct()],
+            BudgetUsd = plan.BudgetUsd,
+            StartDate = plan.StartDate,
+            EndDate = plan.EndDate,
+            OutcomeIds = [.. plan.OutcomeIds.Distinct()],
+            StrategicObjectives = [.. plan.StrategicObjectives.Distinct().Order()],
+            Status = ProjectStatus.Pipeline,
+            RegisteredAt = now,
+        };
+    }
+
+    public void Appraise(ProjectAppraisal appraisal, DateOnly today)
+    {
+        EnsureInPipeline("appraised");
+        if (!appraisal.IsComplete())
+            throw new DomainRuleException("An appraisal needs a finding on all six criteria, an appraiser and a date.");
+        EnsureNotFuture(appraisal.AppraisalDate, today);
+        Appraisal = appraisal;
+    }
+
+    public void ReviewGender(GenderPeerReview review, DateOnly today)
+    {
+        EnsureInPipeline("peer-reviewed for gender");
+        if (review.Reviewer.Trim().Length == 0 || review.ReviewDate == default)
+            throw new DomainRuleException("A gender peer review needs a reviewer and a date.");
+        EnsureNotFuture(review.ReviewDate, today);
+        GenderPeerReview = review;
+    }
+
+    /// <summary>Pipeline to implementation, only with a satisfactory appraisal and a cleared gender review.</summary>
+    public void Approve()
+    {
+        EnsureInPipeline("approved");
+        if (Appraisal is null)
+            throw new DomainRuleException($"Project {Code} has not been appraised; appraise it before approval.");
+        if (Appraisal.Unsatisfactory() is { Count: > 0 } failed)
+            throw new DomainRuleException($"Project {Code}'s appraisal found it unsatisfactory on: {string.Join(", ", failed)}.");
+        if (GenderPeerReview is not { Cleared: true })
+            throw new DomainRuleException($"Project {Code} needs a gender peer review that cleared it before approval.");
+        Status = ProjectStatus.Implementation;
+    }
+
+    public void CheckVersion(long expected)
+    {
+        if (expected != 0 && expected != Version)
+            throw new ConcurrencyConflictException("projects", Id);
+    }
+
+    private void EnsureInPipeline(string step)
+    {
+        if (Status != ProjectStatus.Pipeline)
+            throw new DomainRuleException($"Project {Code} is in {Status}; only a project in the pipeline can be {step}.");
+    }
+
+    private static void EnsureNotFuture(DateOnly date, DateOnly today)
+    {
+        if (date > today)
+            throw new DomainRuleException($"A review cannot be dated in the future ({date:yyyy-MM-dd}).");
+    }
+}

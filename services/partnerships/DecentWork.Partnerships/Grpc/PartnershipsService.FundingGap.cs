@@ -1,0 +1,57 @@
+using DecentWork.Partnerships.Domain;
+using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Storage;
+using Grpc.Core;
+using Contract = DecentWork.Contracts.Partnerships.V1;
+
+namespace DecentWork.Partnerships.Grpc;
+
+/// <summary>The funding gap of one DWCP: programming's resource needs against approvals here.</summary>
+public sealed partial class PartnershipsService
+{
+    public override async Task<Contract.FundingGap> GetFundingGap(Contract.GetFundingGapRequest request, ServerCallContext context)
+    {
+        var id = FieldViolations.RequireId(request.ProgrammeId, "programme_id");
+        var view = await programmeNeeds.FindAsync(id, context.CancellationToken)
+            ?? throw new NotFoundException("Approved programme", request.ProgrammeId);
+
+        // Approvals naming the programme, plus those for several programmes (which may allocate to it).
+        var found = new List<FundingApproval>();
+        foreach (var programme in new[] { id, Guid.Empty })
+            found.AddRange(await ReadAll(a => a.ProgrammeId == programme, context.CancellationToken));
+        var need = view.ResourceNeed();
+        var approved = ProgrammeFunding.Approved(id, found);
+        var gap = new Contract.FundingGap
+        {
+            ProgrammeId = id.ToString(),
+            CountryCode = view.CountryCode,
+            ResourceNeed = Usd(need),
+            Approved = Usd(approved),
+            Gap = Usd(need - approved),
+            CoveredPercent = FundingReports.Percent(approved, need),
+        };
+        gap.Outcomes.AddRange(view.Current().Select(o =>
+        {
+            var allocated = ProgrammeFunding.AllocatedTo(o.OutcomeId, found);
+            return new Contract.OutcomeFundingGap
+            {
+                OutcomeId = o.OutcomeId.ToString(), Code = o.Code, StrategicObjective = o.StrategicObjective,
+                ResourceNeed = Usd(o.ResourceNeedUsd), Allocated = Usd(allocated), Gap = Usd(o.ResourceNeedUsd - allocated),
+            };
+        }));
+        return gap;
+    }
+
+    private async Task<List<FundingApproval>> ReadAll(System.Linq.Expressions.Expression<Func<FundingApproval, bool>> filter, CancellationToken cancellationToken)
+    {
+        var all = new List<FundingApproval>();
+        while (true)
+        {
+            var batch = await approvals.QueryAsync(filter, new SortOrder<FundingApproval>(a => a.SortKey), all.Count, ReadBatch, cancellationToken);
+            all.AddRange(batch);
+            if (batch.Count < ReadBatch) return all;
+        }
+    }
+
+    private static Google.Type.Money Usd(decimal amount) => ProtoConvert.ToMoney(amount, FundingApproval.Usd);
+}

@@ -1,0 +1,126 @@
+using DecentWork.Partnerships.Domain;
+using DecentWork.ServiceDefaults;
+using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Storage;
+using Grpc.Core;
+using Contract = DecentWork.Contracts.Partnerships.V1;
+
+namespace DecentWork.Partnerships.Grpc;
+
+/// <summary>The project RPCs: register, appraise, gender peer review, approve, list, linkage report.</summary>
+public sealed partial class PartnershipsService
+{
+    public override async Task<Contract.Project> RegisterProject(Contract.RegisterProjectRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var plan = ProjectInput.Plan(request, violations);
+        violations.ThrowIfAny();
+
+        foreach (var partnerId in plan.PartnerIds.Distinct())
+            _ = await partners.FindAsync(partnerId, context.CancellationToken)
+                ?? throw new DomainRuleException($"Partner '{partnerId}' is not registered; register it before its projects.");
+        var project = Project.Register(plan, clock.GetUtcNow());
+        try
+        {
+            await projects.SaveAsync(project, cancellationToken: context.CancellationToken);
+        }
+        catch (DuplicateKeyException)
+        {
+            throw new AlreadyExistsException($"A project with code '{project.Code}' is already registered.");
+        }
+        return ProjectMapping.ToProto(project);
+    }
+
+    public override async Task<Contract.Project> GetProject(Contract.GetProjectRequest request, ServerCallContext context) =>
+        ProjectMapping.ToProto(await FindProject(FieldViolations.RequireId(request.Id, "id"), context.CancellationToken));
+
+    public override async Task<Contract.ListProjectsResponse> ListProjects(Contract.ListProjectsRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var page = Page.From(request.PageSize, request.PageToken, violations);
+        violations.Check(!Enum.IsDefined(request.Status), "status", "is not a known project status");
+        violations.ThrowIfAny();
+
+        var status = (ProjectStatus)request.Status;
+        var filter = Filter.All<Project>(status == 0 ? null : p => p.Status == status);
+        var total = await projects.CountAsync(filter, context.CancellationToken);
+        var found = await projects.QueryAsync(filter, new SortOrder<Project>(p => p.SortKey), page.Skip, page.Size, context.CancellationToken);
+        var response = new Contract.ListProjectsResponse { NextPageToken = page.NextToken(total), TotalSize = (int)total };
+        response.Projects.AddRange(found.Select(ProjectMapping.ToProto));
+        return response;
+    }
+
+    public override async Task<Contract.Project> AppraiseProject(Contract.AppraiseProjectRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var id = ProtoConvert.ToId(request.Id);
+        violations.Check(id is null, "id", "must be a UUID");
+        var appraisal = ProjectInput.Appraisal(request.Appraisal, violations);
+        violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
+        violations.ThrowIfAny();
+        return await ChangeProject(id!.Value, request.ExpectedVersion, p => p.Appraise(appraisal!, Today()), context.CancellationToken);
+    }
+
+    public override async Task<Contract.Project> ReviewProjectGender(Contract.ReviewProjectGenderRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var id = ProtoConvert.ToId(request.Id);
+        violations.Check(id is null, "id", "must be a UUID");
+        var review = ProjectInput.GenderReview(request.Review, violations);
+        violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
+        violations.ThrowIfAny();
+        return await ChangeProject(id!.Value, request.ExpectedVersion, p => p.ReviewGender(review!, Today()), context.CancellationToken);
+    }
+
+    public override async Task<Contract.Project> ApproveProject(Contract.ApproveProjectRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var id = ProtoConvert.ToId(request.Id);
+        violations.Check(id is null, "id", "must be a UUID");
+        violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
+        violations.ThrowIfAny();
+        return await ChangeProject(id!.Value, request.ExpectedVersion, p => p.Approve(), context.CancellationToken);
+    }
+
+    public override async Task<Contract.ProjectLinkageReport> ReportProjectLinkage(Contract.ReportProjectLinkageRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        CheckPeriod(request.StartYear, request.EndYear, violations);
+        violations.ThrowIfAny();
+
+        // A project counts in a period when it runs in any of its years.
+        var from = new DateOnly(request.StartYear == 0 ? FundingApproval.FirstYear : request.StartYear, 1, 1);
+        var to = new DateOnly(request.EndYear == 0 ? FundingApproval.LastYear : request.EndYear, 12, 31);
+        var filter = Filter.All<Project>(p => p.EndDate >= from, p => p.StartDate <= to);
+        var all = new List<Project>();
+        while (true)
+        {
+            var batch = await projects.QueryAsync(filter, new SortOrder<Project>(p => p.SortKey), all.Count, ReadBatch, context.CancellationToken);
+            all.AddRange(batch);
+            if (batch.Count < ReadBatch) break;
+        }
+        var linkage = ProjectLinkage.Of(all);
+        return new Contract.ProjectLinkageReport
+        {
+            ProjectCount = linkage.Projects,
+            LinkedToOutcomes = linkage.LinkedToOutcomes,
+            LinkedToObjectives = linkage.LinkedToObjectives,
+            LinkedToBoth = linkage.LinkedToBoth,
+            LinkedSharePercent = linkage.LinkedSharePercent(),
+        };
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private async Task<Project> FindProject(Guid id, CancellationToken cancellationToken) =>
+        await projects.FindAsync(id, cancellationToken) ?? throw new NotFoundException("Project", id);
+
+    private async Task<Contract.Project> ChangeProject(Guid id, long expectedVersion, Action<Project> change, CancellationToken cancellationToken)
+    {
+        var project = await FindProject(id, cancellationToken);
+        project.CheckVersion(expectedVersion);
+        change(project);
+        await projects.SaveAsync(project, cancellationToken: cancellationToken);
+        return ProjectMapping.ToProto(project);
+    }
+}

@@ -1,0 +1,70 @@
+using DecentWork.Partnerships.Domain;
+using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Reference;
+using DecentWork.ServiceDefaults.Storage;
+using Grpc.Core;
+using Contract = DecentWork.Contracts.Partnerships.V1;
+using Region = DecentWork.Contracts.Programming.V1.IloRegion;
+
+namespace DecentWork.Partnerships.Grpc;
+
+/// <summary>RBSA: the Office's allocation of a biennium's un-earmarked contributions.</summary>
+public sealed partial class PartnershipsService
+{
+    public override async Task<Contract.RbsaPool> AllocateRbsa(Contract.AllocateRbsaRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        CheckBiennium(request.BienniumStartYear, violations);
+        violations.Check(!Enum.IsDefined(request.Region), "region", "is not a known ILO region");
+        var outcomeId = FundingApprovalInput.OptionalId(request.OutcomeId, "outcome_id", violations);
+        violations.Check(request.StrategicObjective != 0 && !Allocation.IsValidStrategicObjective(request.StrategicObjective),
+            "strategic_objective", "must be 1-4, or 0 for none");
+        var amount = FundingApprovalInput.Usd(request.Amount, "amount", violations);
+        violations.Check(request.Note.Length > MaxNoteLength, "note", $"must be at most {MaxNoteLength} characters");
+        violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
+        violations.ThrowIfAny();
+
+        var pool = await rbsaPools.FindAsync(RbsaPool.IdFor(request.BienniumStartYear), context.CancellationToken)
+            ?? RbsaPool.Open(request.BienniumStartYear);
+        pool.CheckVersion(request.ExpectedVersion);
+        var contributed = await RbsaContributed(request.BienniumStartYear, context.CancellationToken);
+        pool.Allocate(new RbsaAllocation
+        {
+            Id = Guid.NewGuid(),
+            Region = request.Region == Region.Unspecified ? null : (IloRegion)request.Region,
+            OutcomeId = outcomeId,
+            StrategicObjective = request.StrategicObjective == 0 ? null : request.StrategicObjective,
+            AmountUsd = amount,
+            Note = request.Note.Trim(),
+            AllocatedAt = clock.GetUtcNow(),
+        }, contributed);
+        try
+        {
+            await rbsaPools.SaveAsync(pool, cancellationToken: context.CancellationToken);
+        }
+        catch (DuplicateKeyException)
+        {
+            // Two first allocations of a biennium raced: the loser retries like any stale write.
+            throw new ConcurrencyConflictException("rbsa_pools", pool.Id);
+        }
+        return RbsaMapping.ToProto(pool, contributed);
+    }
+
+    public override async Task<Contract.RbsaPool> GetRbsaPool(Contract.GetRbsaPoolRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        CheckBiennium(request.BienniumStartYear, violations);
+        violations.ThrowIfAny();
+
+        // A biennium nothing was allocated from is an empty pool, not a missing resource.
+        var pool = await rbsaPools.FindAsync(RbsaPool.IdFor(request.BienniumStartYear), context.CancellationToken)
+            ?? RbsaPool.Open(request.BienniumStartYear);
+        return RbsaMapping.ToProto(pool, await RbsaContributed(request.BienniumStartYear, context.CancellationToken));
+    }
+
+    private static void CheckBiennium(int startYear, FieldViolations violations) =>
+        violations.Check(!RbsaPool.IsBienniumStart(startYear), "biennium_start_year", "is required and must be an even year 1990-2100");
+
+    private async Task<decimal> RbsaContributed(int startYear, CancellationToken cancellationToken) =>
+        FundingReports.Total(await LoadApprovals(startYear, startYear + 1, cancellationToken, FundingSource.Rbsa));
+}

@@ -1,0 +1,133 @@
+using DecentWork.Partnerships.Domain;
+using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Reference;
+using DecentWork.ServiceDefaults.Storage;
+using Grpc.Core;
+using Contract = DecentWork.Contracts.Partnerships.V1;
+using Grouping = DecentWork.Contracts.Partnerships.V1.FundingApprovalGrouping;
+
+namespace DecentWork.Partnerships.Grpc;
+
+/// <summary>The report RPCs: read the period's approvals, let FundingReports total them, map the rows.</summary>
+public sealed partial class PartnershipsService
+{
+    // The Office records a few hundred approvals a year, so a period fits in memory; a projection
+    // kept by year would be the next step if that stops being true.
+    private const int ReadBatch = 1000;
+    private const int MaxAfricaYears = 50;
+
+    public override async Task<Contract.ReportFundingApprovalsResponse> ReportFundingApprovals(Contract.ReportFundingApprovalsRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        violations.Check(request.GroupBy == Grouping.Unspecified || !Enum.IsDefined(request.GroupBy), "group_by", "is required and must be a known grouping");
+        violations.Check(request.Limit < 0, "limit", "must not be negative");
+        violations.Check(!Enum.IsDefined(request.Source), "source", "is not a known funding source");
+        CheckPeriod(request.StartYear, request.EndYear, violations);
+        violations.ThrowIfAny();
+
+        var source = request.Source == 0 ? (FundingSource?)null : (FundingSource)request.Source;
+        var found = await LoadApprovals(request.StartYear, request.EndYear, context.CancellationToken, source);
+        var total = FundingReports.Total(found);
+        var rows = request.GroupBy switch
+        {
+            Grouping.Year => FundingReports.ByYear(found).Select(r => Row(r, r.Key.ToString(), r.Key.ToString(), total)),
+            Grouping.Source => FundingReports.BySource(found).Select(r => Row(r, ReportLabels.Key((Contract.FundingSource)r.Key), ReportLabels.Of(r.Key), total)),
+            Grouping.Region => FundingReports.ByRegion(found).Select(r => Row(r, ReportLabels.Key(r.Key), ReportLabels.Of(r.Key), total)),
+            _ => await PartnerRows(FundingReports.ByPartner(found), total, context.CancellationToken),
+        };
+        var response = new Contract.ReportFundingApprovalsResponse
+        {
+            TotalAmount = ProtoConvert.ToMoney(total, FundingApproval.Usd),
+            ApprovalCount = found.Count,
+        };
+        response.Totals.AddRange(request.Limit > 0 ? rows.Take(request.Limit) : rows);
+        return response;
+    }
+
+    public override async Task<Contract.FieldOfficeShareReport> ReportFieldOfficeShare(Contract.ReportFieldOfficeShareRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        CheckPeriod(request.StartYear, request.EndYear, violations);
+        violations.ThrowIfAny();
+
+        var share = RegionalReports.FieldOffice(await LoadApprovals(request.StartYear, request.EndYear, context.CancellationToken));
+        return new Contract.FieldOfficeShareReport
+        {
+            TotalAmount = ProtoConvert.ToMoney(share.TotalUsd, FundingApproval.Usd),
+            FieldOfficeAmount = ProtoConvert.ToMoney(share.FieldOfficeUsd, FundingApproval.Usd),
+            HeadquartersAmount = ProtoConvert.ToMoney(share.HeadquartersUsd, FundingApproval.Usd),
+            NotRecordedAmount = ProtoConvert.ToMoney(share.NotRecordedUsd, FundingApproval.Usd),
+            FieldOfficeSharePercent = share.FieldOfficeSharePercent(),
+        };
+    }
+
+    public override async Task<Contract.AfricaShareReport> ReportAfricaShare(Contract.ReportAfricaShareRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        violations.Check(!FundingApproval.IsValidYear(request.StartYear), "start_year", $"is required and must be {FundingApproval.FirstYear}-{FundingApproval.LastYear}");
+        violations.Check(!FundingApproval.IsValidYear(request.EndYear), "end_year", $"is required and must be {FundingApproval.FirstYear}-{FundingApproval.LastYear}");
+        violations.Check(request.EndYear < request.StartYear || request.EndYear - request.StartYear >= MaxAfricaYears, "end_year",
+            $"must be from start_year to {MaxAfricaYears - 1} years after it");
+        violations.ThrowIfAny();
+
+        // The year before the period is read too: it is the base of the first year's change.
+        var found = await LoadApprovals(request.StartYear - 1, request.EndYear, context.CancellationToken);
+        var response = new Contract.AfricaShareReport();
+        response.Years.AddRange(RegionalReports.Africa(found, request.StartYear, request.EndYear).Select(y => new Contract.AfricaShareYear
+        {
+            Year = y.Year,
+            AfricaAmount = ProtoConvert.ToMoney(y.AfricaUsd, FundingApproval.Usd),
+            TotalAmount = ProtoConvert.ToMoney(y.TotalUsd, FundingApproval.Usd),
+            AfricaSharePercent = y.SharePercent(),
+            AfricaChangePercent = y.AfricaChangePercent(),
+            TotalChangePercent = y.TotalChangePercent(),
+        }));
+        return response;
+    }
+
+    private static void CheckPeriod(int startYear, int endYear, FieldViolations violations)
+    {
+        var range = $"must be {FundingApproval.FirstYear}-{FundingApproval.LastYear} when set";
+        violations.Check(startYear != 0 && !FundingApproval.IsValidYear(startYear), "start_year", range);
+        if (violations.Check(endYear != 0 && !FundingApproval.IsValidYear(endYear), "end_year", range))
+            violations.Check(endYear != 0 && endYear < startYear, "end_year", "must not be before start_year");
+    }
+
+    /// <summary>Every approval whose year is in the period (0 = open bound), of one source if given, read in batches.</summary>
+    private async Task<List<FundingApproval>> LoadApprovals(int startYear, int endYear, CancellationToken cancellationToken,
+        FundingSource? source = null)
+    {
+        var from = startYear == 0 ? FundingApproval.FirstYear : startYear;
+        var to = endYear == 0 ? FundingApproval.LastYear : endYear;
+        var filter = Filter.All<FundingApproval>(a => a.Year >= from, a => a.Year <= to,
+            source is { } only ? a => a.Source == only : null);
+        var order = new SortOrder<FundingApproval>(a => a.SortKey);
+        var all = new List<FundingApproval>();
+        while (true)
+        {
+            var batch = await approvals.QueryAsync(filter, order, all.Count, ReadBatch, cancellationToken);
+            all.AddRange(batch);
+            if (batch.Count < ReadBatch) return all;
+        }
+    }
+
+    private async Task<IEnumerable<Contract.FundingApprovalTotal>> PartnerRows(List<ReportRow<Guid>> rows, decimal total, CancellationToken cancellationToken)
+    {
+        var mapped = new List<Contract.FundingApprovalTotal>(rows.Count);
+        foreach (var row in rows)
+        {
+            var partner = await partners.FindAsync(row.Key, cancellationToken);
+            mapped.Add(Row(row, row.Key.ToString(), partner?.Name ?? "(unknown partner)", total));
+        }
+        return mapped;
+    }
+
+    private static Contract.FundingApprovalTotal Row<TKey>(ReportRow<TKey> row, string key, string label, decimal total) => new()
+    {
+        Key = key,
+        Label = label,
+        Amount = ProtoConvert.ToMoney(row.AmountUsd, FundingApproval.Usd),
+        ApprovalCount = row.ApprovalCount,
+        SharePercent = FundingReports.Percent(row.AmountUsd, total),
+    };
+}

@@ -1,0 +1,49 @@
+using DecentWork.Partnerships.Domain;
+using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Reference;
+using Contract = DecentWork.Contracts.Partnerships.V1;
+using Region = DecentWork.Contracts.Programming.V1.IloRegion;
+
+namespace DecentWork.Partnerships.Grpc;
+
+/// <summary>An RBSA pool with its contributions, domain to proto.</summary>
+internal static class RbsaMapping
+{
+    public static Contract.RbsaPool ToProto(RbsaPool pool, decimal contributed)
+    {
+        var allocated = pool.Allocated();
+        var proto = new Contract.RbsaPool
+        {
+            BienniumStartYear = pool.BienniumStartYear,
+            Contributed = Usd(contributed),
+            Allocated = Usd(allocated),
+            Unallocated = Usd(contributed - allocated),
+            Version = pool.Version,
+        };
+        proto.Allocations.AddRange(pool.Allocations.Select(a => new Contract.RbsaAllocation
+        {
+            Id = a.Id.ToString(),
+            Region = (Region)(int)(a.Region ?? 0),
+            OutcomeId = a.OutcomeId?.ToString() ?? "",
+            StrategicObjective = a.StrategicObjective ?? 0,
+            Amount = Usd(a.AmountUsd),
+            Note = a.Note,
+            AllocatedAt = ProtoConvert.ToTimestamp(a.AllocatedAt),
+        }));
+        proto.ByRegion.AddRange(pool.Allocations
+            .GroupBy(a => a.Region ?? 0)
+            .Select(g => (Region: g.Key, Amount: g.Sum(a => a.AmountUsd), Count: g.Count()))
+            .OrderByDescending(r => r.Amount).ThenBy(r => r.Region)
+            .Select(r => new Contract.FundingApprovalTotal
+            {
+                Key = ReportLabels.Key(r.Region),
+                Label = ReportLabels.Of(r.Region),
+                Amount = Usd(r.Amount),
+                ApprovalCount = r.Count,
+                SharePercent = FundingReports.Percent(r.Amount, allocated),
+            }));
+        return proto;
+    }
+
+    private static Google.Type.Money Usd(decimal amount) => ProtoConvert.ToMoney(amount, FundingApproval.Usd);
+}

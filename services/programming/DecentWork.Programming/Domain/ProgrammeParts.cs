@@ -1,0 +1,84 @@
+namespace DecentWork.Programming.Domain;
+
+// The parts a programme holds. Plain settable classes so both stores can map them; the rules
+// that guard them live in Programme.
+
+public sealed class Priority
+{
+    public Guid Id { get; set; }
+    public string Title { get; set; } = "";
+}
+
+/// <summary>A country programme outcome. Withdrawn outcomes stay, so history and funding still add up.</summary>
+public sealed class Outcome
+{
+    public Guid Id { get; set; }
+    public Guid PriorityId { get; set; }
+    public string Code { get; set; } = "";
+    public string Statement { get; set; } = "";
+    public StrategicObjective StrategicObjective { get; set; }
+    public decimal ResourceNeedUsd { get; set; }
+    public decimal FundingMobilisedUsd { get; set; }
+    public bool Withdrawn { get; set; }
+}
+
+public sealed class Participation
+{
+    public ConstituentGroup Group { get; set; }
+    public int Women { get; set; }
+    public int Men { get; set; }
+}
+
+public sealed class Consultation
+{
+    public Guid Id { get; set; }
+    public DateOnly HeldOn { get; set; }
+    public string Place { get; set; } = "";
+    public List<Participation> Participants { get; set; } = [];
+    public List<Guid> AgreedPriorityIds { get; set; } = [];
+    public string DocumentUri { get; set; } = "";
+}
+
+public sealed class ChecklistResult
+{
+    public QualityCriterion Criterion { get; set; }
+    public bool Passed { get; set; }
+    public string Comment { get; set; } = "";
+}
+
+public sealed class QualityAssuranceReview
+{
+    public Guid Id { get; set; }
+    public ReviewingUnit ReviewingUnit { get; set; }
+    public List<ChecklistResult> Checklist { get; set; } = [];
+    public ReviewDecision Decision { get; set; }
+    public int ContentRevision { get; set; }
+    public DateTimeOffset RecordedAt { get; set; }
+}
+
+public sealed class Signatory
+{
+    public ConstituentGroup Group { get; set; }
+    public string Name { get; set; } = "";
+    public DateOnly SignedOn { get; set; }
+}
+
+public sealed class Evaluation
+{
+    public EvaluationKind Kind { get; set; }
+    public DateOnly EvaluatedOn { get; set; }
+    public string Summary { get; set; } = "";
+}
+
+/// <summary>One change to a programme: the version it produced, what, who and when.</summary>
+public sealed class HistoryEntry
+{
+    public long Version { get; set; }
+    public string Action { get; set; } = "";
+    public string Detail { get; set; } = "";
+    public string ChangedBy { get; set; } = "";
+    public DateTimeOffset ChangedAt { get; set; }
+}
+
+/// <summary>Who asks for a change and when; every change method takes one so history is never skipped.</summary>
+public sealed record Change(string By, DateTimeOffset At);

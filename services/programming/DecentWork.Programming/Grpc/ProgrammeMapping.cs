@@ -1,0 +1,129 @@
+using DecentWork.Programming.Domain;
+using DecentWork.ServiceDefaults.Grpc;
+using Contract = DecentWork.Contracts.Programming.V1;
+
+namespace DecentWork.Programming.Grpc;
+
+/// <summary>Domain to proto. Enum numbers match on both sides, so enums are cast.</summary>
+public sealed partial class ProgrammingService
+{
+    internal static Contract.Programme ToProto(Programme programme)
+    {
+        var proto = new Contract.Programme
+        {
+            Id = programme.Id.ToString(),
+            CountryCode = programme.CountryCode,
+            Region = (Contract.IloRegion)programme.Region,
+            Title = programme.Title,
+            PeriodStart = ProtoConvert.ToDate(programme.PeriodStart),
+            PeriodEnd = ProtoConvert.ToDate(programme.PeriodEnd),
+            Status = (Contract.ProgrammeStatus)programme.Status,
+            FundingMobilised = ProtoConvert.ToMoney(programme.FundingMobilisedUsd),
+            FundingApprovalCount = programme.FundingApprovalIds.Count,
+            RegisteredAt = ProtoConvert.ToTimestamp(programme.RegisteredAt),
+            Version = programme.Version,
+            ContentRevision = programme.ContentRevision,
+            ApprovedOn = programme.ApprovedOn is { } approved ? ProtoConvert.ToDate(approved) : null,
+            Evaluation = programme.Evaluation is { } e ? ToProto(e) : null,
+            ResourceNeed = ProtoConvert.ToMoney(programme.ResourceNeedUsd()),
+            FundingGap = ProtoConvert.ToMoney(programme.FundingGapUsd()),
+        };
+        proto.Priorities.AddRange(programme.Priorities.Select(p => ToProto(p, programme)));
+        proto.Consultations.AddRange(programme.Consultations.Select(ToProto));
+        proto.QualityAssuranceReviews.AddRange(programme.Reviews.Select(ToProto));
+        proto.Signatories.AddRange(programme.Signatories.Select(ToProto));
+        if (programme.SteeringCommittee is { } committee)
+        {
+            proto.SteeringCommittee = new Contract.SteeringCommittee { Name = committee.Name };
+            proto.SteeringCommittee.Members.AddRange(committee.Members.Select(ToProto));
+        }
+        proto.NationalFrameworkLinks.AddRange(programme.NationalFrameworkLinks.Select(l => new Contract.NationalFrameworkLink
+        {
+            Kind = (Contract.NationalFrameworkKind)l.Kind, Title = l.Title, DocumentUri = l.DocumentUri,
+        }));
+        return proto;
+    }
+
+    private static Contract.Priority ToProto(Priority priority, Programme programme)
+    {
+        var proto = new Contract.Priority { Id = priority.Id.ToString(), Title = priority.Title };
+        proto.Outcomes.AddRange(programme.Outcomes.Where(o => o.PriorityId == priority.Id).Select(o => ToProto(o, programme.Indicators)));
+        return proto;
+    }
+
+    private static Contract.Outcome ToProto(Outcome o, List<Indicator> indicators)
+    {
+        var proto = ToProto(o);
+        proto.Indicators.AddRange(indicators.Where(i => i.OutcomeId == o.Id).Select(ToProto));
+        return proto;
+    }
+
+    private static Contract.Indicator ToProto(Indicator i)
+    {
+        var proto = new Contract.Indicator
+        {
+            Id = i.Id.ToString(), Description = i.Description, Kind = (Contract.IndicatorKind)i.Kind, Unit = i.Unit,
+            Baseline = i.Baseline, Target = i.Target, TargetDate = ProtoConvert.ToDate(i.TargetDate),
+        };
+        proto.Progress.AddRange(i.Progress.Select(p => new Contract.ProgressReport
+        {
+            ReportedOn = ProtoConvert.ToDate(p.ReportedOn), Actual = p.Actual, Comment = p.Comment,
+        }));
+        return proto;
+    }
+
+    private static Contract.Outcome ToProto(Outcome o) => new()
+    {
+        Id = o.Id.ToString(),
+        PriorityId = o.PriorityId.ToString(),
+        Code = o.Code,
+        Statement = o.Statement,
+        StrategicObjective = (Contract.StrategicObjective)o.StrategicObjective,
+        ResourceNeed = ProtoConvert.ToMoney(o.ResourceNeedUsd),
+        FundingMobilised = ProtoConvert.ToMoney(o.FundingMobilisedUsd),
+        FundingGap = ProtoConvert.ToMoney(o.ResourceNeedUsd - o.FundingMobilisedUsd),
+        Withdrawn = o.Withdrawn,
+    };
+
+    private static Contract.Consultation ToProto(Consultation c)
+    {
+        var proto = new Contract.Consultation
+        {
+            Id = c.Id.ToString(), HeldOn = ProtoConvert.ToDate(c.HeldOn), Place = c.Place, DocumentUri = c.DocumentUri,
+        };
+        proto.Participants.AddRange(c.Participants.Select(ToProto));
+        proto.AgreedPriorityIds.AddRange(c.AgreedPriorityIds.Select(id => id.ToString()));
+        return proto;
+    }
+
+    private static Contract.ConsultationParticipation ToProto(Participation p) =>
+        new() { Group = (Contract.ConstituentGroup)p.Group, Women = p.Women, Men = p.Men };
+
+    private static Contract.QualityAssuranceReview ToProto(QualityAssuranceReview r)
+    {
+        var proto = new Contract.QualityAssuranceReview
+        {
+            Id = r.Id.ToString(),
+            ReviewingUnit = (Contract.ReviewingUnit)r.ReviewingUnit,
+            Decision = (Contract.ReviewDecision)r.Decision,
+            ContentRevision = r.ContentRevision,
+            RecordedAt = ProtoConvert.ToTimestamp(r.RecordedAt),
+        };
+        proto.Checklist.AddRange(r.Checklist.Select(i => new Contract.ChecklistItem
+        {
+            Criterion = (Contract.QualityCriterion)i.Criterion, Passed = i.Passed, Comment = i.Comment,
+        }));
+        return proto;
+    }
+
+    private static Contract.Signatory ToProto(Signatory s) =>
+        new() { Group = (Contract.ConstituentGroup)s.Group, Name = s.Name, SignedOn = ProtoConvert.ToDate(s.SignedOn) };
+
+    private static Contract.Evaluation ToProto(Evaluation e) =>
+        new() { Kind = (Contract.EvaluationKind)e.Kind, EvaluatedOn = ProtoConvert.ToDate(e.EvaluatedOn), Summary = e.Summary };
+
+    private static Contract.HistoryEntry ToProto(HistoryEntry h) => new()
+    {
+        Version = h.Version, Action = h.Action, Detail = h.Detail, ChangedBy = h.ChangedBy, ChangedAt = ProtoConvert.ToTimestamp(h.ChangedAt),
+    };
+}

@@ -1,0 +1,63 @@
+using DecentWork.Programming.Domain;
+using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Reference;
+using DecentWork.ServiceDefaults.Storage;
+using Grpc.Core;
+using Contract = DecentWork.Contracts.Programming.V1;
+
+namespace DecentWork.Programming.Grpc;
+
+/// <summary>The funding gap report: resource needs against money mobilised, per programme and outcome.</summary>
+public sealed partial class ProgrammingService
+{
+    public override async Task<Contract.ReportFundingGapsResponse> ReportFundingGaps(Contract.ReportFundingGapsRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var page = Page.From(request.PageSize, request.PageToken, violations);
+        var country = violations.OptionalCountry(request.Country, "country");
+        violations.Check(!Enum.IsDefined(request.Region), "region", "is not a known region");
+        violations.Check(!Enum.IsDefined(request.Status), "status", "is not a known status");
+        violations.ThrowIfAny();
+
+        var region = (IloRegion)request.Region;
+        var status = (ProgrammeStatus)request.Status;
+        // All matching programmes are read because the totals cover every page.
+        var all = await AllAsync(Filter.All<Programme>(
+            country is null ? null : p => p.CountryCode == country.Code,
+            region == 0 ? null : p => p.Region == region,
+            status == 0 ? null : p => p.Status == status), context.CancellationToken);
+        var response = new Contract.ReportFundingGapsResponse
+        {
+            NextPageToken = page.NextToken(all.Count),
+            TotalSize = all.Count,
+            TotalResourceNeed = ProtoConvert.ToMoney(all.Sum(p => p.ResourceNeedUsd())),
+            TotalFundingMobilised = ProtoConvert.ToMoney(all.Sum(p => p.FundingMobilisedUsd)),
+        };
+        response.Programmes.AddRange(all.Skip(page.Skip).Take(page.Size).Select(ToFundingGap));
+        return response;
+    }
+
+    private static Contract.ProgrammeFundingGap ToFundingGap(Programme programme)
+    {
+        var row = new Contract.ProgrammeFundingGap
+        {
+            ProgrammeId = programme.Id.ToString(),
+            CountryCode = programme.CountryCode,
+            Title = programme.Title,
+            Status = (Contract.ProgrammeStatus)programme.Status,
+            ResourceNeed = ProtoConvert.ToMoney(programme.ResourceNeedUsd()),
+            FundingMobilised = ProtoConvert.ToMoney(programme.FundingMobilisedUsd),
+            FundingGap = ProtoConvert.ToMoney(programme.FundingGapUsd()),
+        };
+        row.Outcomes.AddRange(programme.Outcomes.Where(o => !o.Withdrawn).Select(o => new Contract.OutcomeFundingGap
+        {
+            OutcomeId = o.Id.ToString(),
+            Code = o.Code,
+            StrategicObjective = (Contract.StrategicObjective)o.StrategicObjective,
+            ResourceNeed = ProtoConvert.ToMoney(o.ResourceNeedUsd),
+            FundingMobilised = ProtoConvert.ToMoney(o.FundingMobilisedUsd),
+            FundingGap = ProtoConvert.ToMoney(o.ResourceNeedUsd - o.FundingMobilisedUsd),
+        }));
+        return row;
+    }
+}

@@ -1,0 +1,141 @@
+using DecentWork.Programming.Domain;
+using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Reference;
+using DecentWork.ServiceDefaults.Storage;
+using Grpc.Core;
+using Contract = DecentWork.Contracts.Programming.V1;
+
+namespace DecentWork.Programming.Grpc;
+
+/// <summary>History and reports. Plain reads: straight from the store, no aggregate method.</summary>
+public sealed partial class ProgrammingService
+{
+    public override async Task<Contract.GetProgrammeHistoryResponse> GetProgrammeHistory(Contract.GetProgrammeHistoryRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var id = ProtoConvert.ToId(request.ProgrammeId);
+        violations.Check(id is null, "programme_id", "must be a UUID");
+        var page = Page.From(request.PageSize, request.PageToken, violations);
+        violations.ThrowIfAny();
+
+        var programme = await programmes.FindAsync(id!.Value, context.CancellationToken)
+            ?? throw new NotFoundException("Programme", request.ProgrammeId);
+        var response = new Contract.GetProgrammeHistoryResponse
+        {
+            NextPageToken = page.NextToken(programme.History.Count),
+            TotalSize = programme.History.Count,
+        };
+        response.Entries.AddRange(programme.History.Skip(page.Skip).Take(page.Size).Select(ToProto));
+        return response;
+    }
+
+    public override async Task<Contract.ReportProgrammesByStatusResponse> ReportProgrammesByStatus(Contract.ReportProgrammesByStatusRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        violations.Check(!Enum.IsDefined(request.Region), "region", "is not a known region");
+        violations.ThrowIfAny();
+
+        var region = (IloRegion)request.Region;
+        var all = await AllAsync(Filter.All<Programme>(region == 0 ? null : p => p.Region == region), context.CancellationToken);
+        var response = new Contract.ReportProgrammesByStatusResponse { TotalProgrammes = all.Count };
+        response.Rows.AddRange(all
+            .GroupBy(p => (p.Status, p.Region, Year: p.ApprovedOn?.Year ?? 0))
+            .OrderBy(g => g.Key.Status).ThenBy(g => g.Key.Region).ThenBy(g => g.Key.Year)
+            .Select(g => new Contract.ProgrammeStatusCount
+            {
+                Status = (Contract.ProgrammeStatus)g.Key.Status,
+                Region = (Contract.IloRegion)g.Key.Region,
+                ApprovalYear = g.Key.Year,
+                ProgrammeCount = g.Count(),
+            }));
+        return response;
+    }
+
+    public override async Task<Contract.ReportOutcomesByStrategicObjectiveResponse> ReportOutcomesByStrategicObjective(
+        Contract.ReportOutcomesByStrategicObjectiveRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        violations.Check(!Enum.IsDefined(request.Region), "region", "is not a known region");
+        var country = violations.OptionalCountry(request.Country, "country");
+        violations.ThrowIfAny();
+
+        var region = (IloRegion)request.Region;
+        var all = await AllAsync(Filter.All<Programme>(
+            region == 0 ? null : p => p.Region == region,
+            country is null ? null : p => p.CountryCode == country.Code), context.CancellationToken);
+        var outcomes = all.SelectMany(p => p.Outcomes).Where(o => !o.Withdrawn).ToList();
+        var response = new Contract.ReportOutcomesByStrategicObjectiveResponse();
+        foreach (var objective in Enum.GetValues<StrategicObjective>())
+        {
+            var serving = outcomes.Where(o => o.StrategicObjective == objective).ToList();
+            var need = serving.Sum(o => o.ResourceNeedUsd);
+            var mobilised = serving.Sum(o => o.FundingMobilisedUsd);
+            response.Rows.Add(new Contract.StrategicObjectiveTotal
+            {
+                StrategicObjective = (Contract.StrategicObjective)objective,
+                OutcomeCount = serving.Count,
+                ResourceNeed = ProtoConvert.ToMoney(need),
+                FundingMobilised = ProtoConvert.ToMoney(mobilised),
+                FundingGap = ProtoConvert.ToMoney(need - mobilised),
+            });
+        }
+        return response;
+    }
+
+    public override async Task<Contract.ReportConsultationParticipationResponse> ReportConsultationParticipation(
+        Contract.ReportConsultationParticipationRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        violations.Check(!Enum.IsDefined(request.Region), "region", "is not a known region");
+        var country = violations.OptionalCountry(request.Country, "country");
+        violations.ThrowIfAny();
+
+        var region = (IloRegion)request.Region;
+        var all = await AllAsync(Filter.All<Programme>(
+            region == 0 ? null : p => p.Region == region,
+            country is null ? null : p => p.CountryCode == country.Code), context.CancellationToken);
+        var consultations = all.SelectMany(p => p.Consultations).ToList();
+        var committees = all.Where(p => p.SteeringCommittee is not null).Select(p => p.SteeringCommittee!).ToList();
+        var response = new Contract.ReportConsultationParticipationResponse
+        {
+            ConsultationCount = consultations.Count,
+            ProgrammeCount = all.Count(p => p.Consultations.Count > 0),
+            CommitteeCount = committees.Count,
+        };
+        response.Rows.AddRange(ByGroup(consultations.Select(c => c.Participants)));
+        response.CommitteeMembers.AddRange(ByGroup(committees.Select(c => c.Members)));
+        return response;
+    }
+
+    /// <summary>Women and men per group over meetings or committees; a group appears at most once in each.</summary>
+    private static IEnumerable<Contract.GroupParticipation> ByGroup(IEnumerable<List<Participation>> gatherings)
+    {
+        var people = gatherings.SelectMany(g => g).ToList();
+        return Enum.GetValues<ConstituentGroup>().Select(group =>
+        {
+            var present = people.Where(p => p.Group == group).ToList();
+            return new Contract.GroupParticipation
+            {
+                Group = (Contract.ConstituentGroup)group,
+                Women = present.Sum(p => p.Women),
+                Men = present.Sum(p => p.Men),
+                ConsultationCount = present.Count,
+            };
+        });
+    }
+
+    /// <summary>
+    /// Reads every matching programme in pages. The whole DWCP portfolio is a few hundred
+    /// programmes, so counting in memory is cheaper than keeping report views up to date.
+    /// </summary>
+    private async Task<List<Programme>> AllAsync(System.Linq.Expressions.Expression<Func<Programme, bool>> filter, CancellationToken cancellationToken)
+    {
+        var all = new List<Programme>();
+        while (true)
+        {
+            var page = await programmes.QueryAsync(filter, new SortOrder<Programme>(p => p.SortKey), all.Count, Page.MaxSize, cancellationToken);
+            all.AddRange(page);
+            if (page.Count < Page.MaxSize) return all;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Storage;
+using DecentWork.Training.Domain;
+using Grpc.Core;
+using Contract = DecentWork.Contracts.Training.V1;
+
+namespace DecentWork.Training.Grpc;
+
+public sealed partial class TrainingService
+{
+    public override async Task<Contract.Edition> ScheduleEdition(Contract.ScheduleEditionRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var courseId = ProtoConvert.ToId(request.CourseId);
+        violations.Check(courseId is null, "course_id", "must be a UUID");
+        var plan = EditionMapping.ToPlan(request, violations);
+        violations.ThrowIfAny();
+
+        _ = await _courses.FindAsync(courseId!.Value, context.CancellationToken) ?? throw new NotFoundException("Course", request.CourseId);
+        var edition = Edition.Schedule(courseId.Value, plan!);
+        await _editions.SaveAsync(edition, cancellationToken: context.CancellationToken);
+        return EditionMapping.ToProto(edition);
+    }
+
+    public override async Task<Contract.Edition> GetEdition(Contract.GetEditionRequest request, ServerCallContext context)
+    {
+        var (courseId, editionId) = EditionMapping.RequireIds(request.CourseId, request.EditionId, new FieldViolations());
+        return EditionMapping.ToProto(await FindEditionAsync(courseId, editionId, context.CancellationToken));
+    }
+
+    public override async Task<Contract.ListEditionsResponse> ListEditions(Contract.ListEditionsRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var courseId = ProtoConvert.ToId(request.CourseId);
+        violations.Check(courseId is null, "course_id", "must be a UUID");
+        var page = Page.From(request.PageSize, request.PageToken, violations);
+        violations.ThrowIfAny();
+
+        var id = courseId!.Value;
+        _ = await _courses.FindAsync(id, context.CancellationToken) ?? throw new NotFoundException("Course", request.CourseId);
+        var total = await _editions.CountAsync(e => e.CourseId == id, context.CancellationToken);
+        var found = await _editions.QueryAsync(e => e.CourseId == id, new SortOrder<Edition>(e => e.ListKey), page.Skip, page.Size, context.CancellationToken);
+        var response = new Contract.ListEditionsResponse { NextPageToken = page.NextToken(total), TotalSize = (int)total };
+        response.Editions.AddRange(found.Select(EditionMapping.ToProto));
+        return response;
+    }
+
+    public override async Task<Contract.Edition> SetEditionStatus(Contract.SetEditionStatusRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var (courseId, editionId) = EditionMapping.RequireIds(request.CourseId, request.EditionId, violations, throwNow: false);
+        var status = CourseMapping.Optional<Contract.EditionStatus, EditionStatus>(request.Status, "status", violations);
+        violations.Check(request.Status == Contract.EditionStatus.Unspecified, "status", "is required");
+        violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
+        violations.ThrowIfAny();
+
+        return EditionMapping.ToProto(await UpdateEditionAsync(courseId, editionId, request.ExpectedVersion,
+            edition => edition.MoveTo(status!.Value), context.CancellationToken));
+    }
+
+    private async Task<Edition> FindEditionAsync(Guid courseId, Guid editionId, CancellationToken cancellationToken)
+    {
+        var edition = await _editions.FindAsync(editionId, cancellationToken);
+        // An edition of another course is not found under this one.
+        if (edition is null || edition.CourseId != courseId) throw new NotFoundException("Edition", editionId);
+        return edition;
+    }
+
+    /// <summary>
+    /// Reads, changes and saves an edition. Without an expected version the caller asked for a
+    /// change, not for a change to what it saw, so a concurrent save is retried on a fresh read
+    /// (the rules run again against it: a place taken meanwhile is seen). With one, it is ABORTED.
+    /// </summary>
+    private async Task<Edition> UpdateEditionAsync(Guid courseId, Guid editionId, long expectedVersion, Func<Edition, bool> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var edition = await FindEditionAsync(courseId, editionId, cancellationToken);
+            if (expectedVersion != 0 && expectedVersion != edition.Version)
+                throw new ConcurrencyConflictException(TrainingApp.EditionsCollection, edition.Id);
+            if (!change(edition)) return edition;
+            try
+            {
+                await _editions.SaveAsync(edition, cancellationToken: cancellationToken);
+                return edition;
+            }
+            catch (ConcurrencyConflictException) when (expectedVersion == 0 && attempt < 3)
+            {
+                // someone else saved first: read again and re-apply
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.Training.Domain;
+using Grpc.Core;
+using Contract = DecentWork.Contracts.Training.V1;
+
+namespace DecentWork.Training.Grpc;
+
+public sealed partial class TrainingService
+{
+    public override async Task<Contract.Edition> ApplyForEdition(Contract.ApplyForEditionRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var (courseId, editionId) = EditionMapping.RequireIds(request.CourseId, request.EditionId, violations, throwNow: false);
+        var participant = ToParticipant(
+            new(request.ParticipantName, request.Sex, request.CountryCode, request.ConstituentGroup, request.Organisation, request.Email), "", violations);
+        violations.ThrowIfAny();
+
+        var edition = await UpdateEditionAsync(courseId, editionId, 0, e =>
+        {
+            e.Apply(participant, _clock.GetUtcNow());
+            return true;
+        }, context.CancellationToken);
+        return EditionMapping.ToProto(edition);
+    }
+
+    public override async Task<Contract.Edition> SetEnrolmentStatus(Contract.SetEnrolmentStatusRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var (courseId, editionId) = EditionMapping.RequireIds(request.CourseId, request.EditionId, violations, throwNow: false);
+        var enrolmentId = ProtoConvert.ToId(request.EnrolmentId);
+        violations.Check(enrolmentId is null, "enrolment_id", "must be a UUID");
+        Action<Edition, Guid, DateTimeOffset>? step = request.Status switch
+        {
+            Contract.EnrolmentStatus.Accepted => (e, id, now) => e.Accept(id, now),
+            Contract.EnrolmentStatus.Attended => (e, id, now) => e.RecordAttendance(id, now),
+            Contract.EnrolmentStatus.Certified => (e, id, now) => e.Certify(id, now),
+            Contract.EnrolmentStatus.Withdrawn => (e, id, now) => e.Withdraw(id, now),
+            _ => null,
+        };
+        violations.Check(step is null, "status", "must be ENROLMENT_STATUS_ACCEPTED, _ATTENDED, _CERTIFIED or _WITHDRAWN");
+        violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
+        violations.ThrowIfAny();
+
+        var edition = await UpdateEditionAsync(courseId, editionId, request.ExpectedVersion, e =>
+        {
+            step!(e, enrolmentId!.Value, _clock.GetUtcNow());
+            return true;
+        }, context.CancellationToken);
+        // Attendance is what makes a participant count as trained (certification does not change
+        // the count), so only it moves the totals of the programmes the course is linked to.
+        if (request.Status == Contract.EnrolmentStatus.Attended) await RecountLinkedProgrammesAsync(edition, context.CancellationToken);
+        return EditionMapping.ToProto(edition);
+    }
+
+    private async Task RecountLinkedProgrammesAsync(Edition edition, CancellationToken cancellationToken)
+    {
+        if (await _courses.FindAsync(edition.CourseId, cancellationToken) is not { } course) return;
+        foreach (var programmeId in course.LinkedProgrammeIds)
+            await _counter.RecountAsync(programmeId, cancellationToken);
+    }
+
+    /// <summary>The participant fields as a request gives them, checked into the violations under the prefix (e.g. "participants[2].").</summary>
+    private sealed record ParticipantFields(
+        string Name, Contract.Sex Sex, string CountryCode, Contract.ConstituentGroup Group, string Organisation, string Email);
+
+    /// <summary>The participant, or one with placeholder values when a field is invalid (the violations then stop the call).</summary>
+    private static Participant ToParticipant(ParticipantFields fields, string prefix, FieldViolations violations)
+    {
+        violations.Check(!Participant.IsValidText(fields.Name), prefix + "participant_name", $"is required and must be at most {Participant.MaxNameLength} characters");
+        var sex = CourseMapping.Optional<Contract.Sex, Sex>(fields.Sex, prefix + "sex", violations);
+        violations.Check(fields.Sex == Contract.Sex.Unspecified, prefix + "sex", "is required");
+        var country = violations.RequireCountry(fields.CountryCode, prefix + "country_code");
+        var group = CourseMapping.Optional<Contract.ConstituentGroup, ConstituentGroup>(fields.Group, prefix + "constituent_group", violations);
+        violations.Check(fields.Group == Contract.ConstituentGroup.Unspecified, prefix + "constituent_group", "is required");
+        violations.Check(!Participant.IsValidText(fields.Organisation), prefix + "organisation", $"is required and must be at most {Participant.MaxNameLength} characters");
+        violations.Check(!Participant.IsValidEmail(fields.Email), prefix + "email", "must be an e-mail address, or empty");
+        return new Participant(fields.Name, sex ?? default, country?.Code ?? "", group ?? default, fields.Organisation, fields.Email);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Linq.Expressions;
+using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Storage;
+using DecentWork.Training.Domain;
+using Grpc.Core;
+using Contract = DecentWork.Contracts.Training.V1;
+
+namespace DecentWork.Training.Grpc;
+
+public sealed partial class TrainingService
+{
+    // The store port has no aggregation, so the report reads the period's editions in batches and
+    // counts in memory: a year of the centre is a few hundred editions, well within reach.
+    private const int ReportBatch = 200;
+
+    public override async Task<Contract.ParticipantReport> GetParticipantReport(Contract.GetParticipantReportRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var (from, to) = CheckPeriod(request.FromYear, request.ToYear, violations);
+        var baseYear = request.BaseYear == 0 ? from : request.BaseYear;
+        violations.Check(baseYear < from || baseYear > to, "base_year", "must lie between from_year and to_year");
+        var courseId = ProtoConvert.ToId(request.CourseId);
+        violations.Check(request.CourseId.Length > 0 && courseId is null, "course_id", "must be a UUID, or empty");
+        violations.ThrowIfAny();
+
+        var filter = courseId is { } id
+            ? Filter.All<Edition>(e => e.StartYear >= from, e => e.StartYear <= to, e => e.CourseId == id)
+            : Filter.All<Edition>(e => e.StartYear >= from, e => e.StartYear <= to);
+        var editions = await ReadAllAsync(filter, context.CancellationToken);
+        var linked = await LinkedCourseIdsAsync(editions.Select(e => e.CourseId).Distinct(), context.CancellationToken);
+        var years = ParticipantReport.Count(editions, linked, from, to);
+        var reference = years.Single(y => y.Year == baseYear);
+        return new Contract.ParticipantReport { BaseYear = baseYear, Years = { years.Select(y => ToProto(y, reference)) } };
+    }
+
+    private static (int From, int To) CheckPeriod(int from, int to, FieldViolations violations)
+    {
+        violations.Check(from is < 1900 or > 9999, "from_year", "must be a year from 1900");
+        violations.Check(to < from || to - from >= ParticipantReport.MaxYears, "to_year", $"must be from_year to from_year + {ParticipantReport.MaxYears - 1}");
+        return (from, to);
+    }
+
+    private async Task<List<Edition>> ReadAllAsync(Expression<Func<Edition, bool>> filter, CancellationToken cancellationToken)
+    {
+        var all = new List<Edition>();
+        while (true)
+        {
+            var batch = await _editions.QueryAsync(filter, new SortOrder<Edition>(e => e.ListKey), all.Count, ReportBatch, cancellationToken);
+            all.AddRange(batch);
+            if (batch.Count < ReportBatch) return all;
+        }
+    }
+
+    private async Task<HashSet<Guid>> LinkedCourseIdsAsync(IEnumerable<Guid> courseIds, CancellationToken cancellationToken)
+    {
+        var linked = new HashSet<Guid>();
+        foreach (var id in courseIds)
+            if (await _courses.FindAsync(id, cancellationToken) is { LinkedProgrammeIds.Count: > 0 })
+                linked.Add(id);
+        return linked;
+    }
+
+    private static Contract.ParticipantYear ToProto(ParticipantYear year, ParticipantYear baseYear) => new()
+    {
+        Year = year.Year,
+        Participants = year.Participants,
+        ByConstituentGroup =
+        {
+            year.ByGroup.Select(g => new Contract.ConstituentGroupCount { ConstituentGroup = (Contract.ConstituentGroup)(int)g.Key, Participants = g.Value }),
+        },
+        Female = year.Female,
+        EmployersAndWorkersPercent = year.EmployersAndWorkersPercent(),
+        EmployersAndWorkersGrowthPercent = year.EmployersAndWorkersGrowthPercent(baseYear),
+        LinkedToOutcomesPercent = year.LinkedPercent(),
+        ParticipantDays = year.ParticipantDays,
+        LinkedToOutcomesDaysPercent = year.LinkedDaysPercent(),
+    };
+}

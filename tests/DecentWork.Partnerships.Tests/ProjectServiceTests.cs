@@ -1,0 +1,135 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DecentWork.Contracts.Partnerships.V1;
+using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.Testing;
+using Google.Type;
+using Grpc.Core;
+
+namespace DecentWork.Partnerships.Tests;
+
+public class ProjectServiceTests(PartnershipsFixture fixture) : IClassFixture<PartnershipsFixture>
+{
+    private readonly PartnershipsService.PartnershipsServiceClient _client = new(fixture.Service.Channel);
+    private static readonly Date Day = new() { Year = 2008, Month = 3, Day = 1 };
+
+    private async Task<RegisterProjectRequest> Request(int startYear = 2008, bool linked = true)
+    {
+        var partner = await _client.RegisterPartnerAsync(Requests.Partner());
+        var request = new RegisterProjectRequest
+        {
+            Code = $"zam/{Guid.NewGuid():N}", Title = "Youth employment", CountryCodes = { "ZMB" }, PartnerIds = { partner.Id },
+            Budget = ProtoConvert.ToMoney(2_000_000m),
+            StartDate = new Date { Year = startYear, Month = 1, Day = 1 }, EndDate = new Date { Year = startYear + 1, Month = 12, Day = 31 },
+        };
+        if (linked)
+        {
+            request.OutcomeIds.Add(Guid.NewGuid().ToString());
+            request.StrategicObjectives.Add(2);
+        }
+        return request;
+    }
+
+    private static AppraisalFinding Ok => new() { Satisfactory = true };
+
+    private static AppraiseProjectRequest Appraise(Project project, bool legal = true) => new()
+    {
+        Id = project.Id,
+        Appraisal = new ProjectAppraisal
+        {
+            Relevance = Ok, Design = Ok, FinancialFeasibility = Ok, LegalFeasibility = new AppraisalFinding { Satisfactory = legal, Note = "host agreement" },
+            Sustainability = Ok, Coherence = Ok, Appraiser = "PARDEV", AppraisalDate = Day,
+        },
+    };
+
+    private static ReviewProjectGenderRequest Gender(Project project) =>
+        new() { Id = project.Id, Review = new GenderPeerReview { Cleared = true, Reviewer = "GENDER", ReviewDate = Day } };
+
+    [Fact]
+    public async Task ApproveProject_AfterASatisfactoryAppraisalAndGenderReview_MovesToImplementation()
+    {
+        var project = await _client.RegisterProjectAsync(await Request());
+        Assert.Equal(ProjectStatus.Pipeline, project.Status);
+
+        await _client.AppraiseProjectAsync(Appraise(project));
+        await _client.ReviewProjectGenderAsync(Gender(project));
+        var approved = await _client.ApproveProjectAsync(new ApproveProjectRequest { Id = project.Id, ExpectedVersion = 3 });
+
+        Assert.Equal((ProjectStatus.Implementation, 4L, "PARDEV", true), (approved.Status, approved.Version, approved.Appraisal.Appraiser, approved.GenderPeerReview.Cleared));
+        Assert.Equal(approved, await _client.GetProjectAsync(new GetProjectRequest { Id = project.Id }));
+        var listed = await _client.ListProjectsAsync(new ListProjectsRequest { Status = ProjectStatus.Implementation });
+        Assert.Contains(listed.Projects, p => p.Id == project.Id);
+    }
+
+    [Fact]
+    public async Task ApproveProject_WhenUnappraisedUnsatisfactoryOrStale_FailsOrIsAborted()
+    {
+        var project = await _client.RegisterProjectAsync(await Request());
+        var error = await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () => _client.ApproveProjectAsync(new ApproveProjectRequest { Id = project.Id }).ResponseAsync);
+        Assert.Contains("not been appraised", error.Status.Detail);
+
+        await _client.AppraiseProjectAsync(Appraise(project, legal: false));
+        await _client.ReviewProjectGenderAsync(Gender(project));
+        error = await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () => _client.ApproveProjectAsync(new ApproveProjectRequest { Id = project.Id }).ResponseAsync);
+        Assert.Contains("legal feasibility", error.Status.Detail);
+        await RpcAssert.FailsWith(StatusCode.Aborted, () => _client.ApproveProjectAsync(new ApproveProjectRequest { Id = project.Id, ExpectedVersion = 1 }).ResponseAsync);
+        await RpcAssert.FailsWith(StatusCode.NotFound, () => _client.ApproveProjectAsync(new ApproveProjectRequest { Id = Guid.NewGuid().ToString() }).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task RegisterProject_WhenTheCodeIsTakenIgnoringCaseOrAPartnerIsUnknown_FailsAccordingly()
+    {
+        var request = await Request();
+        await _client.RegisterProjectAsync(request);
+        request.Code = request.Code.ToUpperInvariant();
+        await RpcAssert.FailsWith(StatusCode.AlreadyExists, () => _client.RegisterProjectAsync(request).ResponseAsync);
+
+        var unknown = await Request();
+        unknown.PartnerIds.Add(Guid.NewGuid().ToString());
+        await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () => _client.RegisterProjectAsync(unknown).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task RegisterProject_WhenEveryFieldIsWrong_ListsEveryField()
+    {
+        var request = new RegisterProjectRequest
+        {
+            CountryCodes = { "XXX" }, PartnerIds = { "p" }, OutcomeIds = { "o" }, StrategicObjectives = { 9 },
+            StartDate = new Date { Year = 2008, Month = 2, Day = 30 },
+        };
+        await RpcAssert.InvalidFields(() => _client.RegisterProjectAsync(request).ResponseAsync,
+            "code", "title", "country_codes[0]", "partner_ids[0]", "outcome_ids[0]", "strategic_objectives", "budget", "start_date", "end_date");
+        await RpcAssert.InvalidFields(() => _client.RegisterProjectAsync(new RegisterProjectRequest { Code = "x", Title = "t", Budget = ProtoConvert.ToMoney(1m),
+            StartDate = Day, EndDate = Day }).ResponseAsync, "country_codes", "partner_ids");
+    }
+
+    [Fact]
+    public async Task AppraiseAndReviewGender_WhenIncomplete_ListTheMissingFields()
+    {
+        var project = await _client.RegisterProjectAsync(await Request());
+        await RpcAssert.InvalidFields(() => _client.AppraiseProjectAsync(new AppraiseProjectRequest
+        {
+            Id = project.Id, Appraisal = new ProjectAppraisal { Relevance = Ok, Design = Ok, Sustainability = Ok, Coherence = Ok }, ExpectedVersion = -1,
+        }).ResponseAsync, "appraisal.financial_feasibility", "appraisal.legal_feasibility", "appraisal.appraiser", "appraisal.appraisal_date", "expected_version");
+        await RpcAssert.InvalidFields(() => _client.ReviewProjectGenderAsync(new ReviewProjectGenderRequest { Id = "x" }).ResponseAsync, "id", "review");
+        var future = Gender(project);
+        future.Review.ReviewDate = new Date { Year = 2099, Month = 1, Day = 1 };
+        await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () => _client.ReviewProjectGenderAsync(future).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task ReportProjectLinkage_CountsTheProjectsRunningInThePeriodOverJson()
+    {
+        foreach (var linked in new[] { true, true, true, false })
+            await _client.RegisterProjectAsync(await Request(1994, linked));
+        await _client.RegisterProjectAsync(await Request(1990, linked: false)); // ends 1991, before the period
+
+        var http = new HttpClient { BaseAddress = fixture.Service.GrpcAddress, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        var report = await http.GetFromJsonAsync<JsonElement>("/v1/projects/reports:linkage?startYear=1995&endYear=1996");
+
+        Assert.Equal((4, 3, "75.00"), (report.GetProperty("projectCount").GetInt32(), report.GetProperty("linkedToBoth").GetInt32(),
+            report.GetProperty("linkedSharePercent").GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync("/v1/projects/reports:linkage?startYear=1996&endYear=1995")).StatusCode);
+    }
+}

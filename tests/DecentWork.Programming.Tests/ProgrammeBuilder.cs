@@ -1,0 +1,77 @@
+using DecentWork.Programming.Domain;
+using DecentWork.ServiceDefaults.Reference;
+
+namespace DecentWork.Programming.Tests;
+
+/// <summary>Builds programmes at each lifecycle stage for the rule tests.</summary>
+internal static class ProgrammeBuilder
+{
+    public static readonly Country Tanzania = Countries.ByCode["TZA"];
+    public static readonly DateTimeOffset Now = new(2008, 3, 1, 9, 0, 0, TimeSpan.Zero);
+    public static readonly Change ByOfficer = new("officer@ilo.org", Now);
+
+    public static Programme Draft(DateOnly? start = null, DateOnly? end = null) =>
+        Programme.Register(Tanzania, "DWCP Tanzania", start ?? new(2006, 1, 1), end ?? new(2010, 12, 31), Now, "officer@ilo.org");
+
+    public static (Programme Programme, Outcome Outcome) WithOutcome(Programme? programme = null)
+    {
+        programme ??= Draft();
+        var priority = programme.AddPriority("Youth employment", ByOfficer);
+        var outcome = programme.AddOutcome(priority.Id, "TZA101", "More young people in decent jobs", StrategicObjective.Employment, 1_500_000m, ByOfficer);
+        return (programme, outcome);
+    }
+
+    public static List<Participation> AllThreeGroups() =>
+    [
+        new() { Group = ConstituentGroup.Government, Women = 2, Men = 3 },
+        new() { Group = ConstituentGroup.Employers, Women = 1, Men = 2 },
+        new() { Group = ConstituentGroup.Workers, Women = 2, Men = 1 },
+    ];
+
+    public static Programme Consulted()
+    {
+        var (programme, _) = WithOutcome();
+        programme.StartConsultation(ByOfficer);
+        programme.RecordConsultation(new(2007, 11, 5), "Dar es Salaam", AllThreeGroups(), [programme.Priorities[0].Id], "", ByOfficer);
+        return programme;
+    }
+
+    public static Programme UnderQualityAssurance()
+    {
+        var programme = Consulted();
+        programme.SubmitForQualityAssurance(ByOfficer);
+        return programme;
+    }
+
+    public static List<ChecklistResult> FullChecklist(bool passed = true) =>
+        [.. Enum.GetValues<QualityCriterion>().Select(c => new ChecklistResult { Criterion = c, Passed = passed, Comment = "ok" })];
+
+    public static Programme Cleared()
+    {
+        var programme = UnderQualityAssurance();
+        programme.RecordReview(ReviewingUnit.Region, FullChecklist(), ReviewDecision.Cleared, ByOfficer);
+        return programme;
+    }
+
+    public static List<Signatory> Signatures() =>
+    [
+        new() { Group = ConstituentGroup.Government, Name = "Minister of Labour", SignedOn = new(2008, 2, 1) },
+        new() { Group = ConstituentGroup.Employers, Name = "ATE", SignedOn = new(2008, 2, 3) },
+        new() { Group = ConstituentGroup.Workers, Name = "TUCTA", SignedOn = new(2008, 2, 2) },
+    ];
+
+    public static Programme Approved()
+    {
+        var programme = Cleared();
+        programme.Approve(Signatures(), [], ByOfficer);
+        return programme;
+    }
+
+    public static Programme Completed()
+    {
+        var programme = Approved();
+        programme.Activate(ByOfficer);
+        programme.Complete(ByOfficer);
+        return programme;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using DecentWork.Contracts.Events.Programming;
+using DecentWork.Contracts.Programming.V1;
+using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.Testing;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using static DecentWork.Programming.Tests.LifecycleClient;
+
+namespace DecentWork.Programming.Tests;
+
+/// <summary>The lifecycle events leave through the outbox and arrive on the broker as other services will see them.</summary>
+public class ProgrammeEventsServiceTests(ProgrammingFixture fixture) : IClassFixture<ProgrammingFixture>
+{
+    private readonly ProgrammingService.ProgrammingServiceClient _client = new(fixture.Service.Channel);
+
+    [Fact]
+    public async Task Lifecycle_PublishesSubmittedApprovedOutcomeChangedCompletedAndEvaluated()
+    {
+        var received = new ConcurrentQueue<object>();
+        Task Keep<T>(ConsumeContext<T> context) where T : class
+        {
+            received.Enqueue(context.Message);
+            return Task.CompletedTask;
+        }
+        var bus = fixture.Service.Services.GetRequiredService<IBus>();
+        var endpoint = bus.ConnectReceiveEndpoint($"programming-events-test-{Guid.NewGuid():N}", e =>
+        {
+            e.Handler<ProgrammeSubmittedForQualityAssurance>(Keep);
+            e.Handler<ProgrammeApproved>(Keep);
+            e.Handler<ProgrammeOutcomeChanged>(Keep);
+            e.Handler<ProgrammeCompleted>(Keep);
+            e.Handler<ProgrammeEvaluated>(Keep);
+        });
+        await endpoint.Ready;
+
+        var programme = await new LifecycleClient(_client).ApprovedAsync("ARM");
+        var outcome = programme.Priorities[0].Outcomes[0];
+        await _client.WithdrawOutcomeAsync(new WithdrawOutcomeRequest { ProgrammeId = programme.Id, OutcomeId = outcome.Id });
+        await _client.ActivateProgrammeAsync(new ActivateProgrammeRequest { ProgrammeId = programme.Id });
+        await _client.CompleteProgrammeAsync(new CompleteProgrammeRequest { ProgrammeId = programme.Id });
+        await _client.RecordEvaluationAsync(new RecordEvaluationRequest
+        {
+            ProgrammeId = programme.Id, Kind = EvaluationKind.Tripartite, EvaluatedOn = ProtoConvert.ToDate(new DateOnly(2012, 1, 31)), Summary = "Tripartite review",
+        });
+
+        await Eventually.Until(() => Task.FromResult(received.Count), n => n >= 5, what: "five lifecycle events");
+        var id = Guid.Parse(programme.Id);
+        var approved = received.OfType<ProgrammeApproved>().Single(e => e.ProgrammeId == id);
+        var approvedOutcome = Assert.Single(approved.Outcomes);
+        Assert.Equal((outcome.Code, 2, 1_000_000m), (approvedOutcome.Code, approvedOutcome.StrategicObjective, approvedOutcome.ResourceNeedUsd));
+        Assert.Equal(new DateOnly(2008, 2, 4), approved.ApprovedOn);
+        Assert.True(received.OfType<ProgrammeOutcomeChanged>().Single(e => e.ProgrammeId == id).Withdrawn);
+        Assert.Single(received.OfType<ProgrammeSubmittedForQualityAssurance>(), e => e.ProgrammeId == id);
+        Assert.Single(received.OfType<ProgrammeCompleted>(), e => e.ProgrammeId == id);
+        Assert.Equal("Tripartite", received.OfType<ProgrammeEvaluated>().Single(e => e.ProgrammeId == id).EvaluationKind);
+        await endpoint.ReceiveEndpoint.Stop();
+    }
+}

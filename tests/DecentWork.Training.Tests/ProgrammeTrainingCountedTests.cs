@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using DecentWork.Contracts.Training.V1;
+using DecentWork.ServiceDefaults.Storage;
+using DecentWork.Testing;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Counted = DecentWork.Contracts.Events.Training.ProgrammeTrainingCounted;
+
+namespace DecentWork.Training.Tests;
+
+/// <summary>The counts reach the broker: a test queue bound to the event hears what programming would.</summary>
+public class ProgrammeTrainingCountedTests(TrainingFixture fixture) : IClassFixture<TrainingFixture>
+{
+    private readonly TrainingService.TrainingServiceClient _client = new(fixture.Service.Channel);
+
+    [Fact]
+    public async Task RecordingAttendance_OnALinkedCourse_PublishesTheProgrammesTotals()
+    {
+        var heard = new ConcurrentQueue<Counted>();
+        var handle = fixture.Bus.ConnectReceiveEndpoint($"test-counted-{Guid.NewGuid():N}", e =>
+            e.Handler<Counted>(context => { heard.Enqueue(context.Message); return Task.CompletedTask; }));
+        await handle.Ready;
+        try
+        {
+            var programme = await fixture.KnownProgrammeAsync("ZMB");
+            var course = await _client.PublishAsync();
+            await _client.LinkCourseToProgrammeAsync(new LinkCourseToProgrammeRequest { CourseId = course.Id, ProgrammeId = programme.ToString() });
+            var edition = await _client.OpenEditionAsync(course, days: 5);
+            edition = await _client.ApplyForEditionAsync(TrainingCalls.Application(edition, "From Zambia"));
+            var foreign = TrainingCalls.Application(edition, "From Malawi");
+            foreign.CountryCode = "MWI";
+            edition = await _client.ApplyForEditionAsync(foreign);
+            foreach (var enrolment in edition.Enrolments) await _client.SetAsync(edition, enrolment.Id, EnrolmentStatus.Accepted);
+            await _client.SetAsync(edition, EditionStatus.Closed);
+            await _client.SetAsync(edition, EditionStatus.Held);
+            foreach (var enrolment in edition.Enrolments) await _client.SetAsync(edition, enrolment.Id, EnrolmentStatus.Attended);
+            // Certifying does not change who counts as trained, so it announces nothing new.
+            await _client.SetAsync(edition, edition.Enrolments[0].Id, EnrolmentStatus.Certified);
+
+            var last = await Eventually.Until(() => Task.FromResult(heard.Where(c => c.ProgrammeId == programme).ToList()),
+                events => events.Any(c => c.ParticipantsTrained == 1), what: "the programme's training count");
+            // Zero when the course was linked, then one Zambian participant for five days; the Malawian does not count.
+            Assert.Equal([(0, 0, 1L), (1, 5, 2L)], last.OrderBy(c => c.Revision).Select(c => (c.ParticipantsTrained, c.ParticipantDays, c.Revision)));
+            var tally = await fixture.Service.Services.GetRequiredService<IAggregateStore<Domain.ProgrammeTraining>>().FindAsync(programme);
+            Assert.Equal((1, 5, "ZMB", 2L), (tally!.ParticipantsTrained, tally.ParticipantDays, tally.CountryCode, tally.Version));
+        }
+        finally
+        {
+            await handle.StopAsync();
+        }
+    }
+}
