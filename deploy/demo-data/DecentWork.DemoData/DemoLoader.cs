@@ -21,28 +21,15 @@ public sealed class DemoLoader(GrpcChannel gateway, TextWriter log)
 
     public async Task LoadAsync()
     {
-        var programmes = new Dictionary<string, string>();
-        foreach (var seed in PaperData.Programmes) programmes[seed.Country] = await ProgrammeAsync(seed);
+        var loaded = await new ProgrammeLoader(_programming).LoadAsync();
+        var programmes = loaded.ToDictionary(p => p.Key, p => p.Value.Id);
         var partners = new Dictionary<string, string>();
         foreach (var (name, category) in PaperData.Partners) partners[name] = await PartnerAsync(name, category);
         await FundingAsync(partners, programmes);
         foreach (var (country, start, end) in PaperData.Undafs) await UndafAsync(country, start, end);
         foreach (var (code, title, countries) in PaperData.Courses) await CourseAsync(code, title, countries.Select(c => programmes[c]));
+        (await PaperFigures.ReadAsync(new Platform(gateway))).WriteTo(log);
         log.WriteLine($"demo data: {programmes.Count} programmes, {partners.Count} partners, {PaperData.Undafs.Length} UNDAFs, {PaperData.Courses.Length} courses");
-    }
-
-    private async Task<string> ProgrammeAsync(PaperData.ProgrammeSeed seed)
-    {
-        var existing = await _programming.ListProgrammesAsync(new Programming.ListProgrammesRequest { Country = seed.Country });
-        if (existing.Programmes.FirstOrDefault(p => p.Title == seed.Title) is { } found) return found.Id;
-        var created = await _programming.RegisterProgrammeAsync(new Programming.RegisterProgrammeRequest
-        {
-            CountryCode = seed.Country,
-            Title = seed.Title,
-            PeriodStart = ProtoConvert.ToDate(new DateOnly(seed.StartYear, 1, 1)),
-            PeriodEnd = ProtoConvert.ToDate(new DateOnly(seed.EndYear, 12, 31)),
-        });
-        return created.Id;
     }
 
     private async Task<string> PartnerAsync(string name, Partnerships.PartnerCategory category)

@@ -8,24 +8,7 @@ namespace DecentWork.DemoData;
 /// </summary>
 public static class PaperData
 {
-    public sealed record ProgrammeSeed(string Country, string Title, int StartYear, int EndYear);
     public sealed record FundingSeed(string Partner, string Country, decimal AmountUsd, int Year);
-
-    /// <summary>The eight Delivering-as-One pilots, plus Zambia and Jordan (independent evaluations) and Brazil.</summary>
-    public static readonly ProgrammeSeed[] Programmes =
-    [
-        new("ALB", "Decent Work Country Programme for Albania", 2008, 2010),
-        new("CPV", "Decent Work Country Programme for Cabo Verde", 2008, 2011),
-        new("MOZ", "Decent Work Country Programme for Mozambique", 2007, 2010),
-        new("PAK", "Decent Work Country Programme for Pakistan", 2006, 2009),
-        new("RWA", "Decent Work Country Programme for Rwanda", 2008, 2012),
-        new("TZA", "Decent Work Country Programme for the United Republic of Tanzania", 2006, 2010),
-        new("URY", "Decent Work Country Programme for Uruguay", 2007, 2010),
-        new("VNM", "Decent Work Country Programme for Viet Nam", 2006, 2010),
-        new("ZMB", "Decent Work Country Programme for Zambia", 2007, 2011),
-        new("JOR", "Decent Work Country Programme for Jordan", 2006, 2009),
-        new("BRA", "Decent Work Country Programme for Brazil", 2006, 2010),
-    ];
 
     public static readonly (string Name, DecentWork.Contracts.Partnerships.V1.PartnerCategory Category)[] Partners =
     [
