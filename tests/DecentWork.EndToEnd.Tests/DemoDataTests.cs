@@ -19,5 +19,13 @@ public class DemoDataTests(PlatformFixture fixture) : IClassFixture<PlatformFixt
 
         Assert.Equal(27, figures.ProgrammesApprovedIn2007);
         Assert.Equal(80, figures.ProgrammesInPreparation);
+        Assert.Equal(8, figures.DeliveringAsOnePilots);
+        Assert.Equal(40, figures.JointProgrammesApproved);
+        Assert.Equal(50, figures.JointProgrammeCountries);
+        Assert.Equal(["ALB", "CRI", "PER", "PHL"], figures.JointProgrammesLedIn);
+        Assert.Equal(9, figures.CountriesWithLinkedOutcomes); // the eight pilots and Brazil
+        // Active UNDAFs with no DWCP outcome linked, countries where the organisation is not resident first.
+        Assert.Equal(["GNB", "LAO", "LSO", "MDV", "MNG", "SUR"], figures.DecentWorkGapCountries.Take(6).Order());
+        Assert.Equal(["GHA", "KEN", "MEX"], figures.DecentWorkGapCountries.Skip(6).Order());
     }
 }

@@ -26,10 +26,10 @@ public sealed class DemoLoader(GrpcChannel gateway, TextWriter log)
         var partners = new Dictionary<string, string>();
         foreach (var (name, category) in PaperData.Partners) partners[name] = await PartnerAsync(name, category);
         await FundingAsync(partners, programmes);
-        foreach (var (country, start, end) in PaperData.Undafs) await UndafAsync(country, start, end);
+        await new CoordinationLoader(_coordination).LoadAsync(loaded);
         foreach (var (code, title, countries) in PaperData.Courses) await CourseAsync(code, title, countries.Select(c => programmes[c]));
         (await PaperFigures.ReadAsync(new Platform(gateway))).WriteTo(log);
-        log.WriteLine($"demo data: {programmes.Count} programmes, {partners.Count} partners, {PaperData.Undafs.Length} UNDAFs, {PaperData.Courses.Length} courses");
+        log.WriteLine($"demo data: {programmes.Count} programmes, {partners.Count} partners, {PaperData.Courses.Length} courses");
     }
 
     private async Task<string> PartnerAsync(string name, Partnerships.PartnerCategory category)
@@ -53,15 +53,6 @@ public sealed class DemoLoader(GrpcChannel gateway, TextWriter log)
                 Year = seed.Year,
             });
         }
-    }
-
-    private async Task UndafAsync(string country, int start, int end)
-    {
-        try
-        {
-            await _coordination.RegisterUndafAsync(new Coordination.RegisterUndafRequest { CountryCode = country, CycleStartYear = start, CycleEndYear = end });
-        }
-        catch (RpcException e) when (e.StatusCode == StatusCode.AlreadyExists) { }
     }
 
     private async Task CourseAsync(string code, string title, IEnumerable<string> programmeIds)

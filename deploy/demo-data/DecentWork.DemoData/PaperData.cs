@@ -28,13 +28,6 @@ public static class PaperData
         new("Government of Brazil", "MOZ", 1_200_000m, 2008),
     ];
 
-    /// <summary>UNDAFs for the pilots (cycles illustrative).</summary>
-    public static readonly (string Country, int Start, int End)[] Undafs =
-    [
-        ("ALB", 2006, 2010), ("CPV", 2006, 2010), ("MOZ", 2007, 2009), ("PAK", 2004, 2008),
-        ("RWA", 2008, 2012), ("TZA", 2007, 2010), ("URY", 2007, 2010), ("VNM", 2006, 2010),
-    ];
-
     /// <summary>"175 officials trained on the TC Manual course."</summary>
     public static readonly (string Code, string Title, string[] SupportsCountries)[] Courses =
     [
