@@ -141,6 +141,25 @@ public class JointProgrammeServiceTests(CoordinationFixture fixture) : IClassFix
         Assert.Equal((2, 2, 1), (summary.ApprovedCount, summary.CountryCount, summary.ProposalCount));
         Assert.Equal([led.Id], summary.LedByOrganisation.Select(j => j.Id));
         Assert.Equal(3_000_000.50m, ProtoConvert.ToDecimal(summary.OrganisationShare));
+        Assert.Equal((1, "ALB,CRI"), (summary.LedCount, string.Join(",", summary.LedCountryCodes)));
+    }
+
+    [Fact]
+    public async Task SummariseJointProgrammes_WhenFilteredByThematicWindow_CountsOnlyThatWindow_AlsoAsJson()
+    {
+        var fund = $"Fund {Guid.NewGuid():N}";
+        var youth = await _client.RegisterJointProgrammeAsync(Request("Youth").Clone().With(r => { r.Fund = fund; r.CountryCodes[0] = "PER"; }));
+        var gender = await _client.RegisterJointProgrammeAsync(Request("Gender").Clone().With(r => { r.Fund = fund; r.ThematicWindow = "Gender equality and women's empowerment"; r.CountryCodes[0] = "VNM"; }));
+        await ApproveAsync(youth.Id);
+        await ApproveAsync(gender.Id);
+
+        var summary = await _client.SummariseJointProgrammesAsync(new SummariseJointProgrammesRequest { Fund = fund, ThematicWindow = "youth, employment and migration" });
+
+        Assert.Equal((1, 1, 1), (summary.ApprovedCount, summary.CountryCount, summary.LedCount));
+        Assert.Equal("PER", string.Join(",", summary.LedCountryCodes));
+        using var http = new HttpClient { BaseAddress = fixture.Service.GrpcAddress, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        var json = await http.GetFromJsonAsync<JsonElement>($"/v1/joint-programmes/reports/summary?fund={Uri.EscapeDataString(fund)}");
+        Assert.Equal((2, 2, "PER"), (json.GetProperty("approvedCount").GetInt32(), json.GetProperty("ledCount").GetInt32(), json.GetProperty("ledCountryCodes")[0].GetString()));
     }
 
     private Task<JointProgramme> ChangeStatusAsync(string id, JointProgrammeStatus status, long expectedVersion = 0) =>

@@ -117,6 +117,34 @@ public class JointProgrammeReportTests
         Assert.Equal((2, 2, 1), (mdg.ApprovedCount, mdg.CountryCount, mdg.ProposalCount));
         Assert.Equal([ledAlbania], mdg.LedByOrganisation);
     }
+
+    private static JointProgramme InWindow(string window, string lead, params string[] countries)
+    {
+        var agencies = new[] { new AgencyShare { Agency = "ILO", BudgetShareUsd = 100m }, new AgencyShare { Agency = "UNICEF", BudgetShareUsd = 50m } };
+        var programme = JointProgramme.Propose(new JointProgrammeTerms("JP", "MDG Achievement Fund", window, lead), countries.Select(c => Countries.ByCode[c]).ToList(), agencies, Now);
+        programme.Approve(new DateOnly(2008, 2, 1), Now);
+        return programme;
+    }
+
+    [Fact]
+    public void Summarise_WhenFilteredByThematicWindow_ReproducesTheLeadAgencyInFourCountries()
+    {
+        const string Youth = "Youth, employment and migration";
+        var programmes = new[]
+        {
+            InWindow(Youth, "ILO", "PHL"), InWindow(Youth, "ILO", "ALB"), InWindow(Youth, "ILO", "PER"), InWindow(Youth, "ILO", "CRI"),
+            InWindow(Youth, "UNICEF", "ALB", "TUR"),
+            InWindow("Gender equality and women's empowerment", "ILO", "VNM"),
+        };
+
+        var youth = JointProgrammeReport.Summarise(programmes, null, " youth, EMPLOYMENT and migration ");
+        var all = JointProgrammeReport.Summarise(programmes, null);
+
+        Assert.Equal((5, 5, 4), (youth.ApprovedCount, youth.CountryCount, youth.LedByOrganisation.Count));
+        Assert.Equal(["ALB", "CRI", "PER", "PHL"], youth.LedCountryCodes());
+        Assert.Equal((6, 5), (all.ApprovedCount, all.LedByOrganisation.Count));
+        Assert.Equal(["ALB", "CRI", "PER", "PHL", "VNM"], all.LedCountryCodes());
+    }
 }
 
 public class JointProgrammeStatusTests

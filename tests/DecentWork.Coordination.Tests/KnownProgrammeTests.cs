@@ -110,6 +110,33 @@ public class KnownProgrammeApprovalTests
     }
 
     [Fact]
+    public void ApplyOutcome_WhenTwoChangesArriveOutOfOrder_KeepsTheNewerOne()
+    {
+        var outcome = TestData.Outcome();
+        var programme = KnownProgramme.From(TestData.Approved("ZMB", outcome));
+        var withdrawnLater = TestData.ApprovedAt.AddDays(20);
+        var changedEarlier = TestData.ApprovedAt.AddDays(10);
+
+        Assert.True(programme.ApplyOutcome(outcome, withdrawn: true, withdrawnLater));
+        Assert.False(programme.ApplyOutcome(outcome with { Statement = "Reworded" }, withdrawn: false, changedEarlier));
+
+        var held = Assert.Single(programme.Outcomes);
+        Assert.Equal((true, outcome.Statement, withdrawnLater), (held.Withdrawn, held.Statement, held.ChangedAt));
+    }
+
+    [Fact]
+    public void ApplyOutcome_WhenTheSameChangeIsAppliedTwice_ChangesNothingTheSecondTime()
+    {
+        var outcome = TestData.Outcome();
+        var programme = KnownProgramme.From(TestData.Approved("ZMB", outcome));
+        var change = TestData.ApprovedAt.AddDays(3);
+
+        Assert.True(programme.ApplyOutcome(outcome with { Statement = "Reworded" }, withdrawn: false, change));
+        Assert.False(programme.ApplyOutcome(outcome with { Statement = "Reworded" }, withdrawn: false, change));
+        Assert.Equal("Reworded", Assert.Single(programme.Outcomes).Statement);
+    }
+
+    [Fact]
     public void ApplyOutcome_WhenNewAfterApproval_AddsIt()
     {
         var programme = KnownProgramme.From(TestData.Approved("ZMB", TestData.Outcome("1")));

@@ -101,6 +101,34 @@ public class OutcomeLinkServiceTests(CoordinationFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task ProgrammeOutcomeChanged_WhenRedeliveredOrAnOlderChangeArrivesLater_KeepsTheNewestOnceSaved()
+    {
+        var outcome = TestData.Outcome();
+        var approved = await ApproveAsync("KEN", outcome);
+        var store = fixture.Service.Services.GetRequiredService<IAggregateStore<KnownProgramme>>();
+        var withdrawal = TestData.Withdrawn(approved, outcome, TestData.ApprovedAt.AddDays(20));
+        var messageId = Guid.NewGuid();
+        await Bus.Publish(withdrawal, ctx => ctx.MessageId = messageId);
+        var withdrawn = await Eventually.Until(() => store.FindAsync(approved.ProgrammeId), p => p!.FindOutcome(outcome.OutcomeId)!.Withdrawn, what: "the withdrawal");
+
+        // The same message again, the same fact under a new message id, then an older change that was overtaken.
+        await Bus.Publish(withdrawal, ctx => ctx.MessageId = messageId);
+        await Bus.Publish(withdrawal, ctx => ctx.MessageId = Guid.NewGuid());
+        await Bus.Publish(new ProgrammeOutcomeChanged(approved.ProgrammeId, outcome with { Statement = "Reworded" }, Withdrawn: false, TestData.ApprovedAt.AddDays(10)));
+        // A newer change to another outcome shows the queue has moved past them.
+        var sentinel = TestData.Outcome("9");
+        await Bus.Publish(new ProgrammeOutcomeChanged(approved.ProgrammeId, sentinel, Withdrawn: false, TestData.ApprovedAt.AddDays(30)));
+        await Eventually.Until(() => store.FindAsync(approved.ProgrammeId), p => p!.FindOutcome(sentinel.OutcomeId) is not null, what: "the later change");
+        await Task.Delay(500);
+
+        var known = await store.FindAsync(approved.ProgrammeId);
+        var held = known!.FindOutcome(outcome.OutcomeId)!;
+        Assert.Equal((true, outcome.Statement, TestData.ApprovedAt.AddDays(20)), (held.Withdrawn, held.Statement, held.ChangedAt));
+        // Only the sentinel was saved after the withdrawal: nothing else wrote.
+        Assert.Equal(withdrawn!.Version + 1, known.Version);
+    }
+
+    [Fact]
     public async Task ProgrammeOutcomeChanged_WhenAnOutcomeIsAddedAfterApproval_CanBeLinked()
     {
         var undaf = await RegisterUndafAsync("CPV");

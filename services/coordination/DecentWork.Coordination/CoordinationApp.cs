@@ -14,6 +14,8 @@ public static class CoordinationApp
     public const string PresencesCollection = "country_presences";
     public const string JointProgrammesCollection = "joint_programmes";
     public const string PilotsCollection = "delivering_as_one_pilots";
+    public const string ToolkitAssessmentsCollection = "toolkit_assessments";
+    public const string CrisisResponsesCollection = "crisis_responses";
 
     public static WebApplication Build(string[] args)
     {
@@ -33,7 +35,15 @@ public static class CoordinationApp
                 new StoreIndex<JointProgramme>(j => j.SortKey),
                 new StoreIndex<JointProgramme>(j => j.Status))
             .AddAggregate(PilotsCollection,
-                new StoreIndex<DeliveringAsOnePilot>(p => p.CountryCode, Unique: true));
+                new StoreIndex<DeliveringAsOnePilot>(p => p.CountryCode, Unique: true))
+            .AddAggregate(ToolkitAssessmentsCollection,
+                // One assessment per agency and country (or agency-wide), even under a race.
+                new StoreIndex<ToolkitAssessment>(a => a.AgencyScopeKey, Unique: true),
+                new StoreIndex<ToolkitAssessment>(a => a.SortKey),
+                new StoreIndex<ToolkitAssessment>(a => a.Status))
+            .AddAggregate(CrisisResponsesCollection,
+                new StoreIndex<CrisisResponse>(c => c.SortKey),
+                new StoreIndex<CrisisResponse>(c => c.CountryCode));
         builder.Services.AddDecentWorkBus(builder.Configuration, ServiceName, bus =>
         {
             bus.AddConsumer<ProgrammeRegisteredConsumer>();

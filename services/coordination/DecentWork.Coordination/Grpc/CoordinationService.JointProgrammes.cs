@@ -104,7 +104,7 @@ public sealed partial class CoordinationService
     {
         // Joint programmes number in the tens to hundreds: read whole, summarised in memory.
         var all = await StoreReads.AllAsync(JointProgrammes, j => j.SortKey, context.CancellationToken);
-        var report = JointProgrammeReport.Summarise(all, request.Fund);
+        var report = JointProgrammeReport.Summarise(all, request.Fund, request.ThematicWindow);
         return new Contract.JointProgrammeSummary
         {
             ApprovedCount = report.ApprovedCount,
@@ -112,6 +112,8 @@ public sealed partial class CoordinationService
             ProposalCount = report.ProposalCount,
             LedByOrganisation = { report.LedByOrganisation.Select(JointProgrammeMapping.ToProto) },
             OrganisationShare = ProtoConvert.ToMoney(report.OrganisationShareUsd),
+            LedCount = report.LedByOrganisation.Count,
+            LedCountryCodes = { report.LedCountryCodes() },
         };
     }
 }

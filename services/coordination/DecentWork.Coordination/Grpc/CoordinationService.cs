@@ -9,11 +9,13 @@ namespace DecentWork.Coordination.Grpc;
 
 /// <summary>
 /// Maps proto requests to the aggregates and the coverage reads, and back; rules live in the
-/// aggregates. Split by area: UNDAFs here, links, presence and reports in the other parts.
+/// aggregates. Split by area: UNDAFs here; links, presence, reports, joint programmes, Delivering as One,
+/// Toolkit assessments and crisis responses in the other parts.
 /// </summary>
 public sealed partial class CoordinationService(
     IAggregateStore<Undaf> undafs, IAggregateStore<KnownProgramme> programmes, IAggregateStore<CountryPresence> presences,
-    IAggregateStore<JointProgramme> jointProgrammes, IAggregateStore<DeliveringAsOnePilot> pilots, TimeProvider clock)
+    IAggregateStore<JointProgramme> jointProgrammes, IAggregateStore<DeliveringAsOnePilot> pilots,
+    IAggregateStore<ToolkitAssessment> toolkitAssessments, IAggregateStore<CrisisResponse> crisisResponses, TimeProvider clock)
     : Contract.CoordinationService.CoordinationServiceBase
 {
     // The other parts of this class reach the constructor's parameters through these.
@@ -22,6 +24,8 @@ public sealed partial class CoordinationService(
     private IAggregateStore<CountryPresence> Presences => presences;
     private IAggregateStore<JointProgramme> JointProgrammes => jointProgrammes;
     private IAggregateStore<DeliveringAsOnePilot> Pilots => pilots;
+    private IAggregateStore<ToolkitAssessment> ToolkitAssessments => toolkitAssessments;
+    private IAggregateStore<CrisisResponse> CrisisResponses => crisisResponses;
     private TimeProvider Clock => clock;
 
     public override async Task<Contract.Undaf> RegisterUndaf(Contract.RegisterUndafRequest request, ServerCallContext context)

@@ -1,0 +1,43 @@
+using DecentWork.Coordination.Domain;
+using DecentWork.ServiceDefaults.Grpc;
+using Grpc.Core;
+using Contract = DecentWork.Contracts.Coordination.V1;
+
+namespace DecentWork.Coordination.Grpc;
+
+/// <summary>The Delivering-as-One report: the organisation's roles per pilot, with the Toolkit assessments done there.</summary>
+public sealed partial class CoordinationService
+{
+    public override async Task<Contract.DeliveringAsOneSummary> SummariseDeliveringAsOnePilots(Contract.SummariseDeliveringAsOnePilotsRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var page = Page.From(request.PageSize, request.PageToken, violations);
+        violations.ThrowIfAny();
+
+        // Eight pilots, and tens of assessments: read whole, so the totals cover every page.
+        var pilots = await StoreReads.AllAsync(Pilots, p => p.CountryCode, context.CancellationToken);
+        var assessments = await StoreReads.AllAsync(ToolkitAssessments, a => a.SortKey, context.CancellationToken);
+        var report = DeliveringAsOneReport.Summarise(pilots, assessments);
+        var response = new Contract.DeliveringAsOneSummary
+        {
+            NextPageToken = page.NextToken(report.Pilots.Count),
+            TotalSize = report.Pilots.Count,
+            ChairCount = report.ChairCount,
+            CoChairCount = report.CoChairCount,
+            LeadCount = report.LeadCount,
+            MemberCount = report.MemberCount,
+            ToolkitAssessmentCompletedCount = report.ToolkitAssessmentCompletedCount,
+        };
+        response.Pilots.AddRange(report.Pilots.Skip(page.Skip).Take(page.Size).Select(p => new Contract.PilotRoles
+        {
+            CountryCode = p.CountryCode,
+            PilotSinceYear = p.PilotSinceYear,
+            ChairedGroups = { p.Chaired },
+            CoChairedGroups = { p.CoChaired },
+            LedGroups = { p.Led },
+            MemberGroups = { p.MemberOf },
+            ToolkitAssessmentCompleted = p.ToolkitAssessmentCompleted,
+        }));
+        return response;
+    }
+}
