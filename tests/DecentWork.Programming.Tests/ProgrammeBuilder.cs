@@ -63,7 +63,7 @@ internal static class ProgrammeBuilder
     public static Programme Approved()
     {
         var programme = Cleared();
-        programme.Approve(Signatures(), [], ByOfficer);
+        programme.Approve(Signatures(), [], 0, ByOfficer);
         return programme;
     }
 

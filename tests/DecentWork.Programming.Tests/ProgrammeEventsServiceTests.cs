@@ -15,7 +15,7 @@ public class ProgrammeEventsServiceTests(ProgrammingFixture fixture) : IClassFix
     private readonly ProgrammingService.ProgrammingServiceClient _client = new(fixture.Service.Channel);
 
     [Fact]
-    public async Task Lifecycle_PublishesSubmittedApprovedOutcomeChangedCompletedAndEvaluated()
+    public async Task Lifecycle_PublishesSubmittedApprovedOutcomeAddedAndWithdrawnCompletedAndEvaluated()
     {
         var received = new ConcurrentQueue<object>();
         Task Keep<T>(ConsumeContext<T> context) where T : class
@@ -36,6 +36,11 @@ public class ProgrammeEventsServiceTests(ProgrammingFixture fixture) : IClassFix
 
         var programme = await new LifecycleClient(_client).ApprovedAsync("ARM");
         var outcome = programme.Priorities[0].Outcomes[0];
+        await _client.AddOutcomeAsync(new AddOutcomeRequest
+        {
+            ProgrammeId = programme.Id, PriorityId = programme.Priorities[0].Id, Code = "ARM201", Statement = "Social dialogue institutions work",
+            StrategicObjective = StrategicObjective.SocialDialogue, ResourceNeed = Usd(250_000),
+        });
         await _client.WithdrawOutcomeAsync(new WithdrawOutcomeRequest { ProgrammeId = programme.Id, OutcomeId = outcome.Id });
         await _client.ActivateProgrammeAsync(new ActivateProgrammeRequest { ProgrammeId = programme.Id });
         await _client.CompleteProgrammeAsync(new CompleteProgrammeRequest { ProgrammeId = programme.Id });
@@ -44,13 +49,18 @@ public class ProgrammeEventsServiceTests(ProgrammingFixture fixture) : IClassFix
             ProgrammeId = programme.Id, Kind = EvaluationKind.Tripartite, EvaluatedOn = ProtoConvert.ToDate(new DateOnly(2012, 1, 31)), Summary = "Tripartite review",
         });
 
-        await Eventually.Until(() => Task.FromResult(received.Count), n => n >= 5, what: "five lifecycle events");
+        await Eventually.Until(() => Task.FromResult(received.Count), n => n >= 6, what: "six lifecycle events");
         var id = Guid.Parse(programme.Id);
         var approved = received.OfType<ProgrammeApproved>().Single(e => e.ProgrammeId == id);
         var approvedOutcome = Assert.Single(approved.Outcomes);
         Assert.Equal((outcome.Code, 2, 1_000_000m), (approvedOutcome.Code, approvedOutcome.StrategicObjective, approvedOutcome.ResourceNeedUsd));
         Assert.Equal(new DateOnly(2008, 2, 4), approved.ApprovedOn);
-        Assert.True(received.OfType<ProgrammeOutcomeChanged>().Single(e => e.ProgrammeId == id).Withdrawn);
+        var changes = received.OfType<ProgrammeOutcomeChanged>().Where(e => e.ProgrammeId == id).OrderBy(e => e.Withdrawn).ToList();
+        Assert.Equal(2, changes.Count);
+        // An outcome added after approval travels like a change, so other services can link and fund it.
+        Assert.Equal(("ARM201", 4, 250_000m, false), (changes[0].Outcome.Code, changes[0].Outcome.StrategicObjective, changes[0].Outcome.ResourceNeedUsd, changes[0].Withdrawn));
+        Assert.Equal((Guid.Parse(outcome.Id), true), (changes[1].Outcome.OutcomeId, changes[1].Withdrawn));
+        Assert.All(changes, c => Assert.Equal("ARM", c.CountryCode));
         Assert.Single(received.OfType<ProgrammeSubmittedForQualityAssurance>(), e => e.ProgrammeId == id);
         Assert.Single(received.OfType<ProgrammeCompleted>(), e => e.ProgrammeId == id);
         Assert.Equal("Tripartite", received.OfType<ProgrammeEvaluated>().Single(e => e.ProgrammeId == id).EvaluationKind);

@@ -40,7 +40,7 @@ public class ProgrammeGovernanceTests
         var programme = Cleared();
         programme.AddNationalFrameworkLink(NationalFrameworkKind.Prsp, "PRSP II", "", ByOfficer);
 
-        Assert.Throws<DomainRuleException>(() => programme.Approve(Signatures(), [], ByOfficer));
+        Assert.Throws<DomainRuleException>(() => programme.Approve(Signatures(), [], 0, ByOfficer));
         Assert.Equal("NationalFrameworkLinked", programme.History.Last().Action);
         Assert.Throws<DomainRuleException>(() => Completed().AddNationalFrameworkLink(NationalFrameworkKind.Other, "Late", "", ByOfficer));
     }

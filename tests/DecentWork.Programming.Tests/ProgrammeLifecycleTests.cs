@@ -94,7 +94,7 @@ public class ProgrammeLifecycleTests
         programme.RecordReview(ReviewingUnit.Headquarters, FullChecklist(false), ReviewDecision.Revise, ByOfficer);
         programme.SubmitForQualityAssurance(ByOfficer);
 
-        var error = Assert.Throws<DomainRuleException>(() => programme.Approve(Signatures(), [], ByOfficer));
+        var error = Assert.Throws<DomainRuleException>(() => programme.Approve(Signatures(), [], 0, ByOfficer));
         Assert.Contains("needs a cleared quality-assurance review", error.Message);
     }
 
@@ -104,11 +104,11 @@ public class ProgrammeLifecycleTests
         var programme = Cleared();
         programme.ChangeOutcome(programme.Outcomes[0].Id, "TZA101", "Reworded", StrategicObjective.Employment, 1m, ByOfficer);
 
-        var error = Assert.Throws<DomainRuleException>(() => programme.Approve(Signatures(), [], ByOfficer));
+        var error = Assert.Throws<DomainRuleException>(() => programme.Approve(Signatures(), [], 0, ByOfficer));
         Assert.Contains("record a new review", error.Message);
 
         programme.RecordReview(ReviewingUnit.Region, FullChecklist(), ReviewDecision.Cleared, ByOfficer);
-        programme.Approve(Signatures(), [], ByOfficer);
+        programme.Approve(Signatures(), [], 0, ByOfficer);
         Assert.Equal(ProgrammeStatus.Approved, programme.Status);
     }
 
@@ -116,7 +116,7 @@ public class ProgrammeLifecycleTests
     public void Approve_WhenASignatoryIsMissing_IsNotPossible()
     {
         var programme = Cleared();
-        var error = Assert.Throws<DomainRuleException>(() => programme.Approve([.. Signatures().Take(2)], [], ByOfficer));
+        var error = Assert.Throws<DomainRuleException>(() => programme.Approve([.. Signatures().Take(2)], [], 0, ByOfficer));
         Assert.Contains("Workers", error.Message);
     }
 
@@ -124,7 +124,7 @@ public class ProgrammeLifecycleTests
     public void Approve_WhenValid_RaisesProgrammeApprovedWithOutcomesOnTheLastSignature()
     {
         var programme = Cleared();
-        programme.Approve(Signatures(), [], ByOfficer);
+        programme.Approve(Signatures(), [], 0, ByOfficer);
 
         Assert.Equal(new DateOnly(2008, 2, 3), programme.ApprovedOn);
         var raised = Assert.IsType<ProgrammeApproved>(programme.PendingEvents().Last());
@@ -139,11 +139,11 @@ public class ProgrammeLifecycleTests
         active.Activate(ByOfficer);
         var programme = Cleared();
 
-        var error = Assert.Throws<DomainRuleException>(() => programme.Approve(Signatures(), [active], ByOfficer));
+        var error = Assert.Throws<DomainRuleException>(() => programme.Approve(Signatures(), [active], 1, ByOfficer));
         Assert.Contains("overlaps", error.Message);
 
         active.Complete(ByOfficer);
-        programme.Approve(Signatures(), [active], ByOfficer);
+        programme.Approve(Signatures(), [active], 1, ByOfficer);
     }
 
     [Fact]

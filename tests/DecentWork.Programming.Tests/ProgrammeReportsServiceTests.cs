@@ -38,6 +38,10 @@ public class ProgrammeReportsServiceTests(ProgrammingFixture fixture) : IClassFi
         Assert.Equal(2, Count(after, ProgrammeStatus.Approved, 2008) - Count(before, ProgrammeStatus.Approved, 2008));
         Assert.Equal(1, Count(after, ProgrammeStatus.Draft, 0) - Count(before, ProgrammeStatus.Draft, 0));
         Assert.Equal(3, after.TotalProgrammes - before.TotalProgrammes);
+        int Approvals(ReportProgrammesByStatusResponse r, int year) => r.ApprovalsByYear.Where(x => x.Year == year).Sum(x => x.ProgrammeCount);
+        Assert.Equal(2, Approvals(after, 2008) - Approvals(before, 2008));
+        Assert.Equal(1, after.InPreparationCount - before.InPreparationCount);
+        Assert.Equal(after.ApprovalsByYear.Select(x => x.Year).Order(), after.ApprovalsByYear.Select(x => x.Year));
         Assert.All(after.Rows, r => Assert.Equal(IloRegion.Americas, r.Region));
         await RpcAssert.InvalidFields(() => _client.ReportProgrammesByStatusAsync(new ReportProgrammesByStatusRequest { Region = (IloRegion)99 }).ResponseAsync, "region");
     }
@@ -228,6 +232,7 @@ public class ProgrammeReportsServiceTests(ProgrammingFixture fixture) : IClassFi
 
         var byStatus = await http.GetFromJsonAsync<JsonElement>("/v1/programmes:reportByStatus?region=ILO_REGION_ASIA_PACIFIC");
         Assert.Contains(byStatus.GetProperty("rows").EnumerateArray(), r => r.GetProperty("status").GetString() == "PROGRAMME_STATUS_UNDER_QUALITY_ASSURANCE");
+        Assert.True(byStatus.GetProperty("inPreparationCount").GetInt32() >= 1, byStatus.ToString());
         var gaps = await http.GetFromJsonAsync<JsonElement>("/v1/programmes:reportFundingGaps?country=BGD");
         Assert.Equal("2600000", gaps.GetProperty("programmes")[0].GetProperty("fundingGap").GetProperty("units").ToString());
         var participation = await http.GetFromJsonAsync<JsonElement>("/v1/programmes:reportConsultationParticipation?country=BGD");

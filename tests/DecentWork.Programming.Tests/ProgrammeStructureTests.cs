@@ -81,8 +81,11 @@ public class ProgrammeStructureTests
     public void AddOutcome_AfterApproval_RaisesProgrammeOutcomeChanged()
     {
         var programme = Approved();
-        programme.AddOutcome(programme.Priorities[0].Id, "TZA201", "New", StrategicObjective.StandardsAndRights, 5m, ByOfficer);
-        Assert.IsType<ProgrammeOutcomeChanged>(programme.PendingEvents().Last());
+        var added = programme.AddOutcome(programme.Priorities[0].Id, "TZA201", "New", StrategicObjective.StandardsAndRights, 5m, ByOfficer);
+        var raised = Assert.IsType<ProgrammeOutcomeChanged>(programme.PendingEvents().Last());
+        Assert.Equal(new ProgrammeOutcome(added.Id, "TZA201", "New", 1, 5m), raised.Outcome);
+        Assert.False(raised.Withdrawn);
+        Assert.Equal("TZA", raised.CountryCode);
     }
 
     [Fact]

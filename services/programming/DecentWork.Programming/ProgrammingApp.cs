@@ -1,5 +1,6 @@
 using DecentWork.Programming.Consumers;
 using DecentWork.Programming.Domain;
+using DecentWork.Programming.Storage;
 using DecentWork.ServiceDefaults.Hosting;
 using DecentWork.ServiceDefaults.Messaging;
 using DecentWork.ServiceDefaults.Storage;
@@ -14,11 +15,19 @@ public static class ProgrammingApp
     public static WebApplication Build(string[] args)
     {
         var builder = ServiceHost.CreateBuilder(args, ServiceName);
+        // Before AddDecentWorkStorage: hosted services start in order, and the backfill must give
+        // older programmes their approval slot before the unique index on it is created.
+        builder.Services.AddHostedService<ApprovalSlotBackfill>();
         builder.Services.AddDecentWorkStorage(StorageSettings.From(builder.Configuration, ServiceName))
             .AddAggregate("programmes",
                 new StoreIndex<Programme>(p => p.CountryCode),
-                new StoreIndex<Programme>(p => p.SortKey));
-        builder.Services.AddDecentWorkBus(builder.Configuration, ServiceName, bus => bus.AddConsumer<FundingApprovedConsumer>());
+                new StoreIndex<Programme>(p => p.SortKey),
+                new StoreIndex<Programme>(p => p.ApprovalSlot, Unique: true));
+        builder.Services.AddDecentWorkBus(builder.Configuration, ServiceName, bus =>
+        {
+            bus.AddConsumer<FundingApprovedConsumer>();
+            bus.AddConsumer<ProgrammeTrainingCountedConsumer>();
+        });
 
         var app = builder.Build();
         app.MapGrpcService<Grpc.ProgrammingService>();

@@ -20,7 +20,8 @@ public sealed record ProgrammeApproved(
     DateTimeOffset ApprovedAt);
 
 /// <summary>An outcome was added, changed or withdrawn after approval. Withdrawn outcomes must no longer be linked or funded.</summary>
-public sealed record ProgrammeOutcomeChanged(Guid ProgrammeId, ProgrammeOutcome Outcome, bool Withdrawn, DateTimeOffset ChangedAt);
+/// <param name="CountryCode">The programme's ISO alpha-3 country; empty in events published before it was added.</param>
+public sealed record ProgrammeOutcomeChanged(Guid ProgrammeId, ProgrammeOutcome Outcome, bool Withdrawn, DateTimeOffset ChangedAt, string CountryCode = "");
 
 /// <summary>The programme's period is over and it was closed.</summary>
 public sealed record ProgrammeCompleted(Guid ProgrammeId, DateTimeOffset CompletedAt);

@@ -15,8 +15,10 @@ public sealed partial class Programme
     /// <summary>
     /// Signed by government, employers and workers. Needs the last review cleared for the content
     /// as it now stands, and no other binding programme of the country over an overlapping period.
+    /// <paramref name="lastApprovalInCountry"/> is the highest approval sequence of the country,
+    /// read before <paramref name="sameCountry"/>; the approval takes the next slot.
     /// </summary>
-    public void Approve(IReadOnlyList<Signatory> signatories, IEnumerable<Programme> sameCountry, Change change)
+    public void Approve(IReadOnlyList<Signatory> signatories, IEnumerable<Programme> sameCountry, int lastApprovalInCountry, Change change)
     {
         EnsureStatus(ProgrammeStatus.UnderQualityAssurance, "approve it");
         EnsureClearedForCurrentContent();
@@ -26,6 +28,7 @@ public sealed partial class Programme
         if (signatories.Any(s => string.IsNullOrWhiteSpace(s.Name)))
             throw new DomainRuleException("Every signatory needs a name.");
         EnsureNoOverlapWithBindingProgramme(CountryCode, PeriodStart, PeriodEnd, Id, sameCountry);
+        TakeApprovalSlot(lastApprovalInCountry);
 
         Signatories = [.. signatories];
         ApprovedOn = signatories.Max(s => s.SignedOn); // in force once the last party signed

@@ -92,7 +92,7 @@ public sealed partial class Programme
         ContentChanged(change, action, $"{outcome.Code} ({outcome.StrategicObjective}, USD {outcome.ResourceNeedUsd}): {outcome.Statement}");
         // Before approval nobody outside plans against the outcomes; afterwards they link and fund them.
         if (Status is ProgrammeStatus.Approved or ProgrammeStatus.Active)
-            Raise(new ProgrammeOutcomeChanged(Id, ToEvent(outcome), outcome.Withdrawn, change.At));
+            Raise(new ProgrammeOutcomeChanged(Id, ToEvent(outcome), outcome.Withdrawn, change.At, CountryCode));
     }
 
     private void ContentChanged(Change change, string action, string detail)

@@ -58,29 +58,15 @@ public sealed partial class Programme : Aggregate
             RegisteredAt = now,
         };
         programme.SortKey = $"{country.Code}|{periodStart:yyyy-MM-dd}|{programme.Id:N}";
+        programme.ApprovalSlot = UnapprovedSlot(country.Code, programme.Id);
         programme.Raise(new ProgrammeRegistered(
             programme.Id, programme.CountryCode, programme.Region.ToString(), programme.Title, periodStart, periodEnd, now));
         programme.Record(new Change(registeredBy, now), "Registered", $"{country.Code} {periodStart:yyyy-MM-dd} to {periodEnd:yyyy-MM-dd}: {programme.Title}");
         return programme;
     }
 
-    /// <summary>
-    /// One country cannot have two binding programmes (approved or active) whose periods overlap.
-    /// Drafts and programmes in preparation may overlap (competing drafts are normal), and
-    /// completed or evaluated ones no longer bind; approval checks again, so the rule holds.
-    /// </summary>
-    private static void EnsureNoOverlapWithBindingProgramme(string country, DateOnly start, DateOnly end, Guid self, IEnumerable<Programme> sameCountry)
-    {
-        var clash = sameCountry.FirstOrDefault(p => p.Id != self && p.CountryCode == country && p.IsBinding()
-            && p.PeriodStart <= end && start <= p.PeriodEnd);
-        if (clash is not null)
-            throw new DomainRuleException(
-                $"{country} already has programme {clash.Id} ({clash.Status}, {clash.PeriodStart:yyyy-MM-dd} to {clash.PeriodEnd:yyyy-MM-dd}) "
-                + "whose period overlaps; complete it first or choose a period that does not overlap.");
-    }
-
-    /// <summary>Approved or active: the programme the country is committed to for its period.</summary>
-    public bool IsBinding() => Status is ProgrammeStatus.Approved or ProgrammeStatus.Active;
+    /// <summary>Not yet approved: in draft, in consultation or under quality assurance.</summary>
+    public bool IsInPreparation() => Status is ProgrammeStatus.Draft or ProgrammeStatus.InConsultation or ProgrammeStatus.UnderQualityAssurance;
 
     private void Record(Change change, string action, string detail) => History.Add(new HistoryEntry
     {

@@ -82,3 +82,12 @@ public sealed class HistoryEntry
 
 /// <summary>Who asks for a change and when; every change method takes one so history is never skipped.</summary>
 public sealed record Change(string By, DateTimeOffset At);
+
+/// <summary>Training's running totals for a programme; the revision orders them.</summary>
+public sealed class TrainingCount
+{
+    public long Revision { get; set; }
+    public int ParticipantsTrained { get; set; }
+    public int ParticipantDays { get; set; }
+    public DateTimeOffset CountedAt { get; set; }
+}

@@ -55,6 +55,14 @@ public sealed partial class ProgrammingService
         return header.Length <= MaxChangedByLength ? header : header[..MaxChangedByLength];
     }
 
+    /// <summary>The highest approval sequence taken in the country; 0 when none of its programmes was approved.</summary>
+    private async Task<int> LastApprovalSequenceAsync(string countryCode, CancellationToken cancellationToken)
+    {
+        var last = await programmes.QueryAsync(p => p.CountryCode == countryCode && p.ApprovalSequence > 0,
+            new SortOrder<Programme>(p => p.ApprovalSequence, Descending: true), 0, 1, cancellationToken);
+        return last.Count == 0 ? 0 : last[0].ApprovalSequence;
+    }
+
     /// <summary>The country's binding (approved or active) programmes, which the overlap rule checks against.</summary>
     private async Task<IReadOnlyList<Programme>> BindingProgrammesAsync(string countryCode, CancellationToken cancellationToken)
     {

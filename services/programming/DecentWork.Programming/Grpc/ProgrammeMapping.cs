@@ -27,6 +27,7 @@ public sealed partial class ProgrammingService
             Evaluation = programme.Evaluation is { } e ? ToProto(e) : null,
             ResourceNeed = ProtoConvert.ToMoney(programme.ResourceNeedUsd()),
             FundingGap = ProtoConvert.ToMoney(programme.FundingGapUsd()),
+            Training = programme.Training is { } training ? ToProto(training) : null,
         };
         proto.Priorities.AddRange(programme.Priorities.Select(p => ToProto(p, programme)));
         proto.Consultations.AddRange(programme.Consultations.Select(ToProto));
@@ -121,6 +122,12 @@ public sealed partial class ProgrammingService
 
     private static Contract.Evaluation ToProto(Evaluation e) =>
         new() { Kind = (Contract.EvaluationKind)e.Kind, EvaluatedOn = ProtoConvert.ToDate(e.EvaluatedOn), Summary = e.Summary };
+
+    private static Contract.TrainingTotals ToProto(TrainingCount t) => new()
+    {
+        ParticipantsTrained = t.ParticipantsTrained, ParticipantDays = t.ParticipantDays,
+        CountedAt = ProtoConvert.ToTimestamp(t.CountedAt), Revision = t.Revision,
+    };
 
     private static Contract.HistoryEntry ToProto(HistoryEntry h) => new()
     {

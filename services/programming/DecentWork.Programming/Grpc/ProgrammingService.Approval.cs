@@ -1,5 +1,6 @@
 using DecentWork.Programming.Domain;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Storage;
 using Grpc.Core;
 using Contract = DecentWork.Contracts.Programming.V1;
 
@@ -10,7 +11,7 @@ public sealed partial class ProgrammingService
 {
     public const int MaxSignatoryNameLength = 200;
 
-    public override Task<Contract.Programme> ApproveProgramme(Contract.ApproveProgrammeRequest request, ServerCallContext context)
+    public override async Task<Contract.Programme> ApproveProgramme(Contract.ApproveProgrammeRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
         var groups = new[] { Contract.ConstituentGroup.Government, Contract.ConstituentGroup.Employers, Contract.ConstituentGroup.Workers };
@@ -25,8 +26,22 @@ public sealed partial class ProgrammingService
             violations.Check(signedOn is null, $"signatories[{i}].signed_on", "is required and must be a full calendar date");
             signatories.Add(new Signatory { Group = (ConstituentGroup)s.Group, Name = s.Name.Trim(), SignedOn = signedOn ?? default });
         }
-        return ChangeAsync(request.ProgrammeId, request.ExpectedVersion, request.ChangedBy, violations, context, async (p, change) =>
-            p.Approve(signatories, await BindingProgrammesAsync(p.CountryCode, context.CancellationToken), change));
+        try
+        {
+            return await ChangeAsync(request.ProgrammeId, request.ExpectedVersion, request.ChangedBy, violations, context, async (p, change) =>
+            {
+                // In this order: the slot number first, then the binding programmes (see Programme.ApprovalSlot).
+                var lastApproval = await LastApprovalSequenceAsync(p.CountryCode, context.CancellationToken);
+                var binding = await BindingProgrammesAsync(p.CountryCode, context.CancellationToken);
+                p.Approve(signatories, binding, lastApproval, change);
+            });
+        }
+        catch (DuplicateKeyException)
+        {
+            // The only unique key an approval can collide on is its country's next approval slot.
+            throw new RpcException(new Status(StatusCode.Aborted,
+                "Another programme of the same country was approved at the same moment; retry, and the overlap rule is checked against it."));
+        }
     }
 
     public override Task<Contract.Programme> ActivateProgramme(Contract.ActivateProgrammeRequest request, ServerCallContext context) =>

@@ -37,7 +37,16 @@ public sealed partial class ProgrammingService
 
         var region = (IloRegion)request.Region;
         var all = await AllAsync(Filter.All<Programme>(region == 0 ? null : p => p.Region == region), context.CancellationToken);
-        var response = new Contract.ReportProgrammesByStatusResponse { TotalProgrammes = all.Count };
+        var response = new Contract.ReportProgrammesByStatusResponse
+        {
+            TotalProgrammes = all.Count,
+            InPreparationCount = all.Count(p => p.IsInPreparation()),
+        };
+        response.ApprovalsByYear.AddRange(all
+            .Where(p => p.ApprovedOn is not null)
+            .GroupBy(p => p.ApprovedOn!.Value.Year)
+            .OrderBy(g => g.Key)
+            .Select(g => new Contract.ApprovalYearCount { Year = g.Key, ProgrammeCount = g.Count() }));
         response.Rows.AddRange(all
             .GroupBy(p => (p.Status, p.Region, Year: p.ApprovedOn?.Year ?? 0))
             .OrderBy(g => g.Key.Status).ThenBy(g => g.Key.Region).ThenBy(g => g.Key.Year)

@@ -1,0 +1,37 @@
+using DecentWork.Contracts.Events.Training;
+using DecentWork.Programming.Domain;
+using DecentWork.ServiceDefaults;
+using DecentWork.ServiceDefaults.Storage;
+using MassTransit;
+
+namespace DecentWork.Programming.Consumers;
+
+/// <summary>
+/// Keeps training's running totals per programme (capacity built). A redelivered message is
+/// applied once (inbox); a count republished under a new message id, or overtaken by a newer one,
+/// is dropped by its revision.
+/// </summary>
+public sealed class ProgrammeTrainingCountedConsumer(IAggregateStore<Programme> programmes, TimeProvider clock, ILogger<ProgrammeTrainingCountedConsumer> logger)
+    : IConsumer<ProgrammeTrainingCounted>
+{
+    public const string ChangedBy = "system:training";
+
+    public async Task Consume(ConsumeContext<ProgrammeTrainingCounted> context)
+    {
+        var counted = context.Message;
+        // Training learns of programmes from programming's own events, so an unknown one is a
+        // fault: after the retries it waits in the _error queue instead of being lost.
+        var programme = await programmes.FindAsync(counted.ProgrammeId, context.CancellationToken)
+            ?? throw new DomainRuleException($"Training counted programme {counted.ProgrammeId}, which is not registered.");
+        if (!programme.RecordTrainingCount(counted.Revision, counted.ParticipantsTrained, counted.ParticipantDays, counted.CountedAt,
+                new Change(ChangedBy, clock.GetUtcNow())))
+        {
+            logger.LogInformation("Training count revision {Revision} for {ProgrammeId} is not newer than the one held", counted.Revision, counted.ProgrammeId);
+            return;
+        }
+        // Two counts racing for one programme: the loser's save is a version conflict, and the
+        // retry reads the winner's revision before deciding again.
+        await programmes.SaveAsync(programme,
+            new ProcessedMessage(nameof(ProgrammeTrainingCountedConsumer), context.MessageId ?? Guid.NewGuid()), context.CancellationToken);
+    }
+}

@@ -1,0 +1,49 @@
+using DecentWork.Programming.Domain;
+using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Reference;
+using DecentWork.ServiceDefaults.Storage;
+using Grpc.Core;
+using Contract = DecentWork.Contracts.Programming.V1;
+
+namespace DecentWork.Programming.Grpc;
+
+/// <summary>Capacity built per programme, from training's ProgrammeTrainingCounted events.</summary>
+public sealed partial class ProgrammingService
+{
+    public override async Task<Contract.ReportTrainingByProgrammeResponse> ReportTrainingByProgramme(
+        Contract.ReportTrainingByProgrammeRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var page = Page.From(request.PageSize, request.PageToken, violations);
+        var country = violations.OptionalCountry(request.Country, "country");
+        violations.Check(!Enum.IsDefined(request.Region), "region", "is not a known region");
+        violations.Check(!Enum.IsDefined(request.Status), "status", "is not a known status");
+        violations.ThrowIfAny();
+
+        var region = (IloRegion)request.Region;
+        var status = (ProgrammeStatus)request.Status;
+        // All matching programmes are read because the totals cover every page.
+        var all = await AllAsync(Filter.All<Programme>(
+            country is null ? null : p => p.CountryCode == country.Code,
+            region == 0 ? null : p => p.Region == region,
+            status == 0 ? null : p => p.Status == status), context.CancellationToken);
+        var counted = all.Where(p => p.Training is not null).Select(p => p.Training!).ToList();
+        var response = new Contract.ReportTrainingByProgrammeResponse
+        {
+            NextPageToken = page.NextToken(all.Count),
+            TotalSize = all.Count,
+            ProgrammesCounted = counted.Count,
+            TotalParticipantsTrained = counted.Sum(t => t.ParticipantsTrained),
+            TotalParticipantDays = counted.Sum(t => t.ParticipantDays),
+        };
+        response.Programmes.AddRange(all.Skip(page.Skip).Take(page.Size).Select(p => new Contract.ProgrammeTraining
+        {
+            ProgrammeId = p.Id.ToString(),
+            CountryCode = p.CountryCode,
+            Title = p.Title,
+            Status = (Contract.ProgrammeStatus)p.Status,
+            Training = p.Training is { } training ? ToProto(training) : null,
+        }));
+        return response;
+    }
+}

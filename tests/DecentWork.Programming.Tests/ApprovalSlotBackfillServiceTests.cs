@@ -1,0 +1,58 @@
+using DecentWork.Contracts.Programming.V1;
+using DecentWork.ServiceDefaults.Storage;
+using DecentWork.Testing;
+using LiteDB;
+using Microsoft.Extensions.DependencyInjection;
+using Domain = DecentWork.Programming.Domain;
+
+namespace DecentWork.Programming.Tests;
+
+/// <summary>A data folder written before approval slots existed still starts, and its programmes get their slots.</summary>
+public class ApprovalSlotBackfillServiceTests(ProgrammingFixture fixture) : IClassFixture<ProgrammingFixture>
+{
+    [SkippableFact]
+    public async Task Start_WhenProgrammesHaveNoApprovalSlot_GivesThemOneBeforeTheUniqueIndex()
+    {
+        Skip.If(Environment.GetEnvironmentVariable("MONGODB_URI") is not null, "The test edits the embedded store's file; it does not apply to MongoDB.");
+        var folder = Path.Combine(Path.GetTempPath(), "decentwork-tests", $"programming-backfill-{Guid.NewGuid():N}");
+        var settings = new Dictionary<string, string> { ["RABBITMQ_URI"] = fixture.RabbitUri, ["Storage:DataFolder"] = folder };
+        try
+        {
+            string approvedId, draftId;
+            await using (var before = await ServiceInstance.StartAsync(ProgrammingApp.ServiceName, ProgrammingApp.Build, settings))
+            {
+                var lifecycle = new LifecycleClient(new ProgrammingService.ProgrammingServiceClient(before.Channel));
+                approvedId = (await lifecycle.ApprovedAsync("MLT")).Id;
+                draftId = (await lifecycle.RegisterAsync("MLT", 2012, 2013)).Id;
+                await lifecycle.RegisterAsync("CYP");
+            }
+            // What a file from before approval slots holds: no slot fields and no index on them.
+            using (var file = new LiteDatabase($"Filename={Path.Combine(folder, "programming.db")};Connection=direct"))
+            {
+                var programmes = file.GetCollection("programmes");
+                Assert.True(programmes.DropIndex(nameof(Domain.Programme.ApprovalSlot)));
+                foreach (var document in programmes.FindAll().ToList())
+                {
+                    document.Remove(nameof(Domain.Programme.ApprovalSlot));
+                    document.Remove(nameof(Domain.Programme.ApprovalSequence));
+                    programmes.Update(document);
+                }
+            }
+
+            await using var after = await ServiceInstance.StartAsync(ProgrammingApp.ServiceName, ProgrammingApp.Build, settings);
+
+            var store = after.Services.GetRequiredService<IAggregateStore<Domain.Programme>>();
+            var approved = (await store.FindAsync(Guid.Parse(approvedId)))!;
+            var draft = (await store.FindAsync(Guid.Parse(draftId)))!;
+            Assert.Equal((1, "MLT|000001"), (approved.ApprovalSequence, approved.ApprovalSlot));
+            Assert.Equal($"MLT|unapproved|{draft.Id:N}", draft.ApprovalSlot);
+            var client = new ProgrammingService.ProgrammingServiceClient(after.Channel);
+            var next = await new LifecycleClient(client).ApprovedAsync("MLT", 2012, 2015);
+            Assert.Equal("MLT|000002", (await store.FindAsync(Guid.Parse(next.Id)))!.ApprovalSlot);
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+}
