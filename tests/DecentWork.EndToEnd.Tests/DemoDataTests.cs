@@ -27,5 +27,6 @@ public class DemoDataTests(PlatformFixture fixture) : IClassFixture<PlatformFixt
         // Active UNDAFs with no DWCP outcome linked, countries where the organisation is not resident first.
         Assert.Equal(["GNB", "LAO", "LSO", "MDV", "MNG", "SUR"], figures.DecentWorkGapCountries.Take(6).Order());
         Assert.Equal(["GHA", "KEN", "MEX"], figures.DecentWorkGapCountries.Skip(6).Order());
+        Assert.Equal(11, figures.ToolkitAgenciesCompleted);
     }
 }

@@ -52,6 +52,59 @@ public sealed class CoordinationLoader(Coordination.CoordinationService.Coordina
         await UndafAsync("MEX", 2008, 2012, decentWorkObjective: true);
         foreach (var (country, _) in UnlinkedUndafs) await UndafAsync(country, 2008, 2012, decentWorkObjective: false);
         await JointProgrammesAsync();
+        await ToolkitAssessmentsAsync();
+        await CrisisResponsesAsync();
+    }
+
+    /// <summary>"11 agencies have completed assessments" (which ones is illustrative), two under way, Tanzania's country team.</summary>
+    private async Task ToolkitAssessmentsAsync()
+    {
+        string[] completed = ["FAO", "UNDP", "UNICEF", "UNFPA", "UNIDO", "UNESCO", "UNHCR", "WFP", "WHO", "UN-HABITAT", "UNAIDS"];
+        var seeds = completed.Select((agency, i) => (agency, Country: "", Status: Coordination.ToolkitAssessmentStatus.Completed, Started: new DateOnly(2007, 3 + i % 6, 1)))
+            .Append(("IFAD", "", Coordination.ToolkitAssessmentStatus.InProgress, new DateOnly(2008, 4, 1)))
+            .Append(("UNEP", "", Coordination.ToolkitAssessmentStatus.InProgress, new DateOnly(2008, 5, 1)))
+            .Append(("UNDP", "TZA", Coordination.ToolkitAssessmentStatus.Completed, new DateOnly(2007, 10, 1)));
+        foreach (var (agency, country, status, started) in seeds)
+        {
+            try
+            {
+                await coordination.RecordToolkitAssessmentAsync(new Coordination.RecordToolkitAssessmentRequest
+                {
+                    Agency = agency,
+                    CountryCode = country,
+                    Status = status,
+                    StartedOn = ProtoConvert.ToDate(started),
+                    CompletedOn = status == Coordination.ToolkitAssessmentStatus.Completed ? ProtoConvert.ToDate(started.AddMonths(5)) : null,
+                    SupportedByOrganisation = true,
+                    Findings = country.Length > 0 ? "The UN country team found the assessment very useful in widening the joint programme" : "",
+                });
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.AlreadyExists) { }
+        }
+    }
+
+    /// <summary>The paper's crisis countries: joint needs assessments and early-recovery joint programmes.</summary>
+    private async Task CrisisResponsesAsync()
+    {
+        var needs = new[] { "BGD", "HTI", "MDG", "MMR" }.Select(c => (Coordination.CrisisResponseKind.JointNeedsAssessment, c));
+        var recovery = new[] { "AFG", "BOL", "CHN", "COD", "GTM", "HTI", "IRQ", "LBR", "NPL", "PAK", "PHL", "SDN", "TLS", "PSE" }
+            .Select(c => (Coordination.CrisisResponseKind.EarlyRecoveryProgramme, c));
+        foreach (var (kind, country) in needs.Concat(recovery))
+        {
+            var existing = await coordination.ListCrisisResponsesAsync(new Coordination.ListCrisisResponsesRequest { Kind = kind, Country = country });
+            if (existing.TotalSize > 0) continue;
+            var assessment = kind == Coordination.CrisisResponseKind.JointNeedsAssessment;
+            await coordination.RecordCrisisResponseAsync(new Coordination.RecordCrisisResponseRequest
+            {
+                Kind = kind,
+                CountryCode = country,
+                Title = assessment ? $"Joint needs assessment, {Countries.ByCode[country].Name}" : $"Early recovery and livelihoods, {Countries.ByCode[country].Name}",
+                Crisis = assessment ? "Natural disaster" : "Post-conflict or post-disaster recovery",
+                Agencies = { assessment ? ["UNDP", "FAO", "WFP"] : ["UNDP", "FAO", "UNICEF"] },
+                OrganisationRole = assessment ? Coordination.OrganisationRole.Member : Coordination.OrganisationRole.Lead,
+                StartedOn = ProtoConvert.ToDate(new DateOnly(2007, 6, 1)),
+            });
+        }
     }
 
     private async Task PresenceAsync(string country, string? coveringOffice) =>

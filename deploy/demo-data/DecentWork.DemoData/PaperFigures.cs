@@ -16,7 +16,8 @@ public sealed record PaperFigures(
     int JointProgrammeCountries,
     IReadOnlyList<string> JointProgrammesLedIn,
     int CountriesWithLinkedOutcomes,
-    IReadOnlyList<string> DecentWorkGapCountries)
+    IReadOnlyList<string> DecentWorkGapCountries,
+    int ToolkitAgenciesCompleted)
 {
     private static readonly Programming.ProgrammeStatus[] Preparation =
         [Programming.ProgrammeStatus.Draft, Programming.ProgrammeStatus.InConsultation, Programming.ProgrammeStatus.UnderQualityAssurance];
@@ -28,6 +29,7 @@ public sealed record PaperFigures(
         var joint = await platform.Coordination.SummariseJointProgrammesAsync(new Coordination.SummariseJointProgrammesRequest());
         var coherence = await platform.Coordination.ListCountryCoherenceAsync(new Coordination.ListCountryCoherenceRequest { PageSize = 500 });
         var gaps = await platform.Coordination.ListDecentWorkGapsAsync(new Coordination.ListDecentWorkGapsRequest { PageSize = 500 });
+        var toolkit = await platform.Coordination.SummariseToolkitAssessmentsAsync(new Coordination.SummariseToolkitAssessmentsRequest());
         return new PaperFigures(
             ProgrammesApprovedIn2007: byStatus.Rows.Where(r => r.ApprovalYear == 2007).Sum(r => r.ProgrammeCount),
             ProgrammesInPreparation: byStatus.Rows.Where(r => Preparation.Contains(r.Status)).Sum(r => r.ProgrammeCount),
@@ -36,7 +38,8 @@ public sealed record PaperFigures(
             JointProgrammeCountries: joint.CountryCount,
             JointProgrammesLedIn: [.. joint.LedByOrganisation.SelectMany(j => j.CountryCodes).Order(StringComparer.Ordinal)],
             CountriesWithLinkedOutcomes: coherence.Countries.Count(c => c.LinkedOutcomeCount > 0),
-            DecentWorkGapCountries: [.. gaps.Countries.Select(g => g.CountryCode)]);
+            DecentWorkGapCountries: [.. gaps.Countries.Select(g => g.CountryCode)],
+            ToolkitAgenciesCompleted: toolkit.CompletedAgencyCount);
     }
 
     public void WriteTo(TextWriter log)
@@ -45,5 +48,6 @@ public sealed record PaperFigures(
         log.WriteLine($"  programming: {ProgrammesApprovedIn2007} DWCPs approved in 2007 (paper: 27), {ProgrammesInPreparation} in preparation (paper: 80)");
         log.WriteLine($"  coordination: {DeliveringAsOnePilots} Delivering-as-One pilots (paper: 8); {JointProgrammesApproved} approved joint programmes in {JointProgrammeCountries} countries (paper: 40 in 50), led in {string.Join(", ", JointProgrammesLedIn)} (paper: Albania, Costa Rica, Peru, the Philippines)");
         log.WriteLine($"  coordination: {CountriesWithLinkedOutcomes} countries with DWCP outcomes linked to their UNDAF; decent work missing from the active UNDAF in {string.Join(", ", DecentWorkGapCountries)}");
+        log.WriteLine($"  coordination: {ToolkitAgenciesCompleted} agencies completed a Toolkit assessment (paper: 11)");
     }
 }
