@@ -120,4 +120,30 @@ public class FundingApprovalAllocationTests
     public void Record_WhenForOneProgrammeWithAllocationsNamingNoneOrIt_KeepsTheProgramme() =>
         Assert.Equal(Zambia, FundingApproval.Record(Eu, 3m, 2007,
             new FundingTerms(Zambia, [Part(1m, programme: Zambia), Part(2m, IloRegion.Africa)]), Now).ProgrammeId);
+
+    [Fact]
+    public void Record_WhenRbsaMoneyNamesNoProgrammeOrAllocation_HoldsItUnallocated()
+    {
+        var approval = FundingApproval.Record(Eu, 22_000_000m, 2008, new FundingTerms(null, [], Source: FundingSource.Rbsa), Now);
+
+        var allocation = Assert.Single(approval.Allocations);
+        Assert.Equal((Guid.Empty, 22_000_000m, (Guid?)null, (IloRegion?)null, Earmarking.Unearmarked),
+            (approval.ProgrammeId, allocation.AmountUsd, allocation.ProgrammeId, allocation.Region, approval.Earmarking));
+        Assert.Null(Assert.IsType<FundingApproved>(Assert.Single(approval.PendingEvents())).Allocations![0].ProgrammeId);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(FundingSource.ExtraBudgetary)]
+    [InlineData(FundingSource.RegularBudgetTc)]
+    public void Record_WhenOtherMoneyNamesNoProgrammeOrAllocation_IsNotPossible(FundingSource? source) =>
+        Assert.Throws<DomainRuleException>(() => FundingApproval.Record(Eu, 1m, 2008, new FundingTerms(null, [], Source: source), Now));
+
+    [Theory]
+    [InlineData(0, false, FundingSource.Rbsa, true)]
+    [InlineData(0, false, FundingSource.ExtraBudgetary, false)]
+    [InlineData(0, true, FundingSource.ExtraBudgetary, true)]
+    [InlineData(2, false, FundingSource.RegularBudgetTc, true)]
+    public void HasADestination_WhenAllocationsOrAProgrammeOrRbsa_IsTrue(int allocations, bool programme, FundingSource source, bool expected) =>
+        Assert.Equal(expected, FundingApprovalRules.HasADestination(programme ? Guid.NewGuid() : null, allocations, source));
 }

@@ -48,6 +48,31 @@ public class FundingGapServiceTests(PartnershipsFixture fixture) : IClassFixture
         Assert.Equal(System.Net.HttpStatusCode.NotFound, json.StatusCode);
     }
 
+    [Fact]
+    public async Task GetFundingGap_WithAPeriod_CountsOnlyThatPeriodsApprovals()
+    {
+        var programme = Guid.NewGuid();
+        var outcome = new ProgrammeOutcome(Guid.NewGuid(), "TZA 201", "Decent jobs for youth", 2, 10_000_000m);
+        await _bus.Publish(new ProgrammeApproved(programme, "TZA", "Africa", new DateOnly(2007, 6, 1), [outcome], DateTimeOffset.UtcNow));
+        await Eventually.Until(() => Gap(programme), g => g is not null, what: "the approved programme's needs");
+        var partner = await _client.RegisterPartnerAsync(Requests.Partner());
+        foreach (var (year, amount) in new[] { (2006, 1_000_000m), (2007, 2_000_000m), (2008, 4_000_000m) })
+        {
+            var request = new RecordFundingApprovalRequest { PartnerId = partner.Id, Year = year, Amount = ProtoConvert.ToMoney(amount) };
+            request.Allocations.Add(new FundingAllocation { ProgrammeId = programme.ToString(), OutcomeId = outcome.OutcomeId.ToString(), Amount = ProtoConvert.ToMoney(amount) });
+            await _client.RecordFundingApprovalAsync(request);
+        }
+
+        var all = await _client.GetFundingGapAsync(new GetFundingGapRequest { ProgrammeId = programme.ToString() });
+        var in2006To2007 = await _client.GetFundingGapAsync(new GetFundingGapRequest { ProgrammeId = programme.ToString(), StartYear = 2006, EndYear = 2007 });
+
+        Assert.Equal((7_000_000m, "70.00"), (ProtoConvert.ToDecimal(all.Approved), all.CoveredPercent));
+        Assert.Equal((3_000_000m, 7_000_000m, "30.00", 3_000_000m), (ProtoConvert.ToDecimal(in2006To2007.Approved), ProtoConvert.ToDecimal(in2006To2007.Gap),
+            in2006To2007.CoveredPercent, ProtoConvert.ToDecimal(in2006To2007.Outcomes.Single().Allocated)));
+        await RpcAssert.InvalidFields(() => _client.GetFundingGapAsync(new GetFundingGapRequest { ProgrammeId = "x", StartYear = 2008, EndYear = 2007 }).ResponseAsync,
+            "programme_id", "end_year");
+    }
+
     private async Task<FundingGap?> Gap(Guid programme)
     {
         try

@@ -110,4 +110,42 @@ public class FundingReportServiceTests(PartnershipsFixture fixture) : IClassFixt
         await RpcAssert.InvalidFields(() => _client.ReportAfricaShareAsync(
             new ReportAfricaShareRequest { StartYear = 1990, EndYear = 2040 }).ResponseAsync, "end_year");
     }
+
+    [Fact]
+    public async Task ReportFundingApprovals_ByPartnerCategory_RanksTheCategoriesOfThePeriod()
+    {
+        var eu = await _client.RegisterPartnerAsync(Requests.Partner("European Union", PartnerCategory.EuropeanUnion));
+        var fund = await _client.RegisterPartnerAsync(Requests.Partner("UNDP-Spain MDG Achievement Fund", PartnerCategory.UnSystem));
+        await Approve(eu, 2021, parts: [(65_800_000m, "", 0)]);
+        await Approve(fund, 2021, parts: [(4_000_000m, "ALB", 0)]);
+        await Approve(fund, 2022, parts: [(1_000_000m, "ALB", 0)]);
+        await Approve(await NewPartner("Norway"), 2021, parts: [(4_000_000m, "", 0)]);
+
+        var report = await _client.ReportFundingApprovalsAsync(new ReportFundingApprovalsRequest
+        {
+            GroupBy = FundingApprovalGrouping.PartnerCategory, StartYear = 2021, EndYear = 2021,
+        });
+
+        Assert.Equal([("PARTNER_CATEGORY_EUROPEAN_UNION", "European Union", 65_800_000m, 1, 1), ("PARTNER_CATEGORY_BILATERAL_GOVERNMENT", "Bilateral governments", 4_000_000m, 1, 2),
+                ("PARTNER_CATEGORY_UN_SYSTEM", "UN system", 4_000_000m, 1, 2)],
+            report.Totals.Select(t => (t.Key, t.Label, ProtoConvert.ToDecimal(t.Amount), t.ApprovalCount, t.Rank)));
+        Assert.Equal(73_800_000m, ProtoConvert.ToDecimal(report.TotalAmount));
+    }
+
+    [Fact]
+    public async Task ReportFundingApprovals_RanksEveryGroupEvenBeyondTheLimitAndYearsByAmount()
+    {
+        var eu = await _client.RegisterPartnerAsync(Requests.Partner("European Union", PartnerCategory.EuropeanUnion));
+        await Approve(eu, 2031, parts: [(65_800_000m, "", 0)]);
+        await Approve(await NewPartner("United States"), 2030, parts: [(70_000_000m, "", 0)]);
+
+        var top = await _client.ReportFundingApprovalsAsync(new ReportFundingApprovalsRequest
+        {
+            GroupBy = FundingApprovalGrouping.Partner, StartYear = 2031, EndYear = 2031, Limit = 1,
+        });
+        var years = await _client.ReportFundingApprovalsAsync(new ReportFundingApprovalsRequest { GroupBy = FundingApprovalGrouping.Year, StartYear = 2030, EndYear = 2031 });
+
+        Assert.Equal((eu.Id, 1, "100.00"), (top.Totals.Single().Key, top.Totals.Single().Rank, top.Totals.Single().SharePercent));
+        Assert.Equal([("2030", 1), ("2031", 2)], years.Totals.Select(t => (t.Key, t.Rank)));
+    }
 }

@@ -27,6 +27,26 @@ public class FundingReportsTests
     }
 
     [Fact]
+    public void ByPartnerCategory_GathersThePartnersOfACategoryAndCountsTheirApprovals()
+    {
+        var fund = Partner.Register("MDG Achievement Fund", PartnerCategory.UnSystem, Now);
+        var approvals = new[] { Approve(Norway, 30m, 2007), Approve(fund, 20m, 2007), Approve(fund, 25m, 2007), Approve(Eu, 65.8m, 2007) };
+        var categories = new Dictionary<Guid, PartnerCategory> { [Eu.Id] = Eu.Category, [fund.Id] = fund.Category };
+
+        var rows = FundingReports.ByPartnerCategory(FundingReports.ByPartner(approvals), id => categories.TryGetValue(id, out var c) ? c : null);
+
+        Assert.Equal([(PartnerCategory.EuropeanUnion, 65.8m, 1), (PartnerCategory.UnSystem, 45m, 2), ((PartnerCategory?)null, 30m, 1)],
+            rows.Select(r => (r.Key, r.AmountUsd, r.ApprovalCount)));
+    }
+
+    [Fact]
+    public void Rank_IsThePlaceByAmountAndTiesShareIt()
+    {
+        var rows = FundingReports.ByYear([Approve(Eu, 10m, 2005), Approve(Eu, 30m, 2006), Approve(Norway, 10m, 2007), Approve(Eu, 5m, 2008)]);
+        Assert.Equal([2, 1, 2, 4], rows.Select(r => FundingReports.Rank(r, rows)));
+    }
+
+    [Fact]
     public void ByYear_TotalsEachYearOldestFirst()
     {
         var rows = FundingReports.ByYear([Approve(Eu, 270m, 2007), Approve(Eu, 197m, 2006), Approve(Norway, 0.5m, 2007)]);

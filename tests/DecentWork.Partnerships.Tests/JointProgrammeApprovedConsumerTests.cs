@@ -44,6 +44,31 @@ public class JointProgrammeApprovedConsumerTests(PartnershipsFixture fixture) : 
         Assert.Equal(2, byFund.TotalSize);
     }
 
+    [Fact]
+    public async Task JointProgrammeApproved_CountsInTheApprovalReportsAsUnSystemExtraBudgetaryMoney()
+    {
+        // A year no other test of this class writes, so the reports hold only this programme and one approval.
+        var joint = Joint($"MDG Achievement Fund {Guid.NewGuid():N}", 3_500_000m) with { ApprovedOn = new DateOnly(1998, 5, 4) };
+        var eu = await _client.RegisterPartnerAsync(Requests.Partner("European Union", PartnerCategory.EuropeanUnion));
+        await _client.RecordFundingApprovalAsync(Requests.Approval(eu.Id, amount: 6_500_000m, year: 1998));
+        await fixture.Service.Services.GetRequiredService<IBus>().Publish(joint);
+        await Eventually.Until(() => FindApproval(joint.JointProgrammeId), a => a is not null, what: "the joint programme's approval");
+
+        Task<ReportFundingApprovalsResponse> Report(FundingApprovalGrouping by) => _client.ReportFundingApprovalsAsync(new ReportFundingApprovalsRequest
+        {
+            GroupBy = by, StartYear = 1998, EndYear = 1998,
+        }).ResponseAsync;
+        var byCategory = await Report(FundingApprovalGrouping.PartnerCategory);
+        var bySource = await Report(FundingApprovalGrouping.Source);
+        var byRegion = await Report(FundingApprovalGrouping.Region);
+
+        Assert.Equal((10_000_000m, 2), (ProtoConvert.ToDecimal(byCategory.TotalAmount), byCategory.ApprovalCount));
+        Assert.Equal([("PARTNER_CATEGORY_EUROPEAN_UNION", 6_500_000m, "65.00"), ("PARTNER_CATEGORY_UN_SYSTEM", 3_500_000m, "35.00")],
+            byCategory.Totals.Select(t => (t.Key, ProtoConvert.ToDecimal(t.Amount), t.SharePercent)));
+        Assert.Equal([("FUNDING_SOURCE_EXTRA_BUDGETARY", 10_000_000m)], bySource.Totals.Select(t => (t.Key, ProtoConvert.ToDecimal(t.Amount))));
+        Assert.Contains(byRegion.Totals, t => t.Key == "ILO_REGION_EUROPE_CENTRAL_ASIA" && ProtoConvert.ToDecimal(t.Amount) == 3_500_000m);
+    }
+
     private async Task<FundingApproval?> FindApproval(Guid id)
     {
         try

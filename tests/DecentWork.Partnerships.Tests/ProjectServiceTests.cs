@@ -132,4 +132,109 @@ public class ProjectServiceTests(PartnershipsFixture fixture) : IClassFixture<Pa
             report.GetProperty("linkedSharePercent").GetString()));
         Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync("/v1/projects/reports:linkage?startYear=1996&endYear=1995")).StatusCode);
     }
+
+    private async Task<Project> ApprovedProject()
+    {
+        var project = await _client.RegisterProjectAsync(await Request());
+        await _client.AppraiseProjectAsync(Appraise(project));
+        await _client.ReviewProjectGenderAsync(Gender(project));
+        return await _client.ApproveProjectAsync(new ApproveProjectRequest { Id = project.Id, ApprovedOn = new Date { Year = 2008, Month = 3, Day = 15 } });
+    }
+
+    private static ChangeProjectStatusRequest Change(Project project, ProjectStatus to, string reason = "", Date? on = null, long expectedVersion = 0) =>
+        new() { Id = project.Id, Status = to, Reason = reason, ChangedOn = on, ExpectedVersion = expectedVersion };
+
+    [Fact]
+    public async Task ChangeProjectStatus_FromImplementationThroughSuspensionToClosure_RecordsEveryStepDated()
+    {
+        var project = await ApprovedProject();
+        await _client.ChangeProjectStatusAsync(Change(project, ProjectStatus.Suspended, "elections", new Date { Year = 2008, Month = 6, Day = 1 }, expectedVersion: 4));
+        await _client.ChangeProjectStatusAsync(Change(project, ProjectStatus.Implementation, on: new Date { Year = 2008, Month = 9, Day = 1 }));
+        await _client.ChangeProjectStatusAsync(Change(project, ProjectStatus.Finalisation, on: new Date { Year = 2009, Month = 12, Day = 1 }));
+        var closed = await _client.ChangeProjectStatusAsync(Change(project, ProjectStatus.Closed, "final report accepted"));
+
+        Assert.Equal((ProjectStatus.Closed, 8L), (closed.Status, closed.Version));
+        Assert.Equal([(ProjectStatus.Pipeline, ProjectStatus.Implementation, "2008-03-15", ""), (ProjectStatus.Implementation, ProjectStatus.Suspended, "2008-06-01", "elections"),
+                (ProjectStatus.Suspended, ProjectStatus.Implementation, "2008-09-01", ""), (ProjectStatus.Implementation, ProjectStatus.Finalisation, "2009-12-01", "")],
+            closed.StatusChanges.Take(4).Select(c => (c.FromStatus, c.ToStatus, $"{c.ChangedOn.Year:D4}-{c.ChangedOn.Month:D2}-{c.ChangedOn.Day:D2}", c.Reason)));
+        var today = DateOnly.FromDateTime(System.DateTime.UtcNow);
+        Assert.Equal((ProjectStatus.Closed, today.Year, "final report accepted"), (closed.StatusChanges[4].ToStatus, closed.StatusChanges[4].ChangedOn.Year, closed.StatusChanges[4].Reason));
+        Assert.Equal(closed, await _client.GetProjectAsync(new GetProjectRequest { Id = project.Id }));
+        var listed = await _client.ListProjectsAsync(new ListProjectsRequest { Status = ProjectStatus.Closed });
+        Assert.Contains(listed.Projects, p => p.Id == project.Id);
+    }
+
+    [Fact]
+    public async Task ChangeProjectStatus_WhenTheStepIsNotAllowed_FailsNamingWhatIs()
+    {
+        var pipeline = await _client.RegisterProjectAsync(await Request());
+        var error = await RpcAssert.FailsWith(StatusCode.FailedPrecondition,
+            () => _client.ChangeProjectStatusAsync(Change(pipeline, ProjectStatus.Implementation)).ResponseAsync);
+        Assert.Contains("ApproveProject", error.Status.Detail);
+
+        var project = await ApprovedProject();
+        error = await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () => _client.ChangeProjectStatusAsync(Change(project, ProjectStatus.Closed)).ResponseAsync);
+        Assert.Contains("implementation to finalisation", error.Status.Detail);
+        error = await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () => _client.ChangeProjectStatusAsync(Change(project, ProjectStatus.Cancelled)).ResponseAsync);
+        Assert.Contains("reason", error.Status.Detail);
+        error = await RpcAssert.FailsWith(StatusCode.FailedPrecondition,
+            () => _client.ChangeProjectStatusAsync(Change(project, ProjectStatus.Finalisation, on: new Date { Year = 2008, Month = 3, Day = 14 })).ResponseAsync);
+        Assert.Contains("2008-03-15", error.Status.Detail);
+
+        await _client.ChangeProjectStatusAsync(Change(project, ProjectStatus.Cancelled, "donor withdrew"));
+        error = await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () => _client.ChangeProjectStatusAsync(Change(project, ProjectStatus.Implementation)).ResponseAsync);
+        Assert.Contains("final", error.Status.Detail);
+        Assert.Equal(ProjectStatus.Cancelled, (await _client.GetProjectAsync(new GetProjectRequest { Id = project.Id })).Status);
+    }
+
+    [Fact]
+    public async Task ChangeProjectStatus_WhenInputIsBadUnknownOrStale_IsInvalidNotFoundOrAborted()
+    {
+        await RpcAssert.InvalidFields(() => _client.ChangeProjectStatusAsync(new ChangeProjectStatusRequest
+        {
+            Id = "x", Reason = new string('r', 2001), ChangedOn = new Date { Year = 2008, Month = 2, Day = 30 }, ExpectedVersion = -1,
+        }).ResponseAsync, "id", "status", "reason", "changed_on", "expected_version");
+        await RpcAssert.InvalidFields(() => _client.ChangeProjectStatusAsync(new ChangeProjectStatusRequest { Id = Guid.NewGuid().ToString(), Status = (ProjectStatus)9 }).ResponseAsync,
+            "status");
+        await RpcAssert.FailsWith(StatusCode.NotFound,
+            () => _client.ChangeProjectStatusAsync(new ChangeProjectStatusRequest { Id = Guid.NewGuid().ToString(), Status = ProjectStatus.Closed }).ResponseAsync);
+        var project = await ApprovedProject();
+        await RpcAssert.FailsWith(StatusCode.Aborted, () => _client.ChangeProjectStatusAsync(Change(project, ProjectStatus.Finalisation, expectedVersion: 3)).ResponseAsync);
+        var future = Change(project, ProjectStatus.Finalisation, on: new Date { Year = 2099, Month = 1, Day = 1 });
+        Assert.Contains("future", (await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () => _client.ChangeProjectStatusAsync(future).ResponseAsync)).Status.Detail);
+    }
+
+    [Fact]
+    public async Task ApproveProject_WhenDatedBeforeTheReviewsOrNotARealDate_FailsOrIsInvalid()
+    {
+        var project = await _client.RegisterProjectAsync(await Request());
+        await _client.AppraiseProjectAsync(Appraise(project));
+        await _client.ReviewProjectGenderAsync(Gender(project));
+
+        var early = new ApproveProjectRequest { Id = project.Id, ApprovedOn = new Date { Year = 2008, Month = 2, Day = 28 } };
+        Assert.Contains("before its appraisal", (await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () => _client.ApproveProjectAsync(early).ResponseAsync)).Status.Detail);
+        await RpcAssert.InvalidFields(() => _client.ApproveProjectAsync(new ApproveProjectRequest { Id = project.Id, ApprovedOn = new Date { Year = 2008, Month = 13, Day = 1 } }).ResponseAsync,
+            "approved_on");
+        var approved = await _client.ApproveProjectAsync(new ApproveProjectRequest { Id = project.Id, ApprovedOn = Day });
+        Assert.Equal((ProjectStatus.Implementation, 2008, 3), (approved.Status, approved.StatusChanges.Single().ChangedOn.Year, approved.StatusChanges.Single().ChangedOn.Month));
+    }
+
+    [Fact]
+    public async Task ChangeProjectStatus_OverJson_SuspendsAndRefusesAnIllegalStepWith400()
+    {
+        var project = await ApprovedProject();
+        var http = new HttpClient { BaseAddress = fixture.Service.GrpcAddress, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+
+        var suspended = await http.PostAsJsonAsync($"/v1/projects/{project.Id}:changeStatus",
+            new { status = "PROJECT_STATUS_SUSPENDED", reason = "security situation", changedOn = new { year = 2008, month = 5, day = 1 }, expectedVersion = "4" });
+        Assert.True(HttpStatusCode.OK == suspended.StatusCode, await suspended.Content.ReadAsStringAsync());
+        var body = await suspended.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("PROJECT_STATUS_SUSPENDED", "security situation"),
+            (body.GetProperty("status").GetString(), body.GetProperty("statusChanges")[1].GetProperty("reason").GetString()));
+
+        var closing = await http.PostAsJsonAsync($"/v1/projects/{project.Id}:changeStatus", new { status = "PROJECT_STATUS_CLOSED" });
+        Assert.Equal(HttpStatusCode.BadRequest, closing.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await http.PostAsJsonAsync($"/v1/projects/{Guid.NewGuid()}:changeStatus", new { status = "PROJECT_STATUS_CLOSED" })).StatusCode);
+    }
 }

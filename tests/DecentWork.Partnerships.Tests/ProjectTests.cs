@@ -52,8 +52,10 @@ public class ProjectTests
         var project = Project.Register(Plan(), Now);
         project.Appraise(Appraisal(), Today);
         project.ReviewGender(Gender(), Today);
-        project.Approve();
+        project.Approve(Today, Today);
         Assert.Equal(ProjectStatus.Implementation, project.Status);
+        var change = Assert.Single(project.StatusChanges);
+        Assert.Equal((ProjectStatus.Pipeline, ProjectStatus.Implementation, Today), (change.From, change.To, change.ChangedOn));
     }
 
     [Fact]
@@ -61,7 +63,7 @@ public class ProjectTests
     {
         var project = Project.Register(Plan(), Now);
         project.ReviewGender(Gender(), Today);
-        Assert.Contains("appraised", Assert.Throws<DomainRuleException>(project.Approve).Message);
+        Assert.Contains("appraised", Assert.Throws<DomainRuleException>(() => project.Approve(Today, Today)).Message);
     }
 
     [Fact]
@@ -70,7 +72,7 @@ public class ProjectTests
         var project = Project.Register(Plan(), Now);
         project.Appraise(Appraisal(legal: false), Today);
         project.ReviewGender(Gender(), Today);
-        Assert.Contains("legal feasibility", Assert.Throws<DomainRuleException>(project.Approve).Message);
+        Assert.Contains("legal feasibility", Assert.Throws<DomainRuleException>(() => project.Approve(Today, Today)).Message);
     }
 
     [Theory]
@@ -81,7 +83,7 @@ public class ProjectTests
         var project = Project.Register(Plan(), Now);
         project.Appraise(Appraisal(), Today);
         if (cleared is { } c) project.ReviewGender(Gender(c), Today);
-        Assert.Contains("gender", Assert.Throws<DomainRuleException>(project.Approve).Message);
+        Assert.Contains("gender", Assert.Throws<DomainRuleException>(() => project.Approve(Today, Today)).Message);
     }
 
     [Fact]
@@ -90,8 +92,8 @@ public class ProjectTests
         var project = Project.Register(Plan(), Now);
         project.Appraise(Appraisal(), Today);
         project.ReviewGender(Gender(), Today);
-        project.Approve();
-        Assert.Throws<DomainRuleException>(project.Approve);
+        project.Approve(Today, Today);
+        Assert.Throws<DomainRuleException>(() => project.Approve(Today, Today));
         Assert.Throws<DomainRuleException>(() => project.Appraise(Appraisal(), Today));
         Assert.Throws<DomainRuleException>(() => project.ReviewGender(Gender(), Today));
     }

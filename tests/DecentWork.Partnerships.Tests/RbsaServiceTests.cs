@@ -75,4 +75,25 @@ public class RbsaServiceTests(PartnershipsFixture fixture) : IClassFixture<Partn
         Assert.Equal("7", pool.GetProperty("contributed").GetProperty("units").ToString());
         Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync("/v1/funding-approvals/rbsa:pool?bienniumStartYear=2015")).StatusCode);
     }
+
+    [Fact]
+    public async Task RecordFundingApproval_WhenRbsaNamesNoProgrammeOrAllocation_CountsInThePoolButOtherMoneyIsInvalid()
+    {
+        var partner = await _client.RegisterPartnerAsync(Requests.Partner("Netherlands"));
+        var rbsa = await _client.RecordFundingApprovalAsync(new RecordFundingApprovalRequest
+        {
+            PartnerId = partner.Id, Year = 2017, Source = FundingSource.Rbsa, Amount = ProtoConvert.ToMoney(44_000_000m),
+        });
+
+        Assert.Equal(("", Earmarking.Unearmarked, "", 44_000_000m), (rbsa.ProgrammeId, rbsa.Earmarking, rbsa.Allocations.Single().ProgrammeId,
+            ProtoConvert.ToDecimal(rbsa.Allocations.Single().Amount)));
+        var pool = await _client.AllocateRbsaAsync(Allocate(2016, 22_000_000m));
+        Assert.Equal((44_000_000m, 22_000_000m), (ProtoConvert.ToDecimal(pool.Contributed), ProtoConvert.ToDecimal(pool.Unallocated)));
+        Assert.Equal(("ILO_REGION_AFRICA", 1, "100.00"), (pool.ByRegion.Single().Key, pool.ByRegion.Single().Rank, pool.ByRegion.Single().SharePercent));
+
+        await RpcAssert.InvalidFields(() => _client.RecordFundingApprovalAsync(new RecordFundingApprovalRequest
+        {
+            PartnerId = partner.Id, Year = 2017, Source = FundingSource.ExtraBudgetary, Amount = ProtoConvert.ToMoney(1m),
+        }).ResponseAsync, "programme_id");
+    }
 }

@@ -1,3 +1,4 @@
+using DecentWork.Contracts.Events.Training;
 using DecentWork.ServiceDefaults;
 using DecentWork.Training.Domain;
 
@@ -61,12 +62,15 @@ public class CourseTests
         var course = Course.Publish("A901", "Social protection floors", Now);
         var programme = Programme();
 
-        Assert.True(course.LinkTo(programme));
-        Assert.False(course.LinkTo(programme));
-        Assert.True(course.LinkTo(Programme()));
+        Assert.True(course.LinkTo(programme, Now));
+        Assert.False(course.LinkTo(programme, Now));
+        Assert.True(course.LinkTo(Programme(), Now));
 
         Assert.Equal(2, course.LinkedProgrammeIds.Count);
         Assert.Equal(programme.Id, course.LinkedProgrammeIds[0]);
+        // Each new link is announced in the course's save, so the programme's totals are recounted.
+        Assert.Equal(new CourseLinkedToProgramme(course.Id, programme.Id, null, Now), course.PendingEvents()[0]);
+        Assert.Equal(2, course.PendingEvents().Count);
     }
 
     [Fact]

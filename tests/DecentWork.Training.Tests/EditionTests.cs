@@ -28,7 +28,7 @@ public class EditionTests
     [InlineData(-1, 0, 2, "0", "end before")]
     [InlineData(0, 1, 2, "0", "on or before")]
     [InlineData(0, 0, 0, "0", "places")]
-    [InlineData(0, 0, 1001, "0", "places")]
+    [InlineData(0, 0, 5001, "0", "places")]
     [InlineData(0, 0, 2, "-0.01", "negative")]
     public void Schedule_WhenPlanBreaksARule_IsNotPossible(int endOffset, int deadlineOffset, int capacity, string fee, string message)
     {

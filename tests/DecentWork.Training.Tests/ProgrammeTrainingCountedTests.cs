@@ -49,4 +49,33 @@ public class ProgrammeTrainingCountedTests(TrainingFixture fixture) : IClassFixt
             await handle.StopAsync();
         }
     }
+
+    [Fact]
+    public async Task LinkingAnEditionToAnOutcome_CountsItsParticipantsForTheProgrammeOnly()
+    {
+        var outcome = TrainingFixture.Outcome("GHA 1");
+        var programme = await fixture.ApprovedProgrammeAsync("GHA", outcome);
+        var course = await _client.PublishAsync();
+        var linked = await _client.OpenEditionAsync(course, 2032, capacity: 50, days: 3);
+        var unlinked = await _client.OpenEditionAsync(course, 2033, capacity: 50, days: 3);
+        foreach (var edition in new[] { linked, unlinked })
+        {
+            await _client.SetAsync(edition, EditionStatus.Closed);
+            await _client.SetAsync(edition, EditionStatus.Held);
+            await _client.RecordPastParticipantsAsync(new RecordPastParticipantsRequest
+            {
+                CourseId = course.Id, EditionId = edition.Id,
+                ParticipantCounts = { new PastParticipantCount { Sex = Sex.Male, CountryCode = "GHA", ConstituentGroup = ConstituentGroup.Workers, Status = EnrolmentStatus.Attended, Count = 7 } },
+            });
+        }
+
+        await _client.LinkEditionToOutcomeAsync(new LinkEditionToOutcomeRequest
+        {
+            CourseId = course.Id, EditionId = linked.Id, ProgrammeId = programme.ToString(), OutcomeId = outcome.OutcomeId.ToString(),
+        });
+
+        var tallies = fixture.Service.Services.GetRequiredService<IAggregateStore<Domain.ProgrammeTraining>>();
+        var tally = await Eventually.Until(() => tallies.FindAsync(programme), t => t is not null, what: "the programme's tally");
+        Assert.Equal((7, 21, 1L), (tally!.ParticipantsTrained, tally.ParticipantDays, tally.Version));
+    }
 }

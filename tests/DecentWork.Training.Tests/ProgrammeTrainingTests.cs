@@ -63,8 +63,8 @@ public class ProgrammeTrainingTests
     {
         var course = Course.Publish("A901", "Title", Now);
         var first = KnownProgramme.Heard(Guid.NewGuid(), "ZMB", "DWCP Zambia");
-        course.LinkTo(first);
-        course.LinkTo(KnownProgramme.Heard(Guid.NewGuid(), "JOR", "DWCP Jordan"));
+        course.LinkTo(first, Now);
+        course.LinkTo(KnownProgramme.Heard(Guid.NewGuid(), "JOR", "DWCP Jordan"), Now);
         Assert.StartsWith(Course.ProgrammeKey(first.Id), course.LinkedProgrammeKeys);
         Assert.Equal(2, course.LinkedProgrammeKeys.Count(c => c == '|') - 1);
     }

@@ -25,6 +25,27 @@ public sealed class TrainingFixture() : ServiceFixture(TrainingApp.ServiceName, 
         return registered.ProgrammeId;
     }
 
+    public static ProgrammeOutcome Outcome(string code) => new(Guid.NewGuid(), code, $"Outcome {code}", 2, 100_000m);
+
+    /// <summary>Registers and approves a programme with these outcomes, as programming would, and waits until training knows them.</summary>
+    public async Task<Guid> ApprovedProgrammeAsync(string country, params ProgrammeOutcome[] outcomes)
+    {
+        var registered = Registered(country);
+        await Bus.Publish(registered);
+        await Bus.Publish(new ProgrammeApproved(registered.ProgrammeId, country, "Africa", new DateOnly(2008, 3, 1), outcomes, DateTimeOffset.UtcNow));
+        await Eventually.Until(() => KnownProgrammes.FindAsync(registered.ProgrammeId),
+            p => p is { Registered: true } && p.Outcomes.Count == outcomes.Length, what: "the programme's outcomes to be known");
+        return registered.ProgrammeId;
+    }
+
+    /// <summary>Withdraws an outcome after approval, as programming would, and waits until training has applied it.</summary>
+    public async Task WithdrawAsync(Guid programmeId, ProgrammeOutcome outcome)
+    {
+        await Bus.Publish(new ProgrammeOutcomeChanged(programmeId, outcome, Withdrawn: true, DateTimeOffset.UtcNow.AddSeconds(1)));
+        await Eventually.Until(() => KnownProgrammes.FindAsync(programmeId),
+            p => p!.Outcomes.Single(o => o.Id == outcome.OutcomeId).Withdrawn, what: "the outcome to be withdrawn");
+    }
+
     public IAggregateStore<KnownPartner> KnownPartners => Service.Services.GetRequiredService<IAggregateStore<KnownPartner>>();
 
     /// <summary>Announces a partner as partnerships would, and waits until training has heard of it.</summary>

@@ -32,6 +32,9 @@ public static class TrainingApp
         builder.Services.AddDecentWorkBus(builder.Configuration, ServiceName, bus =>
         {
             bus.AddConsumer<ProgrammeRegisteredConsumer>();
+            bus.AddConsumer<ProgrammeApprovedConsumer>();
+            bus.AddConsumer<ProgrammeOutcomeChangedConsumer>();
+            bus.AddConsumer<ProgrammeRecountConsumer>();
             bus.AddConsumer<PartnerRegisteredConsumer>();
         });
 

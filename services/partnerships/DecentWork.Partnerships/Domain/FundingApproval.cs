@@ -80,10 +80,11 @@ public sealed class FundingApproval : Aggregate
             Earmarking = terms.Earmarking ?? (source == FundingSource.Rbsa ? Earmarking.Unearmarked : Earmarking.Earmarked),
             MobilisedBy = terms.MobilisedBy,
             AgreementId = terms.AgreementId,
-            // No allocations means the minimal request: everything to the named programme.
+            // No allocations means the minimal request: everything to the named programme, or,
+            // for RBSA money not yet allocated by the Office, to no target at all.
             Allocations = terms.Allocations.Count > 0
                 ? [.. terms.Allocations]
-                : [new Allocation { ProgrammeId = programmeId, AmountUsd = amountUsd }],
+                : [new Allocation { ProgrammeId = programmeId == Guid.Empty ? null : programmeId, AmountUsd = amountUsd }],
         };
         approval.SortKey = $"{year:D4}|{now.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'}|{approval.Id:N}";
         approval.Raise(new FundingApproved(approval.Id, partner.Id, partner.Name, programmeId, amountUsd, year, now,

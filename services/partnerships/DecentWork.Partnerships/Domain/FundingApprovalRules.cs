@@ -20,7 +20,7 @@ public static class FundingApprovalRules
             throw new DomainRuleException("The amount in the original currency must be positive.");
         if (!RbsaIsUnearmarked(terms.Source, terms.Earmarking))
             throw new DomainRuleException("RBSA money is unearmarked by definition; record earmarked money as extra-budgetary.");
-        if (terms.Allocations.Count == 0 && terms.ProgrammeId is null)
+        if (!HasADestination(terms.ProgrammeId, terms.Allocations.Count, terms.Source))
             throw new DomainRuleException("A funding approval needs allocations or a programme to receive the whole amount.");
         if (terms.Allocations.Count > FundingApproval.MaxAllocations)
             throw new DomainRuleException($"A funding approval has at most {FundingApproval.MaxAllocations} allocations.");
@@ -33,6 +33,13 @@ public static class FundingApprovalRules
         if (terms.Allocations.Count > 0 && !AddUpTo(amountUsd, terms.Allocations))
             throw new DomainRuleException($"The allocations add up to {Sum(terms.Allocations)} USD, not the approved {amountUsd} USD.");
     }
+
+    /// <summary>
+    /// The money goes to allocations or, in full, to one programme; RBSA money may name neither,
+    /// because the Office allocates it later from the biennium's pool.
+    /// </summary>
+    public static bool HasADestination(Guid? programmeId, int allocationCount, FundingSource? source) =>
+        allocationCount > 0 || programmeId is not null || source == FundingSource.Rbsa;
 
     public static bool RbsaIsUnearmarked(FundingSource? source, Earmarking? earmarking) =>
         source != FundingSource.Rbsa || earmarking is null or Earmarking.Unearmarked;

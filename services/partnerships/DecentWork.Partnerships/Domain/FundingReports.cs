@@ -25,6 +25,18 @@ public static class FundingReports
     public static List<ReportRow<IloRegion>> ByRegion(IEnumerable<FundingApproval> approvals) =>
         Largest(Group<IloRegion>(approvals, a => a.Allocations.Select(x => (x.Region ?? 0, x.AmountUsd))));
 
+    /// <summary>
+    /// The partner rows gathered by the partners' category (an approval has one partner, so the
+    /// counts add up); null collects partners whose category is not known.
+    /// </summary>
+    public static List<ReportRow<PartnerCategory?>> ByPartnerCategory(IEnumerable<ReportRow<Guid>> partnerRows, Func<Guid, PartnerCategory?> categoryOf) =>
+        Largest([.. partnerRows
+            .GroupBy(r => categoryOf(r.Key))
+            .Select(g => new ReportRow<PartnerCategory?>(g.Key, g.Sum(r => r.AmountUsd), g.Sum(r => r.ApprovalCount)))]);
+
+    /// <summary>A group's place by amount among all groups: 1 for the largest, equal amounts share a place.</summary>
+    public static int Rank<TKey>(ReportRow<TKey> row, IEnumerable<ReportRow<TKey>> all) => 1 + all.Count(r => r.AmountUsd > row.AmountUsd);
+
     public static decimal Total(IEnumerable<FundingApproval> approvals) => approvals.Sum(a => a.AmountUsd);
 
     /// <summary>A share in per cent with two decimals, half away from zero; "" when the whole is zero.</summary>
@@ -46,6 +58,6 @@ public static class FundingReports
             .Select(g => new ReportRow<TKey>(g.Key, g.Sum(p => p.Amount), g.Select(p => p.Id).Distinct().Count()))];
 
     // Largest first; ties in a stable order so pages of a report do not shuffle.
-    private static List<ReportRow<TKey>> Largest<TKey>(List<ReportRow<TKey>> rows) where TKey : notnull =>
-        [.. rows.OrderByDescending(r => r.AmountUsd).ThenBy(r => r.Key.ToString() ?? "", StringComparer.Ordinal)];
+    private static List<ReportRow<TKey>> Largest<TKey>(List<ReportRow<TKey>> rows) =>
+        [.. rows.OrderByDescending(r => r.AmountUsd).ThenBy(r => r.Key?.ToString() ?? "", StringComparer.Ordinal)];
 }

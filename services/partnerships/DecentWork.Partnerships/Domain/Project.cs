@@ -9,7 +9,8 @@ public sealed record ProjectPlan(string Code, string Title, IReadOnlyList<string
 
 /// <summary>
 /// A technical-cooperation project: in the pipeline until approved, and approved only after a
-/// complete, satisfactory appraisal and a gender peer review that cleared it.
+/// complete, satisfactory appraisal and a gender peer review that cleared it; then through the
+/// IATI activity statuses as <see cref="ProjectTransitions"/> allows.
 /// </summary>
 public sealed class Project : Aggregate
 {
@@ -30,6 +31,9 @@ public sealed class Project : Aggregate
     public ProjectAppraisal? Appraisal { get; private set; }
     public GenderPeerReview? GenderPeerReview { get; private set; }
     public DateTimeOffset RegisteredAt { get; private set; }
+
+    /// <summary>Every status change since registration, oldest first (approval included).</summary>
+    public List<ProjectStatusChange> StatusChanges { get; private set; } = [];
 
     /// <summary>The code upper-cased: unique index and list order (codes are unique, so no id needed).</summary>
     public string SortKey { get; private set; } = "";
@@ -84,8 +88,11 @@ public sealed class Project : Aggregate
         GenderPeerReview = review;
     }
 
-    /// <summary>Pipeline to implementation, only with a satisfactory appraisal and a cleared gender review.</summary>
-    public void Approve()
+    /// <summary>
+    /// Pipeline to implementation, only with a satisfactory appraisal and a cleared gender review,
+    /// on a day not before either of them.
+    /// </summary>
+    public void Approve(DateOnly approvedOn, DateOnly today)
     {
         EnsureInPipeline("approved");
         if (Appraisal is null)
@@ -94,7 +101,41 @@ public sealed class Project : Aggregate
             throw new DomainRuleException($"Project {Code}'s appraisal found it unsatisfactory on: {string.Join(", ", failed)}.");
         if (GenderPeerReview is not { Cleared: true })
             throw new DomainRuleException($"Project {Code} needs a gender peer review that cleared it before approval.");
-        Status = ProjectStatus.Implementation;
+        EnsureNotFuture(approvedOn, today);
+        if (!ApprovalFollowsTheReviews(approvedOn))
+            throw new DomainRuleException(
+                $"Project {Code} cannot be approved on {approvedOn:yyyy-MM-dd}, before its appraisal ({Appraisal.AppraisalDate:yyyy-MM-dd}) " +
+                $"or gender peer review ({GenderPeerReview.ReviewDate:yyyy-MM-dd}).");
+        Record(ProjectStatus.Implementation, approvedOn, "");
+    }
+
+    /// <summary>
+    /// A step after approval (finalisation, closure, suspension, resumption, cancellation) as
+    /// <see cref="ProjectTransitions"/> allows it, dated no later than today and not before the last change.
+    /// </summary>
+    public void ChangeStatus(ProjectStatus to, string reason, DateOnly changedOn, DateOnly today)
+    {
+        if (!ProjectTransitions.IsAllowed(Status, to))
+            throw new DomainRuleException(ProjectTransitions.Refusal(Code, Status, to));
+        if (ProjectTransitions.NeedsReason(to) && reason.Trim().Length == 0)
+            throw new DomainRuleException($"Project {Code} can only become {to} with a reason.");
+        EnsureNotFuture(changedOn, today);
+        if (!FollowsTheLastChange(changedOn))
+            throw new DomainRuleException(
+                $"Project {Code} last changed status on {StatusChanges[^1].ChangedOn:yyyy-MM-dd}; a change cannot be dated before that ({changedOn:yyyy-MM-dd}).");
+        Record(to, changedOn, reason.Trim());
+    }
+
+    public bool ApprovalFollowsTheReviews(DateOnly approvedOn) =>
+        (Appraisal is null || approvedOn >= Appraisal.AppraisalDate) && (GenderPeerReview is null || approvedOn >= GenderPeerReview.ReviewDate);
+
+    /// <summary>History reads in order; projects approved before history was kept have none to follow.</summary>
+    public bool FollowsTheLastChange(DateOnly changedOn) => StatusChanges.Count == 0 || changedOn >= StatusChanges[^1].ChangedOn;
+
+    private void Record(ProjectStatus to, DateOnly on, string reason)
+    {
+        StatusChanges.Add(new ProjectStatusChange { From = Status, To = to, ChangedOn = on, Reason = reason });
+        Status = to;
     }
 
     public void CheckVersion(long expected)
@@ -112,6 +153,6 @@ public sealed class Project : Aggregate
     private static void EnsureNotFuture(DateOnly date, DateOnly today)
     {
         if (date > today)
-            throw new DomainRuleException($"A review cannot be dated in the future ({date:yyyy-MM-dd}).");
+            throw new DomainRuleException($"A review or status change cannot be dated in the future ({date:yyyy-MM-dd}).");
     }
 }

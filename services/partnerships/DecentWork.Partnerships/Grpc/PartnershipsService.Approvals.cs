@@ -17,10 +17,13 @@ public sealed partial class PartnershipsService
         violations.Check(partnerId is null, "partner_id", "is required and must be a UUID");
         var amount = FundingApprovalInput.Usd(request.Amount, "amount", violations);
         var allocations = FundingApprovalInput.Allocations(request.Allocations, violations);
-        // Programmes belong to the programming service and are not checked here in this slice:
-        // an approval for an unknown programme ends in that service's FundingApproved error queue.
+        // Programmes and outcomes belong to the programming service and are not checked here, so
+        // approvals can be recorded in any order: programming counts the money for a programme it
+        // has registered, and an approval naming one it has not ends in its FundingApproved error queue.
         var programmeId = FundingApprovalInput.OptionalId(request.ProgrammeId, "programme_id", violations);
-        violations.Check(request.ProgrammeId.Length == 0 && allocations.Count == 0, "programme_id", "is required when there are no allocations");
+        var source = request.Source == 0 ? (FundingSource?)null : (FundingSource)request.Source;
+        violations.Check(request.ProgrammeId.Length == 0 && !FundingApprovalRules.HasADestination(null, allocations.Count, source), "programme_id",
+            "is required when there are no allocations (except for RBSA money)");
         for (var i = 0; i < allocations.Count; i++)
             violations.Check(!FundingApprovalRules.AllocationsFitTheProgramme(programmeId, [allocations[i]]), $"allocations[{i}].programme_id",
                 "must be empty or equal programme_id: an approval for one programme counts in full for it");
@@ -30,7 +33,6 @@ public sealed partial class PartnershipsService
             "original_amount.currency_code", "must be an ISO 4217 code, e.g. \"EUR\"");
         violations.Check(!Enum.IsDefined(request.Source), "source", "is not a known funding source");
         violations.Check(!Enum.IsDefined(request.Earmarking), "earmarking", "is not a known earmarking category");
-        var source = request.Source == 0 ? (FundingSource?)null : (FundingSource)request.Source;
         var earmarking = request.Earmarking == 0 ? (Earmarking?)null : (Earmarking)request.Earmarking;
         violations.Check(!FundingApprovalRules.RbsaIsUnearmarked(source, earmarking), "earmarking", "must be unearmarked (or unset) for RBSA money");
         violations.Check(!Enum.IsDefined(request.MobilisedBy), "mobilised_by", "is not a known value");

@@ -11,14 +11,22 @@ public sealed partial class PartnershipsService
 {
     public override async Task<Contract.FundingGap> GetFundingGap(Contract.GetFundingGapRequest request, ServerCallContext context)
     {
-        var id = FieldViolations.RequireId(request.ProgrammeId, "programme_id");
+        var violations = new FieldViolations();
+        var programmeId = ProtoConvert.ToId(request.ProgrammeId);
+        violations.Check(programmeId is null, "programme_id", "is required and must be a UUID");
+        CheckPeriod(request.StartYear, request.EndYear, violations);
+        violations.ThrowIfAny();
+        var id = programmeId!.Value;
         var view = await programmeNeeds.FindAsync(id, context.CancellationToken)
             ?? throw new NotFoundException("Approved programme", request.ProgrammeId);
 
-        // Approvals naming the programme, plus those for several programmes (which may allocate to it).
+        // Approvals naming the programme, plus those for several programmes (which may allocate to
+        // it), of the period's years.
+        var from = request.StartYear == 0 ? FundingApproval.FirstYear : request.StartYear;
+        var to = request.EndYear == 0 ? FundingApproval.LastYear : request.EndYear;
         var found = new List<FundingApproval>();
         foreach (var programme in new[] { id, Guid.Empty })
-            found.AddRange(await ReadAll(a => a.ProgrammeId == programme, context.CancellationToken));
+            found.AddRange(await ReadAll(a => a.ProgrammeId == programme && a.Year >= from && a.Year <= to, context.CancellationToken));
         var need = view.ResourceNeed();
         var approved = ProgrammeFunding.Approved(id, found);
         var gap = new Contract.FundingGap

@@ -7,7 +7,7 @@ using Contract = DecentWork.Contracts.Partnerships.V1;
 
 namespace DecentWork.Partnerships.Grpc;
 
-/// <summary>The project RPCs: register, appraise, gender peer review, approve, list, linkage report.</summary>
+/// <summary>The project RPCs: register, appraise, gender peer review, approve, change status, list, linkage report.</summary>
 public sealed partial class PartnershipsService
 {
     public override async Task<Contract.Project> RegisterProject(Contract.RegisterProjectRequest request, ServerCallContext context)
@@ -78,8 +78,26 @@ public sealed partial class PartnershipsService
         var id = ProtoConvert.ToId(request.Id);
         violations.Check(id is null, "id", "must be a UUID");
         violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
+        var approvedOn = ProjectInput.OptionalDate(request.ApprovedOn, "approved_on", violations);
         violations.ThrowIfAny();
-        return await ChangeProject(id!.Value, request.ExpectedVersion, p => p.Approve(), context.CancellationToken);
+        var today = Today();
+        return await ChangeProject(id!.Value, request.ExpectedVersion, p => p.Approve(approvedOn ?? today, today), context.CancellationToken);
+    }
+
+    public override async Task<Contract.Project> ChangeProjectStatus(Contract.ChangeProjectStatusRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var id = ProtoConvert.ToId(request.Id);
+        violations.Check(id is null, "id", "must be a UUID");
+        violations.Check(request.Status == Contract.ProjectStatus.Unspecified || !Enum.IsDefined(request.Status), "status",
+            "is required and must be a known project status");
+        violations.Check(request.Reason.Length > ProjectInput.MaxNote, "reason", $"must be at most {ProjectInput.MaxNote} characters");
+        var changedOn = ProjectInput.OptionalDate(request.ChangedOn, "changed_on", violations);
+        violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
+        violations.ThrowIfAny();
+        var today = Today();
+        return await ChangeProject(id!.Value, request.ExpectedVersion,
+            p => p.ChangeStatus((ProjectStatus)request.Status, request.Reason, changedOn ?? today, today), context.CancellationToken);
     }
 
     public override async Task<Contract.ProjectLinkageReport> ReportProjectLinkage(Contract.ReportProjectLinkageRequest request, ServerCallContext context)

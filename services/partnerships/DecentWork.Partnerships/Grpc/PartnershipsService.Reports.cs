@@ -30,10 +30,10 @@ public sealed partial class PartnershipsService
         var total = FundingReports.Total(found);
         var rows = request.GroupBy switch
         {
-            Grouping.Year => FundingReports.ByYear(found).Select(r => Row(r, r.Key.ToString(), r.Key.ToString(), total)),
-            Grouping.Source => FundingReports.BySource(found).Select(r => Row(r, ReportLabels.Key((Contract.FundingSource)r.Key), ReportLabels.Of(r.Key), total)),
-            Grouping.Region => FundingReports.ByRegion(found).Select(r => Row(r, ReportLabels.Key(r.Key), ReportLabels.Of(r.Key), total)),
-            _ => await PartnerRows(FundingReports.ByPartner(found), total, context.CancellationToken),
+            Grouping.Year => Rows(FundingReports.ByYear(found), r => (r.Key.ToString(), r.Key.ToString()), total),
+            Grouping.Source => Rows(FundingReports.BySource(found), r => (ReportLabels.Key((Contract.FundingSource)r.Key), ReportLabels.Of(r.Key)), total),
+            Grouping.Region => Rows(FundingReports.ByRegion(found), r => (ReportLabels.Key(r.Key), ReportLabels.Of(r.Key)), total),
+            _ => await PartnerRows(FundingReports.ByPartner(found), request.GroupBy == Grouping.PartnerCategory, total, context.CancellationToken),
         };
         var response = new Contract.ReportFundingApprovalsResponse
         {
@@ -111,23 +111,28 @@ public sealed partial class PartnershipsService
         }
     }
 
-    private async Task<IEnumerable<Contract.FundingApprovalTotal>> PartnerRows(List<ReportRow<Guid>> rows, decimal total, CancellationToken cancellationToken)
+    /// <summary>By partner (key: id, label: name) or by the partners' category, from the same partner rows.</summary>
+    private async Task<List<Contract.FundingApprovalTotal>> PartnerRows(List<ReportRow<Guid>> byPartner, bool byCategory, decimal total,
+        CancellationToken cancellationToken)
     {
-        var mapped = new List<Contract.FundingApprovalTotal>(rows.Count);
-        foreach (var row in rows)
-        {
-            var partner = await partners.FindAsync(row.Key, cancellationToken);
-            mapped.Add(Row(row, row.Key.ToString(), partner?.Name ?? "(unknown partner)", total));
-        }
-        return mapped;
+        var known = new Dictionary<Guid, Partner>();
+        foreach (var row in byPartner)
+            if (await partners.FindAsync(row.Key, cancellationToken) is { } partner) known[row.Key] = partner;
+        if (!byCategory)
+            return Rows(byPartner, r => (r.Key.ToString(), known.GetValueOrDefault(r.Key)?.Name ?? "(unknown partner)"), total);
+        var byCategoryRows = FundingReports.ByPartnerCategory(byPartner, id => known.GetValueOrDefault(id)?.Category);
+        return Rows(byCategoryRows, r => (ReportLabels.Key((Contract.PartnerCategory)(int)(r.Key ?? 0)), ReportLabels.Of(r.Key)), total);
     }
 
-    private static Contract.FundingApprovalTotal Row<TKey>(ReportRow<TKey> row, string key, string label, decimal total) => new()
-    {
-        Key = key,
-        Label = label,
-        Amount = ProtoConvert.ToMoney(row.AmountUsd, FundingApproval.Usd),
-        ApprovalCount = row.ApprovalCount,
-        SharePercent = FundingReports.Percent(row.AmountUsd, total),
-    };
+    /// <summary>Maps every group with its key, label, share and rank among all the groups, in the groups' order.</summary>
+    private static List<Contract.FundingApprovalTotal> Rows<TKey>(List<ReportRow<TKey>> rows, Func<ReportRow<TKey>, (string Key, string Label)> name, decimal total) =>
+        [.. rows.Select(row => new Contract.FundingApprovalTotal
+        {
+            Key = name(row).Key,
+            Label = name(row).Label,
+            Amount = ProtoConvert.ToMoney(row.AmountUsd, FundingApproval.Usd),
+            ApprovalCount = row.ApprovalCount,
+            SharePercent = FundingReports.Percent(row.AmountUsd, total),
+            Rank = FundingReports.Rank(row, rows),
+        })];
 }

@@ -11,7 +11,7 @@ internal static class ProjectInput
     private const int MaxPartners = 50;
     private const int MaxOutcomes = 100;
     private const int MaxText = 200;
-    private const int MaxNote = 2000;
+    public const int MaxNote = 2000;
 
     public static ProjectPlan Plan(Contract.RegisterProjectRequest request, FieldViolations violations)
     {
@@ -67,6 +67,15 @@ internal static class ProjectInput
         violations.Check(review.ReviewDate == default, "review.review_date", "is required and must be a real calendar date");
         violations.Check(input.Note.Length > MaxNote, "review.note", $"must be at most {MaxNote} characters");
         return review;
+    }
+
+    /// <summary>An unset date means "today" to the caller; a set one must be a real calendar date.</summary>
+    public static DateOnly? OptionalDate(Google.Type.Date? input, string field, FieldViolations violations)
+    {
+        if (input is null) return null;
+        var date = ProtoConvert.ToDateOnly(input);
+        violations.Check(date is null, field, "must be a real calendar date when set");
+        return date;
     }
 
     private static AppraisalFinding? Finding(Contract.AppraisalFinding? input, string field, FieldViolations violations)

@@ -29,6 +29,13 @@ internal static class ProjectMapping
         proto.PartnerIds.AddRange(project.PartnerIds.Select(id => id.ToString()));
         proto.OutcomeIds.AddRange(project.OutcomeIds.Select(id => id.ToString()));
         proto.StrategicObjectives.AddRange(project.StrategicObjectives);
+        proto.StatusChanges.AddRange(project.StatusChanges.Select(c => new Contract.ProjectStatusChange
+        {
+            FromStatus = (Contract.ProjectStatus)c.From,
+            ToStatus = (Contract.ProjectStatus)c.To,
+            ChangedOn = ProtoConvert.ToDate(c.ChangedOn),
+            Reason = c.Reason,
+        }));
         return proto;
     }
 

@@ -30,18 +30,20 @@ internal static class RbsaMapping
             Note = a.Note,
             AllocatedAt = ProtoConvert.ToTimestamp(a.AllocatedAt),
         }));
-        proto.ByRegion.AddRange(pool.Allocations
+        var byRegion = pool.Allocations
             .GroupBy(a => a.Region ?? 0)
-            .Select(g => (Region: g.Key, Amount: g.Sum(a => a.AmountUsd), Count: g.Count()))
-            .OrderByDescending(r => r.Amount).ThenBy(r => r.Region)
-            .Select(r => new Contract.FundingApprovalTotal
-            {
-                Key = ReportLabels.Key(r.Region),
-                Label = ReportLabels.Of(r.Region),
-                Amount = Usd(r.Amount),
-                ApprovalCount = r.Count,
-                SharePercent = FundingReports.Percent(r.Amount, allocated),
-            }));
+            .Select(g => new ReportRow<IloRegion>(g.Key, g.Sum(a => a.AmountUsd), g.Count()))
+            .OrderByDescending(r => r.AmountUsd).ThenBy(r => r.Key)
+            .ToList();
+        proto.ByRegion.AddRange(byRegion.Select(r => new Contract.FundingApprovalTotal
+        {
+            Key = ReportLabels.Key(r.Key),
+            Label = ReportLabels.Of(r.Key),
+            Amount = Usd(r.AmountUsd),
+            ApprovalCount = r.ApprovalCount,
+            SharePercent = FundingReports.Percent(r.AmountUsd, allocated),
+            Rank = FundingReports.Rank(r, byRegion),
+        }));
         return proto;
     }
 

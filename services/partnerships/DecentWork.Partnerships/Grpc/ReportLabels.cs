@@ -23,6 +23,19 @@ internal static class ReportLabels
         _ => "Not recorded",
     };
 
+    public static string Of(PartnerCategory? category) => category switch
+    {
+        PartnerCategory.BilateralGovernment => "Bilateral governments",
+        PartnerCategory.EuropeanUnion => "European Union",
+        PartnerCategory.UnSystem => "UN system",
+        PartnerCategory.InternationalFinancialInstitution => "International financial institutions",
+        PartnerCategory.Foundation => "Foundations",
+        PartnerCategory.PrivateSector => "Private sector",
+        PartnerCategory.SouthSouth => "South-South partners",
+        PartnerCategory.NationalConstituent => "National constituents",
+        _ => "Not recorded",
+    };
+
     public static string Of(IloRegion region) => region switch
     {
         IloRegion.Africa => "Africa",

@@ -4,13 +4,14 @@ using DecentWork.Training.Domain;
 namespace DecentWork.Training.Counting;
 
 /// <summary>
-/// Recounts a programme's training after a change that can move it (attendance recorded, a course
-/// linked) and saves the tally, whose save publishes ProgrammeTrainingCounted through the outbox.
+/// Recounts a programme's training and saves the tally, whose save publishes
+/// ProgrammeTrainingCounted through the outbox.
 ///
-/// It runs after the change was saved, as a second write: the tally is recomputed from the stored
-/// editions every time (never incremented), so a retried or repeated recount is harmless, and a
-/// lost race on the tally's version is retried on fresh reads. What it cannot cover is a crash
-/// between the two writes: the announced totals then lag until the programme's next change.
+/// It runs from the events a change raises in its own save (attendance recorded, a course or an
+/// edition linked; see Consumers/ProgrammeRecountConsumer), never inside the RPC: the totals span
+/// every edition of every linked course, many documents that no single save holds. The tally is
+/// recomputed from the stored editions every time (never incremented), so a redelivered or
+/// repeated recount is harmless, and a lost race on the tally's version is retried on fresh reads.
 /// </summary>
 public sealed class ProgrammeTrainingCounter(
     IAggregateStore<Course> courses, IAggregateStore<Edition> editions, IAggregateStore<KnownProgramme> programmes,
@@ -37,14 +38,18 @@ public sealed class ProgrammeTrainingCounter(
         }
     }
 
+    /// <summary>The editions of the courses linked to the programme, and the editions linked to it themselves, each once.</summary>
     private async Task<List<Edition>> EditionsOfLinkedCoursesAsync(Guid programmeId, CancellationToken cancellationToken)
     {
-        var key = Course.ProgrammeKey(programmeId);
+        var key = ProgrammeKeys.Key(programmeId);
         var linked = await ReadAllAsync(courses, c => c.LinkedProgrammeKeys.Contains(key), new SortOrder<Course>(c => c.Code), cancellationToken);
-        var all = new List<Edition>();
+        var all = new Dictionary<Guid, Edition>();
         foreach (var courseId in linked.Select(c => c.Id))
-            all.AddRange(await ReadAllAsync(editions, e => e.CourseId == courseId, new SortOrder<Edition>(e => e.ListKey), cancellationToken));
-        return all;
+            foreach (var edition in await ReadAllAsync(editions, e => e.CourseId == courseId, new SortOrder<Edition>(e => e.ListKey), cancellationToken))
+                all[edition.Id] = edition;
+        foreach (var edition in await ReadAllAsync(editions, e => e.LinkedProgrammeKeys.Contains(key), new SortOrder<Edition>(e => e.ListKey), cancellationToken))
+            all.TryAdd(edition.Id, edition);
+        return [.. all.Values];
     }
 
     private static async Task<List<T>> ReadAllAsync<T>(IAggregateStore<T> store, System.Linq.Expressions.Expression<Func<T, bool>> filter, SortOrder<T> order, CancellationToken cancellationToken)

@@ -1,9 +1,10 @@
+using DecentWork.Contracts.Events.Training;
 using DecentWork.ServiceDefaults;
 using DecentWork.ServiceDefaults.Storage;
 
 namespace DecentWork.Training.Domain;
 
-/// <summary>A course in the Turin Centre catalogue and the DWCPs it is designed to support.</summary>
+/// <summary>A course in the Turin Centre catalogue and the DWCPs (and their outcomes) it is designed to support.</summary>
 public sealed class Course : Aggregate
 {
     public const int MinCodeLength = 2;
@@ -16,7 +17,10 @@ public sealed class Course : Aggregate
     public string Code { get; private set; } = "";
     public string Title { get; private set; } = "";
     public DateTimeOffset PublishedAt { get; private set; }
+    /// <summary>Programmes linked as a whole or through one of their outcomes.</summary>
     public List<Guid> LinkedProgrammeIds { get; private set; } = [];
+    /// <summary>The country programme outcomes the course is designed to serve.</summary>
+    public List<OutcomeLink> LinkedOutcomes { get; private set; } = [];
     public string Description { get; private set; } = "";
     public List<CourseTheme> Themes { get; private set; } = [];
     public List<ConstituentGroup> TargetGroups { get; private set; } = [];
@@ -36,7 +40,7 @@ public sealed class Course : Aggregate
     /// </summary>
     public string LinkedProgrammeKeys { get; private set; } = "|";
 
-    public static string ProgrammeKey(Guid programmeId) => $"|{programmeId:N}|";
+    public static string ProgrammeKey(Guid programmeId) => ProgrammeKeys.Key(programmeId);
 
     /// <summary>2-20 ASCII letters, digits or dashes; case is not significant.</summary>
     public static bool IsValidCode(string? code) =>
@@ -77,11 +81,32 @@ public sealed class Course : Aggregate
     }
 
     /// <summary>Links this course to a programme training knows of; false (nothing changed) when already linked.</summary>
-    public bool LinkTo(KnownProgramme programme)
+    public bool LinkTo(KnownProgramme programme, DateTimeOffset now)
     {
-        if (LinkedProgrammeIds.Contains(programme.Id)) return false;
-        LinkedProgrammeIds.Add(programme.Id);
-        LinkedProgrammeKeys = "|" + string.Concat(LinkedProgrammeIds.Select(id => $"{id:N}|"));
+        if (!AddProgramme(programme.Id)) return false;
+        Raise(new CourseLinkedToProgramme(Id, programme.Id, null, now));
+        return true;
+    }
+
+    /// <summary>
+    /// Links this course to one of a programme's outcomes, and so to the programme. The outcome
+    /// must be known to training and not withdrawn; false (nothing changed) when already linked.
+    /// </summary>
+    public bool LinkTo(KnownProgramme programme, Guid outcomeId, DateTimeOffset now)
+    {
+        var outcome = programme.LinkableOutcome(outcomeId);
+        if (LinkedOutcomes.Any(l => l.OutcomeId == outcomeId)) return false;
+        LinkedOutcomes.Add(OutcomeLink.To(programme, outcome, now));
+        AddProgramme(programme.Id);
+        Raise(new CourseLinkedToProgramme(Id, programme.Id, outcomeId, now));
+        return true;
+    }
+
+    private bool AddProgramme(Guid programmeId)
+    {
+        if (LinkedProgrammeIds.Contains(programmeId)) return false;
+        LinkedProgrammeIds.Add(programmeId);
+        LinkedProgrammeKeys = ProgrammeKeys.Of(LinkedProgrammeIds);
         return true;
     }
 }

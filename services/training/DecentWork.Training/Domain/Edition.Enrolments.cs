@@ -1,3 +1,4 @@
+using DecentWork.Contracts.Events.Training;
 using DecentWork.ServiceDefaults;
 using DecentWork.ServiceDefaults.Grpc;
 
@@ -33,8 +34,8 @@ public sealed partial class Edition
             throw new DomainRuleException($"Edition {Id} already holds {Enrolments.Count} enrolments; at most {MaxEnrolments} are kept per edition.");
     }
 
-    /// <summary>Places taken by accepted, attended and certified participants.</summary>
-    public int PlacesTaken() => Enrolments.Count(e => EditionLifecycle.HoldsPlace(e.Status));
+    /// <summary>Places taken by accepted, attended and certified participants, counted past participants included.</summary>
+    public int PlacesTaken() => Enrolments.Count(e => EditionLifecycle.HoldsPlace(e.Status)) + ParticipantCounts.Sum(c => c.Count);
 
     /// <summary>Accepts an applicant into a free place, or onto the waiting list when the edition is full.</summary>
     public void Accept(Guid enrolmentId, DateTimeOffset now)
@@ -61,8 +62,15 @@ public sealed partial class Edition
             Change(next, EnrolmentStatus.Accepted, now);
     }
 
-    public void RecordAttendance(Guid enrolmentId, DateTimeOffset now) =>
+    /// <summary>
+    /// Attendance makes a participant count as trained, so it is announced (in the same save) for
+    /// the linked programmes' totals to be recounted; a certificate changes no count.
+    /// </summary>
+    public void RecordAttendance(Guid enrolmentId, DateTimeOffset now)
+    {
         AfterTheEdition(enrolmentId, EnrolmentStatus.Accepted, EnrolmentStatus.Attended, now);
+        Raise(new EditionParticipantsTrained(Id, CourseId, TrainedCount(), now));
+    }
 
     public void Certify(Guid enrolmentId, DateTimeOffset now) =>
         AfterTheEdition(enrolmentId, EnrolmentStatus.Attended, EnrolmentStatus.Certified, now);

@@ -10,9 +10,13 @@ namespace DecentWork.Training.Domain;
 /// </summary>
 public sealed partial class Edition : Aggregate
 {
-    public const int MaxCapacity = 1000;
+    /// <summary>Distance-learning editions of the Centre reach thousands; a named enrolment list stops at <see cref="MaxEnrolments"/>.</summary>
+    public const int MaxCapacity = 5000;
     public const int MaxVenueLength = 200;
-    /// <summary>Enrolments kept per edition, withdrawn ones included: five applicants per place at the largest capacity.</summary>
+    /// <summary>
+    /// Named enrolments kept per edition, withdrawn ones included: the edition is one document,
+    /// and documents have size limits. Participants recorded by count take one small entry per group.
+    /// </summary>
     public const int MaxEnrolments = 5000;
 
     private Edition() { }

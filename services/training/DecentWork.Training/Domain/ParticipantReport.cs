@@ -20,7 +20,7 @@ public sealed record ParticipantYear(
         baseYear.EmployersAndWorkers == 0 ? 0 : Percent(EmployersAndWorkers - baseYear.EmployersAndWorkers, baseYear.EmployersAndWorkers);
 
     // One decimal is what the paper's figures need; a report is not a ledger.
-    private static double Percent(int part, int whole) => whole == 0 ? 0 : Math.Round(100.0 * part / whole, 1);
+    internal static double Percent(int part, int whole) => whole == 0 ? 0 : Math.Round(100.0 * part / whole, 1);
 }
 
 public static class ParticipantReport
@@ -28,8 +28,10 @@ public static class ParticipantReport
     public const int MaxYears = 51;
 
     /// <summary>
-    /// Counts each year of the period, including empty ones. "Linked to outcomes" means the course
-    /// is linked to at least one DWCP: training links courses to programmes, not yet to single outcomes.
+    /// Counts each year of the period, including empty ones, named and counted participants alike.
+    /// "Linked" here means linked to at least one DWCP, as a whole or through an outcome, by the
+    /// course (<paramref name="linkedCourseIds"/>) or by the edition itself; the stricter share
+    /// of training linked to outcomes is <see cref="LinkedTrainingReport"/>.
     /// </summary>
     public static IReadOnlyList<ParticipantYear> Count(IEnumerable<Edition> editions, ISet<Guid> linkedCourseIds, int fromYear, int toYear)
     {
@@ -40,16 +42,16 @@ public static class ParticipantReport
     private static ParticipantYear CountYear(int year, IEnumerable<Edition> editions, ISet<Guid> linkedCourseIds)
     {
         var trained = editions
-            .SelectMany(e => e.Enrolments.Where(n => EditionLifecycle.IsTrained(n.Status))
-                .Select(n => (Enrolment: n, Days: e.LengthInDays(), Linked: linkedCourseIds.Contains(e.CourseId))))
+            .SelectMany(e => e.Trained().Select(t =>
+                (Trained: t, Days: t.Count * e.LengthInDays(), Linked: linkedCourseIds.Contains(e.CourseId) || e.LinkedProgrammeIds.Count > 0)))
             .ToList();
         return new ParticipantYear(
             year,
-            trained.Count,
-            trained.GroupBy(t => t.Enrolment.ConstituentGroup).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()),
-            trained.Count(t => t.Enrolment.Sex == Sex.Female),
-            trained.Count(t => t.Enrolment.ConstituentGroup is ConstituentGroup.Employers or ConstituentGroup.Workers),
-            trained.Count(t => t.Linked),
+            trained.Sum(t => t.Trained.Count),
+            trained.GroupBy(t => t.Trained.Group).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Sum(t => t.Trained.Count)),
+            trained.Where(t => t.Trained.Sex == Sex.Female).Sum(t => t.Trained.Count),
+            trained.Where(t => t.Trained.IsEmployerOrWorker).Sum(t => t.Trained.Count),
+            trained.Where(t => t.Linked).Sum(t => t.Trained.Count),
             trained.Sum(t => t.Days),
             trained.Where(t => t.Linked).Sum(t => t.Days));
     }

@@ -20,15 +20,16 @@ public sealed class ProgrammeTraining : Aggregate
     public static ProgrammeTraining For(KnownProgramme programme) => new() { Id = programme.Id, CountryCode = programme.CountryCode };
 
     /// <summary>
-    /// Counts, over the editions of the courses linked to the programme, the trained participants
-    /// from its country and their participant-days.
+    /// Counts, over the editions linked to the programme (their own link or their course's), the
+    /// trained participants from its country, named or counted, and their participant-days.
+    /// Each edition must be given once.
     /// </summary>
     public (int Participants, int Days) Count(IEnumerable<Edition> editions)
     {
-        var trained = editions.SelectMany(e => e.Enrolments
-            .Where(n => EditionLifecycle.IsTrained(n.Status) && n.CountryCode == CountryCode)
-            .Select(_ => e.LengthInDays())).ToList();
-        return (trained.Count, trained.Sum());
+        var trained = editions.SelectMany(e => e.Trained()
+            .Where(t => t.CountryCode == CountryCode)
+            .Select(t => (t.Count, Days: t.Count * e.LengthInDays()))).ToList();
+        return (trained.Sum(t => t.Count), trained.Sum(t => t.Days));
     }
 
     /// <summary>Takes the new totals and announces them; false (nothing to save or publish) when they did not change.</summary>

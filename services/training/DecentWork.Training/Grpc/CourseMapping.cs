@@ -92,5 +92,6 @@ internal static class CourseMapping
         DeliveryModes = { course.DeliveryModes.Select(d => (Contract.DeliveryMode)(int)d) },
         Languages = { course.Languages },
         DurationDays = course.DurationDays,
+        LinkedOutcomes = { course.LinkedOutcomes.Select(EditionMapping.ToProto) },
     };
 }

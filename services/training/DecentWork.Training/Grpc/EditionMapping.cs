@@ -61,6 +61,26 @@ internal static class EditionMapping
         Status = (Contract.EditionStatus)(int)edition.Status,
         Enrolments = { edition.Enrolments.Select(ToProto) },
         Version = edition.Version,
+        LinkedOutcomes = { edition.LinkedOutcomes.Select(ToProto) },
+        ParticipantCounts =
+        {
+            edition.ParticipantCounts.Select(c => new Contract.PastParticipantCount
+            {
+                Sex = (Contract.Sex)(int)c.Sex,
+                CountryCode = c.CountryCode,
+                ConstituentGroup = (Contract.ConstituentGroup)(int)c.ConstituentGroup,
+                Status = (Contract.EnrolmentStatus)(int)c.Status,
+                Count = c.Count,
+            }),
+        },
+    };
+
+    public static Contract.OutcomeLink ToProto(OutcomeLink link) => new()
+    {
+        ProgrammeId = link.ProgrammeId.ToString(),
+        OutcomeId = link.OutcomeId.ToString(),
+        OutcomeCode = link.OutcomeCode,
+        LinkedAt = ProtoConvert.ToTimestamp(link.LinkedAt),
     };
 
     private static Contract.Enrolment ToProto(Enrolment enrolment) => new()

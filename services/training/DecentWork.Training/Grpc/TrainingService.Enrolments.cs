@@ -46,17 +46,7 @@ public sealed partial class TrainingService
             step!(e, enrolmentId!.Value, _clock.GetUtcNow());
             return true;
         }, context.CancellationToken);
-        // Attendance is what makes a participant count as trained (certification does not change
-        // the count), so only it moves the totals of the programmes the course is linked to.
-        if (request.Status == Contract.EnrolmentStatus.Attended) await RecountLinkedProgrammesAsync(edition, context.CancellationToken);
         return EditionMapping.ToProto(edition);
-    }
-
-    private async Task RecountLinkedProgrammesAsync(Edition edition, CancellationToken cancellationToken)
-    {
-        if (await _courses.FindAsync(edition.CourseId, cancellationToken) is not { } course) return;
-        foreach (var programmeId in course.LinkedProgrammeIds)
-            await _counter.RecountAsync(programmeId, cancellationToken);
     }
 
     /// <summary>The participant fields as a request gives them, checked into the violations under the prefix (e.g. "participants[2].").</summary>

@@ -11,18 +11,22 @@ public sealed partial class TrainingService
     {
         var violations = new FieldViolations();
         var (courseId, editionId) = EditionMapping.RequireIds(request.CourseId, request.EditionId, violations, throwNow: false);
-        violations.Check(request.Participants.Count is 0 or > Edition.MaxPastParticipantsPerCall, "participants",
-            $"must hold 1-{Edition.MaxPastParticipantsPerCall} participants");
+        var nothing = request.Participants.Count == 0 && request.ParticipantCounts.Count == 0;
+        violations.Check(nothing || request.Participants.Count > Edition.MaxPastParticipantsPerCall, "participants",
+            $"must hold at most {Edition.MaxPastParticipantsPerCall} participants, and a call needs at least one participant or count");
+        violations.Check(request.ParticipantCounts.Count > Edition.MaxPastCountsPerCall, "participant_counts",
+            $"must hold at most {Edition.MaxPastCountsPerCall} counts");
         var participants = request.Participants.Select((p, i) => ToPastParticipant(p, $"participants[{i}]", violations)).ToList();
+        var counts = request.ParticipantCounts.Select((c, i) => ToPastCount(c, $"participant_counts[{i}]", violations)).ToList();
         violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
         violations.ThrowIfAny();
 
+        // The edition's save carries EditionParticipantsTrained, from which the linked programmes are recounted.
         var edition = await UpdateEditionAsync(courseId, editionId, request.ExpectedVersion, e =>
         {
-            e.RecordPast(participants, _clock.GetUtcNow());
+            e.RecordPast(participants, counts, _clock.GetUtcNow());
             return true;
         }, context.CancellationToken);
-        await RecountLinkedProgrammesAsync(edition, context.CancellationToken);
         return EditionMapping.ToProto(edition);
     }
 
@@ -30,8 +34,26 @@ public sealed partial class TrainingService
     {
         var participant = ToParticipant(
             new(past.ParticipantName, past.Sex, past.CountryCode, past.ConstituentGroup, past.Organisation, past.Email), prefix + ".", violations);
-        violations.Check(past.Status is not (Contract.EnrolmentStatus.Attended or Contract.EnrolmentStatus.Certified), prefix + ".status",
+        return new PastParticipant(participant, RequireTrainedStatus(past.Status, prefix, violations));
+    }
+
+    private static PastParticipantCount ToPastCount(Contract.PastParticipantCount count, string prefix, FieldViolations violations)
+    {
+        var sex = CourseMapping.Optional<Contract.Sex, Sex>(count.Sex, prefix + ".sex", violations);
+        violations.Check(count.Sex == Contract.Sex.Unspecified, prefix + ".sex", "is required");
+        var country = violations.RequireCountry(count.CountryCode, prefix + ".country_code");
+        var group = CourseMapping.Optional<Contract.ConstituentGroup, ConstituentGroup>(count.ConstituentGroup, prefix + ".constituent_group", violations);
+        violations.Check(count.ConstituentGroup == Contract.ConstituentGroup.Unspecified, prefix + ".constituent_group", "is required");
+        violations.Check(count.Count is < 1 or > Edition.MaxCapacity, prefix + ".count", $"must be 1-{Edition.MaxCapacity}");
+        var certified = RequireTrainedStatus(count.Status, prefix, violations);
+        return new PastParticipantCount(sex ?? default, country?.Code ?? "", group ?? default, certified, count.Count);
+    }
+
+    /// <summary>Whether the status says certified; a violation unless it is attended or certified.</summary>
+    private static bool RequireTrainedStatus(Contract.EnrolmentStatus status, string prefix, FieldViolations violations)
+    {
+        violations.Check(status is not (Contract.EnrolmentStatus.Attended or Contract.EnrolmentStatus.Certified), prefix + ".status",
             "must be ENROLMENT_STATUS_ATTENDED or ENROLMENT_STATUS_CERTIFIED");
-        return new PastParticipant(participant, past.Status == Contract.EnrolmentStatus.Certified);
+        return status == Contract.EnrolmentStatus.Certified;
     }
 }

@@ -27,8 +27,8 @@ public sealed partial class TrainingService
             ? Filter.All<Edition>(e => e.StartYear >= from, e => e.StartYear <= to, e => e.CourseId == id)
             : Filter.All<Edition>(e => e.StartYear >= from, e => e.StartYear <= to);
         var editions = await ReadAllAsync(filter, context.CancellationToken);
-        var linked = await LinkedCourseIdsAsync(editions.Select(e => e.CourseId).Distinct(), context.CancellationToken);
-        var years = ParticipantReport.Count(editions, linked, from, to);
+        var links = await CourseLinksAsync(editions.Select(e => e.CourseId).Distinct(), context.CancellationToken);
+        var years = ParticipantReport.Count(editions, links.ToProgrammes, from, to);
         var reference = years.Single(y => y.Year == baseYear);
         return new Contract.ParticipantReport { BaseYear = baseYear, Years = { years.Select(y => ToProto(y, reference)) } };
     }
@@ -51,13 +51,17 @@ public sealed partial class TrainingService
         }
     }
 
-    private async Task<HashSet<Guid>> LinkedCourseIdsAsync(IEnumerable<Guid> courseIds, CancellationToken cancellationToken)
+    /// <summary>Which of these courses are linked to a DWCP, and which to at least one of its outcomes.</summary>
+    private async Task<CourseLinks> CourseLinksAsync(IEnumerable<Guid> courseIds, CancellationToken cancellationToken)
     {
-        var linked = new HashSet<Guid>();
+        var links = new CourseLinks(new HashSet<Guid>(), new HashSet<Guid>());
         foreach (var id in courseIds)
-            if (await _courses.FindAsync(id, cancellationToken) is { LinkedProgrammeIds.Count: > 0 })
-                linked.Add(id);
-        return linked;
+        {
+            if (await _courses.FindAsync(id, cancellationToken) is not { } course) continue;
+            if (course.LinkedProgrammeIds.Count > 0) links.ToProgrammes.Add(id);
+            if (course.LinkedOutcomes.Count > 0) links.ToOutcomes.Add(id);
+        }
+        return links;
     }
 
     private static Contract.ParticipantYear ToProto(ParticipantYear year, ParticipantYear baseYear) => new()

@@ -10,18 +10,18 @@ namespace DecentWork.Training.Grpc;
 
 /// <summary>
 /// Maps proto requests to the Course and Edition aggregates and back; rules live in the aggregates.
-/// Split by area: courses here; editions, enrolments, past participants, fellowships and reports
-/// in the other partial files.
+/// Split by area: courses here; outcome links, editions, enrolments, past participants,
+/// fellowships and reports in the other partial files.
 /// </summary>
 public sealed partial class TrainingService(
     IAggregateStore<Course> courses, IAggregateStore<KnownProgramme> programmes, IAggregateStore<Edition> editions, TimeProvider clock,
-    Counting.ProgrammeTrainingCounter counter, IAggregateStore<KnownPartner> partners)
+    IAggregateStore<KnownPartner> partners)
     : Contract.TrainingService.TrainingServiceBase
 {
     private readonly IAggregateStore<Course> _courses = courses;
     private readonly IAggregateStore<Edition> _editions = editions;
     private readonly TimeProvider _clock = clock;
-    private readonly Counting.ProgrammeTrainingCounter _counter = counter;
+    private readonly IAggregateStore<KnownProgramme> _programmes = programmes;
     private readonly IAggregateStore<KnownPartner> _partners = partners;
 
     public override async Task<Contract.Course> PublishCourse(Contract.PublishCourseRequest request, ServerCallContext context)
@@ -86,17 +86,12 @@ public sealed partial class TrainingService(
             ?? throw new NotFoundException("Course", request.CourseId);
         if (request.ExpectedVersion != 0 && request.ExpectedVersion != course.Version)
             throw new ConcurrencyConflictException(TrainingApp.CoursesCollection, course.Id);
-        var programme = await programmes.FindAsync(programmeId!.Value, context.CancellationToken)
-            ?? throw new DomainRuleException(
-                $"Training has not heard of programme '{request.ProgrammeId}': it may not be registered, or its ProgrammeRegistered event has not arrived yet.");
+        var programme = await KnownProgrammeAsync(programmeId!.Value, context.CancellationToken);
 
-        // An existing link changes nothing, so nothing is saved and the version stays put.
-        if (course.LinkTo(programme))
-        {
+        // An existing link changes nothing, so nothing is saved and the version stays put. The
+        // link's event, saved with it, makes the programme's training totals be recounted.
+        if (course.LinkTo(programme, _clock.GetUtcNow()))
             await _courses.SaveAsync(course, cancellationToken: context.CancellationToken);
-            // The course's trained participants from the programme's country now count for it.
-            await _counter.RecountAsync(programme.Id, context.CancellationToken);
-        }
         return CourseMapping.ToProto(course);
     }
 
