@@ -1,4 +1,5 @@
 using DecentWork.DemoData;
+using Xunit.Abstractions;
 
 namespace DecentWork.EndToEnd.Tests;
 
@@ -6,7 +7,7 @@ namespace DecentWork.EndToEnd.Tests;
 /// The run command's demo data, loaded through the gateway into a fresh platform, must give the
 /// source paper's figures back through the platform's reports (and loading twice changes nothing).
 /// </summary>
-public class DemoDataTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+public class DemoDataTests(PlatformFixture fixture, ITestOutputHelper output) : IClassFixture<PlatformFixture>
 {
     [Fact]
     public async Task DemoData_LoadedTwice_ReproducesThePapersFiguresThroughTheReports()
@@ -15,18 +16,42 @@ public class DemoDataTests(PlatformFixture fixture) : IClassFixture<PlatformFixt
         await new DemoLoader(fixture.Platform.GatewayGrpc, log).LoadAsync();
         await new DemoLoader(fixture.Platform.GatewayGrpc, log).LoadAsync();
 
-        var figures = await PaperFigures.ReadAsync(new DecentWork.DemoData.Platform(fixture.Platform.GatewayGrpc));
+        var figures = await PaperFigures.ReadAsync(new GatewayClients(fixture.Platform.GatewayGrpc));
+        output.WriteLine(log.ToString());
 
-        Assert.Equal(27, figures.ProgrammesApprovedIn2007);
-        Assert.Equal(80, figures.ProgrammesInPreparation);
-        Assert.Equal(8, figures.DeliveringAsOnePilots);
-        Assert.Equal(40, figures.JointProgrammesApproved);
-        Assert.Equal(50, figures.JointProgrammeCountries);
-        Assert.Equal(["ALB", "CRI", "PER", "PHL"], figures.JointProgrammesLedIn);
-        Assert.Equal(9, figures.CountriesWithLinkedOutcomes); // the eight pilots and Brazil
+        var programming = figures.Programming;
+        Assert.Equal(27, programming.ApprovedIn2007);
+        Assert.Equal(80, programming.InPreparation);
+
+        var coordination = figures.Coordination;
+        Assert.Equal(8, coordination.DeliveringAsOnePilots);
+        Assert.Equal(40, coordination.JointProgrammesApproved);
+        Assert.Equal(50, coordination.JointProgrammeCountries);
+        Assert.Equal(["ALB", "CRI", "PER", "PHL"], coordination.JointProgrammesLedIn);
+        Assert.Equal(9, coordination.CountriesWithLinkedOutcomes); // the eight pilots and Brazil
         // Active UNDAFs with no DWCP outcome linked, countries where the organisation is not resident first.
-        Assert.Equal(["GNB", "LAO", "LSO", "MDV", "MNG", "SUR"], figures.DecentWorkGapCountries.Take(6).Order());
-        Assert.Equal(["GHA", "KEN", "MEX"], figures.DecentWorkGapCountries.Skip(6).Order());
-        Assert.Equal(11, figures.ToolkitAgenciesCompleted);
+        Assert.Equal(["GNB", "LAO", "LSO", "MDV", "MNG", "SUR"], coordination.DecentWorkGapCountries.Take(6).Order());
+        Assert.Equal(["GHA", "KEN", "MEX"], coordination.DecentWorkGapCountries.Skip(6).Order());
+        Assert.Equal(11, coordination.ToolkitAgenciesCompleted);
+
+        var partnerships = figures.Partnerships;
+        Assert.Equal(467_000_000m, partnerships.Approved2006To2007);
+        Assert.Equal("European Union", partnerships.LargestDonor2007);
+        Assert.Equal(65_800_000m, partnerships.LargestDonor2007Amount);
+        Assert.InRange(decimal.Parse(partnerships.FieldOfficeSharePercent, System.Globalization.CultureInfo.InvariantCulture), 25m, 35m);
+        Assert.Equal("98.00", partnerships.ProjectsLinkedPercent);
+        Assert.Equal(44_000_000m, partnerships.RbsaContributed2008);
+        Assert.Equal(22_000_000m, partnerships.RbsaAfrica2008);
+        var alignment = partnerships.Alignment;
+        Assert.Equal([9, 9, 5, 8, 5, 2], [alignment.ReviewedCount, alignment.StrategicPriorities, alignment.ProgrammingCycles,
+            alignment.PredictableFunding, alignment.HarmonisedReporting, alignment.CommonPrinciples]);
+
+        var training = figures.Training;
+        Assert.True(training.Participants2007 > 12_000, $"{training.Participants2007} participants in 2007");
+        Assert.Equal(25.0, training.EmployersAndWorkersPercent2007, 1);
+        Assert.Equal(40.0, training.EmployersAndWorkersGrowthPercentSince2006, 0);
+        Assert.Equal(85.0, training.LinkedToOutcomesPercent2007, 1);
+        Assert.Equal(175, training.TcManualParticipants);
+        Assert.InRange(training.Fellowships2007 / (double)training.Fellowships2005, 1.8, 2.0);
     }
 }

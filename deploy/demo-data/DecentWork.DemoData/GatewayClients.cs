@@ -7,7 +7,7 @@ using Training = DecentWork.Contracts.Training.V1;
 namespace DecentWork.DemoData;
 
 /// <summary>The four services' clients, all through the gateway, as a partner agency would call them.</summary>
-public sealed class Platform(GrpcChannel gateway)
+public sealed class GatewayClients(GrpcChannel gateway)
 {
     public Programming.ProgrammingService.ProgrammingServiceClient Programming { get; } = new(gateway);
     public Partnerships.PartnershipsService.PartnershipsServiceClient Partnerships { get; } = new(gateway);
