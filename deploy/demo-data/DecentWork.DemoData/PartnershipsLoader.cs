@@ -147,13 +147,22 @@ public sealed class PartnershipsLoader(Partnerships.PartnershipsService.Partners
             CountryCode = seed.Country,
             Amount = ProtoConvert.ToMoney(seed.AmountUsd),
         };
-        // The EU's 2007 money is allocated to the DWCP's youth employment outcome, so programming shows it against the need.
+        // Part of the EU's 2007 money is allocated to the DWCP's youth employment outcome, so programming
+        // shows it against that outcome's need; the rest stays with the country's wider programme of work.
         if (seed.Partner == "European Union" && seed.Year == 2007 && programmes.TryGetValue(seed.Country, out var programme))
         {
             var outcome = programme.Priorities[0].Outcomes[0];
-            request.ProgrammeId = allocation.ProgrammeId = programme.Id;
-            allocation.OutcomeId = outcome.Id;
-            allocation.StrategicObjective = (int)outcome.StrategicObjective;
+            var toOutcome = 1_200_000m;
+            allocation.Amount = ProtoConvert.ToMoney(seed.AmountUsd - toOutcome);
+            request.Allocations.Add(new Partnerships.FundingAllocation
+            {
+                Region = allocation.Region,
+                CountryCode = seed.Country,
+                ProgrammeId = programme.Id,
+                OutcomeId = outcome.Id,
+                StrategicObjective = (int)outcome.StrategicObjective,
+                Amount = ProtoConvert.ToMoney(toOutcome),
+            });
         }
         request.Allocations.Add(allocation);
         return request;
