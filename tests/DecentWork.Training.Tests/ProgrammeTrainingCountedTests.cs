@@ -39,10 +39,16 @@ public class ProgrammeTrainingCountedTests(TrainingFixture fixture) : IClassFixt
 
             var last = await Eventually.Until(() => Task.FromResult(heard.Where(c => c.ProgrammeId == programme).ToList()),
                 events => events.Any(c => c.ParticipantsTrained == 1), what: "the programme's training count");
-            // Zero when the course was linked, then one Zambian participant for five days; the Malawian does not count.
-            Assert.Equal([(0, 0, 1L), (1, 5, 2L)], last.OrderBy(c => c.Revision).Select(c => (c.ParticipantsTrained, c.ParticipantDays, c.Revision)));
+            // Recounts follow the changes through the broker, so whether the link's recount (zero) is
+            // announced before attendance is recorded depends on timing. What holds: revisions are
+            // distinct, the latest counts one Zambian participant for five days, and no count ever
+            // includes the Malawian.
+            var latest = last.MaxBy(c => c.Revision)!;
+            Assert.Equal((1, 5), (latest.ParticipantsTrained, latest.ParticipantDays));
+            Assert.All(last, c => Assert.InRange(c.ParticipantsTrained, 0, 1));
+            Assert.Equal(last.Count, last.Select(c => c.Revision).Distinct().Count());
             var tally = await fixture.Service.Services.GetRequiredService<IAggregateStore<Domain.ProgrammeTraining>>().FindAsync(programme);
-            Assert.Equal((1, 5, "ZMB", 2L), (tally!.ParticipantsTrained, tally.ParticipantDays, tally.CountryCode, tally.Version));
+            Assert.Equal((1, 5, "ZMB", latest.Revision), (tally!.ParticipantsTrained, tally.ParticipantDays, tally.CountryCode, tally.Version));
         }
         finally
         {

@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using System.Text;
+using DecentWork.ServiceDefaults.Storage;
 
 namespace DecentWork.ServiceDefaults.Grpc;
 
@@ -36,5 +38,20 @@ public readonly record struct Page(int Skip, int Size)
         {
             return false;
         }
+    }
+}
+
+/// <summary>One page of a list RPC: the items in order, how many match in all, the next page's token ("" on the last).</summary>
+public sealed record PageOf<T>(IReadOnlyList<T> Items, int TotalSize, string NextPageToken);
+
+public static class PagingExtensions
+{
+    /// <summary>The count, the page and its token that every list RPC answers with, from one filter and order.</summary>
+    public static async Task<PageOf<T>> PageAsync<T>(this IAggregateStore<T> store, Expression<Func<T, bool>> filter, SortOrder<T> order,
+        Page page, CancellationToken cancellationToken) where T : Aggregate
+    {
+        var total = await store.CountAsync(filter, cancellationToken);
+        var items = await store.QueryAsync(filter, order, page.Skip, page.Size, cancellationToken);
+        return new PageOf<T>(items, (int)total, page.NextToken(total));
     }
 }

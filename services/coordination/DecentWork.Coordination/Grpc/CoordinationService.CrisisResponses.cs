@@ -56,9 +56,8 @@ public sealed partial class CoordinationService
         var filter = Filter.All<CrisisResponse>(
             kind is null ? null : c => c.Kind == kind.Value,
             country is null ? null : c => c.CountryCode == country.Code);
-        var total = await CrisisResponses.CountAsync(filter, context.CancellationToken);
-        var found = await CrisisResponses.QueryAsync(filter, new SortOrder<CrisisResponse>(c => c.SortKey), page.Skip, page.Size, context.CancellationToken);
-        var list = new Contract.ListCrisisResponsesResponse { NextPageToken = page.NextToken(total), TotalSize = (int)total };
+        var (found, total, nextPageToken) = await CrisisResponses.PageAsync(filter, new SortOrder<CrisisResponse>(c => c.SortKey), page, context.CancellationToken);
+        var list = new Contract.ListCrisisResponsesResponse { NextPageToken = nextPageToken, TotalSize = total };
         list.CrisisResponses.AddRange(found.Select(ToProto));
         return list;
     }

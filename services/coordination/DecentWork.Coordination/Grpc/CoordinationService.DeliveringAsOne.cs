@@ -40,10 +40,9 @@ public sealed partial class CoordinationService
         violations.ThrowIfAny();
 
         var all = Filter.All<DeliveringAsOnePilot>();
-        var total = await Pilots.CountAsync(all, context.CancellationToken);
         // Country codes are unique, so the code alone is a stable paging key.
-        var found = await Pilots.QueryAsync(all, new SortOrder<DeliveringAsOnePilot>(p => p.CountryCode), page.Skip, page.Size, context.CancellationToken);
-        var response = new Contract.ListDeliveringAsOnePilotsResponse { NextPageToken = page.NextToken(total), TotalSize = (int)total };
+        var (found, total, nextPageToken) = await Pilots.PageAsync(all, new SortOrder<DeliveringAsOnePilot>(p => p.CountryCode), page, context.CancellationToken);
+        var response = new Contract.ListDeliveringAsOnePilotsResponse { NextPageToken = nextPageToken, TotalSize = total };
         response.Pilots.AddRange(found.Select(ToProto));
         return response;
     }

@@ -48,9 +48,8 @@ public sealed partial class CoordinationService
         violations.ThrowIfAny();
 
         var filter = Filter.All<JointProgramme>(status is null ? null : j => j.Status == status.Value);
-        var total = await JointProgrammes.CountAsync(filter, context.CancellationToken);
-        var found = await JointProgrammes.QueryAsync(filter, new SortOrder<JointProgramme>(j => j.SortKey), page.Skip, page.Size, context.CancellationToken);
-        var response = new Contract.ListJointProgrammesResponse { NextPageToken = page.NextToken(total), TotalSize = (int)total };
+        var (found, total, nextPageToken) = await JointProgrammes.PageAsync(filter, new SortOrder<JointProgramme>(j => j.SortKey), page, context.CancellationToken);
+        var response = new Contract.ListJointProgrammesResponse { NextPageToken = nextPageToken, TotalSize = total };
         response.JointProgrammes.AddRange(found.Select(JointProgrammeMapping.ToProto));
         return response;
     }

@@ -54,9 +54,8 @@ public sealed partial class CoordinationService
             status is null ? null : a => a.Status == status.Value,
             agency is null ? null : a => a.Agency == agency,
             country is null ? null : a => a.CountryCode == country.Code);
-        var total = await ToolkitAssessments.CountAsync(filter, context.CancellationToken);
-        var found = await ToolkitAssessments.QueryAsync(filter, new SortOrder<ToolkitAssessment>(a => a.SortKey), page.Skip, page.Size, context.CancellationToken);
-        var response = new Contract.ListToolkitAssessmentsResponse { NextPageToken = page.NextToken(total), TotalSize = (int)total };
+        var (found, total, nextPageToken) = await ToolkitAssessments.PageAsync(filter, new SortOrder<ToolkitAssessment>(a => a.SortKey), page, context.CancellationToken);
+        var response = new Contract.ListToolkitAssessmentsResponse { NextPageToken = nextPageToken, TotalSize = total };
         response.ToolkitAssessments.AddRange(found.Select(ToolkitAssessmentMapping.ToProto));
         return response;
     }

@@ -72,9 +72,8 @@ public sealed partial class CoordinationService(
         violations.ThrowIfAny();
 
         var filter = Filter.All<Undaf>(country is null ? null : u => u.CountryCode == country.Code);
-        var total = await undafs.CountAsync(filter, context.CancellationToken);
-        var found = await undafs.QueryAsync(filter, new SortOrder<Undaf>(u => u.SortKey), page.Skip, page.Size, context.CancellationToken);
-        var response = new Contract.ListUndafsResponse { NextPageToken = page.NextToken(total), TotalSize = (int)total };
+        var (found, total, nextPageToken) = await undafs.PageAsync(filter, new SortOrder<Undaf>(u => u.SortKey), page, context.CancellationToken);
+        var response = new Contract.ListUndafsResponse { NextPageToken = nextPageToken, TotalSize = total };
         response.Undafs.AddRange(found.Select(ToProto));
         return response;
     }

@@ -60,9 +60,8 @@ public sealed partial class PartnershipsService
         violations.ThrowIfAny();
 
         var filter = Filter.All<Agreement>(partnerId is { } p ? a => a.PartnerId == p : null);
-        var total = await agreements.CountAsync(filter, context.CancellationToken);
-        var found = await agreements.QueryAsync(filter, new SortOrder<Agreement>(a => a.SortKey, Descending: true), page.Skip, page.Size, context.CancellationToken);
-        var response = new Contract.ListAgreementsResponse { NextPageToken = page.NextToken(total), TotalSize = (int)total };
+        var (found, total, nextPageToken) = await agreements.PageAsync(filter, new SortOrder<Agreement>(a => a.SortKey, Descending: true), page, context.CancellationToken);
+        var response = new Contract.ListAgreementsResponse { NextPageToken = nextPageToken, TotalSize = total };
         response.Agreements.AddRange(found.Select(AgreementMapping.ToProto));
         return response;
     }

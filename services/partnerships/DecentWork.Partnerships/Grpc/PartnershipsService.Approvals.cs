@@ -101,10 +101,9 @@ public sealed partial class PartnershipsService
             partnerId is { } partner ? a => a.PartnerId == partner : null,
             programmeId is { } programme ? a => a.ProgrammeId == programme : null,
             year == 0 ? null : a => a.Year == year);
-        var total = await approvals.CountAsync(filter, context.CancellationToken);
         var order = new SortOrder<FundingApproval>(a => a.SortKey, Descending: true);
-        var found = await approvals.QueryAsync(filter, order, page.Skip, page.Size, context.CancellationToken);
-        var response = new Contract.ListFundingApprovalsResponse { NextPageToken = page.NextToken(total), TotalSize = (int)total };
+        var (found, total, nextPageToken) = await approvals.PageAsync(filter, order, page, context.CancellationToken);
+        var response = new Contract.ListFundingApprovalsResponse { NextPageToken = nextPageToken, TotalSize = total };
         response.FundingApprovals.AddRange(found.Select(ToProto));
         return response;
     }

@@ -43,9 +43,8 @@ public sealed partial class PartnershipsService
 
         var status = (ProjectStatus)request.Status;
         var filter = Filter.All<Project>(status == 0 ? null : p => p.Status == status);
-        var total = await projects.CountAsync(filter, context.CancellationToken);
-        var found = await projects.QueryAsync(filter, new SortOrder<Project>(p => p.SortKey), page.Skip, page.Size, context.CancellationToken);
-        var response = new Contract.ListProjectsResponse { NextPageToken = page.NextToken(total), TotalSize = (int)total };
+        var (found, total, nextPageToken) = await projects.PageAsync(filter, new SortOrder<Project>(p => p.SortKey), page, context.CancellationToken);
+        var response = new Contract.ListProjectsResponse { NextPageToken = nextPageToken, TotalSize = total };
         response.Projects.AddRange(found.Select(ProjectMapping.ToProto));
         return response;
     }

@@ -61,9 +61,8 @@ public sealed partial class PartnershipsService(
         // The zero category means "any": only a category the caller set narrows the query.
         var category = (PartnerCategory)request.Category;
         var filter = Filter.All<Partner>(category == 0 ? null : p => p.Category == category);
-        var total = await partners.CountAsync(filter, context.CancellationToken);
-        var found = await partners.QueryAsync(filter, new SortOrder<Partner>(p => p.SortKey), page.Skip, page.Size, context.CancellationToken);
-        var response = new Contract.ListPartnersResponse { NextPageToken = page.NextToken(total), TotalSize = (int)total };
+        var (found, total, nextPageToken) = await partners.PageAsync(filter, new SortOrder<Partner>(p => p.SortKey), page, context.CancellationToken);
+        var response = new Contract.ListPartnersResponse { NextPageToken = nextPageToken, TotalSize = total };
         response.Partners.AddRange(found.Select(ToProto));
         return response;
     }

@@ -56,9 +56,8 @@ public sealed partial class ProgrammingService(IAggregateStore<Programme> progra
             country is null ? null : p => p.CountryCode == country.Code,
             region == 0 ? null : p => p.Region == region,
             status == 0 ? null : p => p.Status == status);
-        var total = await programmes.CountAsync(filter, context.CancellationToken);
-        var found = await programmes.QueryAsync(filter, new SortOrder<Programme>(p => p.SortKey), page.Skip, page.Size, context.CancellationToken);
-        var response = new Contract.ListProgrammesResponse { NextPageToken = page.NextToken(total), TotalSize = (int)total };
+        var (found, total, nextPageToken) = await programmes.PageAsync(filter, new SortOrder<Programme>(p => p.SortKey), page, context.CancellationToken);
+        var response = new Contract.ListProgrammesResponse { NextPageToken = nextPageToken, TotalSize = total };
         response.Programmes.AddRange(found.Select(ToProto));
         return response;
     }

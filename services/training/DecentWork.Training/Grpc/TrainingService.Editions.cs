@@ -38,9 +38,8 @@ public sealed partial class TrainingService
 
         var id = courseId!.Value;
         _ = await _courses.FindAsync(id, context.CancellationToken) ?? throw new NotFoundException("Course", request.CourseId);
-        var total = await _editions.CountAsync(e => e.CourseId == id, context.CancellationToken);
-        var found = await _editions.QueryAsync(e => e.CourseId == id, new SortOrder<Edition>(e => e.ListKey), page.Skip, page.Size, context.CancellationToken);
-        var response = new Contract.ListEditionsResponse { NextPageToken = page.NextToken(total), TotalSize = (int)total };
+        var (found, total, nextPageToken) = await _editions.PageAsync(e => e.CourseId == id, new SortOrder<Edition>(e => e.ListKey), page, context.CancellationToken);
+        var response = new Contract.ListEditionsResponse { NextPageToken = nextPageToken, TotalSize = total };
         response.Editions.AddRange(found.Select(EditionMapping.ToProto));
         return response;
     }

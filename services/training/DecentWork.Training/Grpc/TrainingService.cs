@@ -64,10 +64,9 @@ public sealed partial class TrainingService(
         // "Everything" is a constant true, which is left out rather than ANDed (not every store translates it).
         var all = filter.Body is ConstantExpression { Value: true } ? inRange ?? filter : Filter.All(filter, inRange);
 
-        var total = await _courses.CountAsync(all, context.CancellationToken);
         // Codes are unique, so the code alone is a stable paging key.
-        var found = await _courses.QueryAsync(all, new SortOrder<Course>(c => c.Code), page.Skip, page.Size, context.CancellationToken);
-        var response = new Contract.ListCoursesResponse { NextPageToken = page.NextToken(total), TotalSize = (int)total };
+        var (found, total, nextPageToken) = await _courses.PageAsync(all, new SortOrder<Course>(c => c.Code), page, context.CancellationToken);
+        var response = new Contract.ListCoursesResponse { NextPageToken = nextPageToken, TotalSize = total };
         response.Courses.AddRange(found.Select(CourseMapping.ToProto));
         return response;
     }
