@@ -45,14 +45,21 @@ public sealed class UnaryBenchmark(UnaryBenchmark.Options options, TextWriter ou
         }
     }
 
+    /// <summary>
+    /// A full-size programme if the demo data is loaded (priorities, outcomes, history), so the
+    /// measured message is a realistic one; otherwise a new draft. Drafts never clash with the
+    /// overlap rule's binding programmes, so the period is far from the demo data's.
+    /// </summary>
     private static async Task<string> SeedAsync(ProgrammingService.ProgrammingServiceClient client)
     {
+        var active = await client.ListProgrammesAsync(new ListProgrammesRequest { Country = "TZA", Status = ProgrammeStatus.Active, PageSize = 1 });
+        if (active.Programmes.Count > 0) return active.Programmes[0].Id;
         var programme = await client.RegisterProgrammeAsync(new RegisterProgrammeRequest
         {
             CountryCode = "TZA",
             Title = $"Benchmark programme {DateTime.UtcNow:O}",
-            PeriodStart = ProtoConvert.ToDate(new DateOnly(2008, 1, 1)),
-            PeriodEnd = ProtoConvert.ToDate(new DateOnly(2011, 12, 31)),
+            PeriodStart = ProtoConvert.ToDate(new DateOnly(2040, 1, 1)),
+            PeriodEnd = ProtoConvert.ToDate(new DateOnly(2043, 12, 31)),
         });
         return programme.Id;
     }
