@@ -34,7 +34,7 @@ public class FundingFlowTests(PlatformFixture fixture) : IClassFixture<PlatformF
             Earmarking = PartnershipsV1.Earmarking.SoftlyEarmarked,
         });
 
-        var approval = await partnerships.RecordFundingApprovalAsync(new PartnershipsV1.RecordFundingApprovalRequest
+        var approval = await Eventually.WhenKnown(() => partnerships.RecordFundingApprovalAsync(new PartnershipsV1.RecordFundingApprovalRequest
         {
             PartnerId = partner.Id,
             AgreementId = agreement.Id,
@@ -57,7 +57,7 @@ public class FundingFlowTests(PlatformFixture fixture) : IClassFixture<PlatformF
                     Amount = ProtoConvert.ToMoney(1_250_000.50m),
                 },
             },
-        });
+        }).ResponseAsync, what: "partnerships to learn of the approved programme's outcomes");
         Assert.Equal(agreement.Id, approval.AgreementId);
 
         var funded = await Eventually.Until(

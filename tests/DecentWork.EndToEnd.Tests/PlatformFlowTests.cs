@@ -42,13 +42,13 @@ public class PlatformFlowTests(PlatformFixture fixture) : IClassFixture<Platform
             Name = $"European Union {Guid.NewGuid():N}",
             Category = PartnershipsV1.PartnerCategory.EuropeanUnion,
         });
-        await partnerships.RecordFundingApprovalAsync(new PartnershipsV1.RecordFundingApprovalRequest
+        await Eventually.WhenKnown(() => partnerships.RecordFundingApprovalAsync(new PartnershipsV1.RecordFundingApprovalRequest
         {
             PartnerId = partner.Id,
             ProgrammeId = programme.Id,
             Amount = ProtoConvert.ToMoney(1_500_000.25m),
             Year = 2007,
-        });
+        }).ResponseAsync, what: "partnerships to learn of the programme");
 
         var funded = await Eventually.Until(
             () => programmes.GetProgrammeAsync(new ProgrammingV1.GetProgrammeRequest { Id = programme.Id }).ResponseAsync,
@@ -62,12 +62,10 @@ public class PlatformFlowTests(PlatformFixture fixture) : IClassFixture<Platform
         Assert.Single(coverage.Countries, c => c.CountryCode == "ALB");
 
         var course = await training.PublishCourseAsync(new TrainingV1.PublishCourseRequest { Code = $"E2E-{Random.Shared.Next(100000)}", Title = "TC Manual" });
-        var linked = await Eventually.Until(async () =>
-        {
-            try { return await training.LinkCourseToProgrammeAsync(new TrainingV1.LinkCourseToProgrammeRequest { CourseId = course.Id, ProgrammeId = programme.Id }); }
-            catch (Grpc.Core.RpcException e) when (e.StatusCode == Grpc.Core.StatusCode.FailedPrecondition) { return null; }
-        }, c => c is not null, what: "training to learn of the programme");
-        Assert.Contains(programme.Id, linked!.LinkedProgrammeIds);
+        var linked = await Eventually.WhenKnown(
+            () => training.LinkCourseToProgrammeAsync(new TrainingV1.LinkCourseToProgrammeRequest { CourseId = course.Id, ProgrammeId = programme.Id }).ResponseAsync,
+            what: "training to learn of the programme");
+        Assert.Contains(programme.Id, linked.LinkedProgrammeIds);
     }
 
     [Fact]

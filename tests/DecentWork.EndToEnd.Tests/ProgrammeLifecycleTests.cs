@@ -117,21 +117,14 @@ public class ProgrammeLifecycleTests(PlatformFixture fixture) : IClassFixture<Pl
         });
 
         // Coordination knows the outcome only once programming's ProgrammeApproved has arrived.
-        var linked = await Eventually.Until(async () =>
+        var linked = await Eventually.WhenKnown(() => coordination.LinkOutcomesAsync(new CoordinationV1.LinkOutcomesRequest
         {
-            try
-            {
-                return await coordination.LinkOutcomesAsync(new CoordinationV1.LinkOutcomesRequest
-                {
-                    UndafId = undaf.Id,
-                    UndafOutcomeCode = "UO2",
-                    ProgrammeId = programme.Id,
-                    ProgrammeOutcomeId = programme.Priorities[0].Outcomes[0].Id,
-                });
-            }
-            catch (RpcException e) when (e.StatusCode is StatusCode.FailedPrecondition or StatusCode.NotFound) { return null; }
-        }, u => u is not null, what: "coordination to learn of the approved programme");
-        Assert.Single(linked!.OutcomeLinks);
+            UndafId = undaf.Id,
+            UndafOutcomeCode = "UO2",
+            ProgrammeId = programme.Id,
+            ProgrammeOutcomeId = programme.Priorities[0].Outcomes[0].Id,
+        }).ResponseAsync, what: "coordination to learn of the approved programme");
+        Assert.Single(linked.OutcomeLinks);
 
         var coherence = await coordination.ListCountryCoherenceAsync(new CoordinationV1.ListCountryCoherenceRequest { Country = "LAO" });
         var lao = Assert.Single(coherence.Countries);

@@ -27,14 +27,9 @@ public class TrainingFlowTests(PlatformFixture fixture) : IClassFixture<Platform
             Languages = { "en" },
             DurationDays = 5,
         });
-        await Eventually.Until(async () =>
-        {
-            try
-            {
-                return await training.LinkCourseToOutcomeAsync(new TrainingV1.LinkCourseToOutcomeRequest { CourseId = course.Id, ProgrammeId = programme.Id, OutcomeId = outcome.Id });
-            }
-            catch (Grpc.Core.RpcException e) when (e.StatusCode == Grpc.Core.StatusCode.FailedPrecondition) { return null; }
-        }, c => c is not null, what: "training to learn of the approved programme's outcomes");
+        await Eventually.WhenKnown(
+            () => training.LinkCourseToOutcomeAsync(new TrainingV1.LinkCourseToOutcomeRequest { CourseId = course.Id, ProgrammeId = programme.Id, OutcomeId = outcome.Id }).ResponseAsync,
+            what: "training to learn of the approved programme's outcomes");
 
         var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
         var edition = await training.ScheduleEditionAsync(new TrainingV1.ScheduleEditionRequest

@@ -28,7 +28,7 @@ public class FundingAllocationServiceTests(PartnershipsFixture fixture) : IClass
     [Fact]
     public async Task RecordFundingApproval_WhenEveryFieldIsGiven_ReturnsThemAndDerivesRegionsFromCountries()
     {
-        var programme = Guid.NewGuid().ToString();
+        var programme = await fixture.KnownProgrammeAsync("ZMB");
         var request = await Request(1_000_000m,
             Part(600_000.50m, "zmb", objective: 2, programme: programme),
             Part(399_999.50m, region: ProgrammingApi.IloRegion.AsiaPacific));
@@ -57,7 +57,7 @@ public class FundingAllocationServiceTests(PartnershipsFixture fixture) : IClass
     public async Task RecordFundingApproval_WhenOnlyTheMinimumIsGiven_IsOneAllocationToTheProgrammeWithDefaults()
     {
         var partner = await _client.RegisterPartnerAsync(Requests.Partner());
-        var programme = Guid.NewGuid().ToString();
+        var programme = await fixture.KnownProgrammeAsync();
 
         var approval = await _client.RecordFundingApprovalAsync(Requests.Approval(partner.Id, programme, 5m));
 

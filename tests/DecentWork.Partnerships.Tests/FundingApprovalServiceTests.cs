@@ -15,7 +15,7 @@ public class FundingApprovalServiceTests(PartnershipsFixture fixture) : IClassFi
     public async Task RecordFundingApproval_WhenValid_ReturnsTheApprovalThatGetReturns()
     {
         var partner = await NewPartner();
-        var programmeId = Guid.NewGuid().ToString();
+        var programmeId = await fixture.KnownProgrammeAsync();
 
         var approval = await _client.RecordFundingApprovalAsync(Requests.Approval(partner.Id, programmeId, 65_800_000.10m, 2007));
 
@@ -40,7 +40,7 @@ public class FundingApprovalServiceTests(PartnershipsFixture fixture) : IClassFi
     [InlineData(1, -1)] // units and nanos of different signs: not well-formed
     public async Task RecordFundingApproval_WhenAmountIsNotPositiveOrMalformed_IsInvalidAmount(long units, int nanos)
     {
-        var request = Requests.Approval((await NewPartner()).Id);
+        var request = Requests.Approval((await NewPartner()).Id, await fixture.KnownProgrammeAsync());
         request.Amount = new Google.Type.Money { CurrencyCode = "USD", Units = units, Nanos = nanos };
         await RpcAssert.InvalidFields(() => _client.RecordFundingApprovalAsync(request).ResponseAsync, "amount");
     }
@@ -48,7 +48,7 @@ public class FundingApprovalServiceTests(PartnershipsFixture fixture) : IClassFi
     [Fact]
     public async Task RecordFundingApproval_WhenCurrencyIsNotUsd_IsInvalidCurrency()
     {
-        var request = Requests.Approval((await NewPartner()).Id);
+        var request = Requests.Approval((await NewPartner()).Id, await fixture.KnownProgrammeAsync());
         request.Amount.CurrencyCode = "EUR";
         await RpcAssert.InvalidFields(() => _client.RecordFundingApprovalAsync(request).ResponseAsync, "amount.currency_code");
     }
@@ -57,9 +57,10 @@ public class FundingApprovalServiceTests(PartnershipsFixture fixture) : IClassFi
     public async Task RecordFundingApproval_WhenPartnerIsNotRegistered_FailsThePreconditionAndStoresNothing()
     {
         var unknown = Guid.NewGuid().ToString();
+        var programme = await fixture.KnownProgrammeAsync();
 
         var error = await RpcAssert.FailsWith(StatusCode.FailedPrecondition,
-            () => _client.RecordFundingApprovalAsync(Requests.Approval(unknown)).ResponseAsync);
+            () => _client.RecordFundingApprovalAsync(Requests.Approval(unknown, programme)).ResponseAsync);
 
         Assert.Contains(unknown, error.Status.Detail);
         var listed = await _client.ListFundingApprovalsAsync(new ListFundingApprovalsRequest { PartnerId = unknown });
@@ -77,10 +78,10 @@ public class FundingApprovalServiceTests(PartnershipsFixture fixture) : IClassFi
     public async Task ListFundingApprovals_ListsNewestYearFirstFiltersAndPages()
     {
         var partner = await NewPartner();
-        var programme = Guid.NewGuid().ToString();
+        var programme = await fixture.KnownProgrammeAsync();
         foreach (var year in new[] { 2005, 2012, 1998, 2008 })
             await _client.RecordFundingApprovalAsync(Requests.Approval(partner.Id, programme, year: year));
-        await _client.RecordFundingApprovalAsync(Requests.Approval(partner.Id, year: 2008));
+        await _client.RecordFundingApprovalAsync(Requests.Approval(partner.Id, await fixture.KnownProgrammeAsync(), year: 2008));
         await _client.RecordFundingApprovalAsync(Requests.Approval((await NewPartner()).Id, programme, year: 2008));
 
         var first = await _client.ListFundingApprovalsAsync(new ListFundingApprovalsRequest { PartnerId = partner.Id, ProgrammeId = programme, PageSize = 3 });

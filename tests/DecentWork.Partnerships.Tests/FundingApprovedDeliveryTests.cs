@@ -29,7 +29,10 @@ public class FundingApprovedDeliveryTests(PartnershipsFixture fixture) : IClassF
         });
         var partner = await partnerships.RegisterPartnerAsync(Requests.Partner("Government of Japan"));
 
-        await partnerships.RecordFundingApprovalAsync(Requests.Approval(partner.Id, programme.Id, 3_000_000.75m, 2008));
+        // The registration reaches partnerships as ProgrammeRegistered within moments; until then the
+        // programme is unknown here (FAILED_PRECONDITION), so the first approval is retried.
+        await Eventually.WhenKnown(() => partnerships.RecordFundingApprovalAsync(Requests.Approval(partner.Id, programme.Id, 3_000_000.75m, 2008)).ResponseAsync,
+            "the programme's registration to reach partnerships");
         await partnerships.RecordFundingApprovalAsync(Requests.Approval(partner.Id, programme.Id, 999_999.25m, 2009));
 
         var funded = await Eventually.Until(

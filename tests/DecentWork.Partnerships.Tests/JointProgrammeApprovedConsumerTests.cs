@@ -50,7 +50,7 @@ public class JointProgrammeApprovedConsumerTests(PartnershipsFixture fixture) : 
         // A year no other test of this class writes, so the reports hold only this programme and one approval.
         var joint = Joint($"MDG Achievement Fund {Guid.NewGuid():N}", 3_500_000m) with { ApprovedOn = new DateOnly(1998, 5, 4) };
         var eu = await _client.RegisterPartnerAsync(Requests.Partner("European Union", PartnerCategory.EuropeanUnion));
-        await _client.RecordFundingApprovalAsync(Requests.Approval(eu.Id, amount: 6_500_000m, year: 1998));
+        await _client.RecordFundingApprovalAsync(Requests.Approval(eu.Id, await fixture.KnownProgrammeAsync(), amount: 6_500_000m, year: 1998));
         await fixture.Service.Services.GetRequiredService<IBus>().Publish(joint);
         await Eventually.Until(() => FindApproval(joint.JointProgrammeId), a => a is not null, what: "the joint programme's approval");
 

@@ -25,10 +25,11 @@ public class JsonRouteTests(PartnershipsFixture fixture) : IClassFixture<Partner
         var duplicate = await _http.PostAsJsonAsync("/v1/partners", new { name = name.ToLowerInvariant(), category = "PARTNER_CATEGORY_FOUNDATION" });
         Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
 
+        var programmeId = await fixture.KnownProgrammeAsync();
         var approved = await _http.PostAsJsonAsync("/v1/funding-approvals", new
         {
             partnerId,
-            programmeId = Guid.NewGuid(),
+            programmeId,
             amount = new { currencyCode = "USD", units = "2400000", nanos = 500_000_000 },
             year = 2009,
         });
@@ -41,7 +42,7 @@ public class JsonRouteTests(PartnershipsFixture fixture) : IClassFixture<Partner
         Assert.Equal(500_000_000, approval.GetProperty("amount").GetProperty("nanos").GetInt32());
         Assert.Equal(2009, approval.GetProperty("year").GetInt32());
 
-        var negative = await _http.PostAsJsonAsync("/v1/funding-approvals", new { partnerId, programmeId = Guid.NewGuid(), amount = new { currencyCode = "USD", units = "-1" }, year = 2009 });
+        var negative = await _http.PostAsJsonAsync("/v1/funding-approvals", new { partnerId, programmeId, amount = new { currencyCode = "USD", units = "-1" }, year = 2009 });
         Assert.Equal(HttpStatusCode.BadRequest, negative.StatusCode);
         var missing = await _http.GetAsync($"/v1/partners/{Guid.NewGuid()}");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);

@@ -1,10 +1,53 @@
+using DecentWork.Contracts.Events.Programming;
 using DecentWork.Contracts.Partnerships.V1;
+using ProgrammeNeeds = DecentWork.Partnerships.Domain.ProgrammeNeeds;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Storage;
 using DecentWork.Testing;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DecentWork.Partnerships.Tests;
 
-public sealed class PartnershipsFixture() : ServiceFixture(PartnershipsApp.ServiceName, PartnershipsApp.Build);
+public sealed class PartnershipsFixture() : ServiceFixture(PartnershipsApp.ServiceName, PartnershipsApp.Build)
+{
+    public IBus Bus => Service.Services.GetRequiredService<IBus>();
+    public IAggregateStore<ProgrammeNeeds> Programmes => Service.Services.GetRequiredService<IAggregateStore<ProgrammeNeeds>>();
+
+    public static ProgrammeRegistered Registered(string country = "ZMB") =>
+        new(Guid.NewGuid(), country, "Africa", $"DWCP {country}", new DateOnly(2006, 1, 1), new DateOnly(2010, 12, 31), DateTimeOffset.UtcNow);
+
+    public static ProgrammeOutcome Outcome(string code, decimal need = 1_000_000m) => new(Guid.NewGuid(), code, $"Outcome {code}", 2, need);
+
+    /// <summary>Announces a programme as programming would on registration, and waits until partnerships has heard of it.</summary>
+    public async Task<string> KnownProgrammeAsync(string country = "ZMB")
+    {
+        var registered = Registered(country);
+        await Bus.Publish(registered);
+        await Eventually.Until(() => Programmes.FindAsync(registered.ProgrammeId), p => p is not null, what: "the programme to be known");
+        return registered.ProgrammeId.ToString();
+    }
+
+    /// <summary>Registers and approves a programme with these outcomes, as programming would, and waits until partnerships knows them.</summary>
+    public async Task<string> ApprovedProgrammeAsync(string country, params ProgrammeOutcome[] outcomes)
+    {
+        var registered = Registered(country);
+        await Bus.Publish(registered);
+        await Bus.Publish(new ProgrammeApproved(registered.ProgrammeId, country, "Africa", new DateOnly(2008, 3, 1), outcomes, DateTimeOffset.UtcNow));
+        await Eventually.Until(() => Programmes.FindAsync(registered.ProgrammeId),
+            p => p is { AwaitingApproval: false } && p.Outcomes.Count == outcomes.Length, what: "the programme's outcomes to be known");
+        return registered.ProgrammeId.ToString();
+    }
+
+    /// <summary>Withdraws an outcome after approval, as programming would, and waits until partnerships has applied it.</summary>
+    public async Task WithdrawAsync(string programmeId, ProgrammeOutcome outcome)
+    {
+        var id = Guid.Parse(programmeId);
+        await Bus.Publish(new ProgrammeOutcomeChanged(id, outcome, Withdrawn: true, DateTimeOffset.UtcNow.AddSeconds(1)));
+        await Eventually.Until(() => Programmes.FindAsync(id),
+            p => p!.Outcomes.Single(o => o.OutcomeId == outcome.OutcomeId).Withdrawn, what: "the outcome to be withdrawn");
+    }
+}
 
 /// <summary>Request builders the service tests share; names are made unique because the rule forbids repeats.</summary>
 internal static class Requests
@@ -12,10 +55,11 @@ internal static class Requests
     public static RegisterPartnerRequest Partner(string name = "Government of Norway", PartnerCategory category = PartnerCategory.BilateralGovernment) =>
         new() { Name = $"{name} {Guid.NewGuid():N}", Category = category };
 
-    public static RecordFundingApprovalRequest Approval(string partnerId, string? programmeId = null, decimal amount = 1_500_000.25m, int year = 2007) => new()
+    /// <summary>The minimal approval; the programme must be known to partnerships (see PartnershipsFixture.KnownProgrammeAsync).</summary>
+    public static RecordFundingApprovalRequest Approval(string partnerId, string programmeId, decimal amount = 1_500_000.25m, int year = 2007) => new()
     {
         PartnerId = partnerId,
-        ProgrammeId = programmeId ?? Guid.NewGuid().ToString(),
+        ProgrammeId = programmeId,
         Amount = ProtoConvert.ToMoney(amount),
         Year = year,
     };

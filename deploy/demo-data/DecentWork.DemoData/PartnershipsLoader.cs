@@ -123,7 +123,7 @@ public sealed class PartnershipsLoader(Partnerships.PartnershipsService.Partners
         {
             var recorded = await partnerships.ListFundingApprovalsAsync(new Partnerships.ListFundingApprovalsRequest { PartnerId = partners[group.Key.Partner], Year = group.Key.Year });
             foreach (var (seed, index) in group.Select((s, i) => (s, i)).Skip(recorded.TotalSize))
-                await partnerships.RecordFundingApprovalAsync(ApprovalRequest(seed, index, partners[seed.Partner], programmes));
+                await WhenKnown.RetryAsync(() => partnerships.RecordFundingApprovalAsync(ApprovalRequest(seed, index, partners[seed.Partner], programmes)).ResponseAsync);
         }
     }
 

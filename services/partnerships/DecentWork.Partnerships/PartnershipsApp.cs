@@ -32,12 +32,14 @@ public static class PartnershipsApp
                 new StoreIndex<Project>(p => p.Status))
             .AddAggregate<ProgrammeNeeds>("programme_needs");
         // The outbox relay publishes PartnerRegistered and FundingApproved once stored; coordination's
-        // approved joint programmes arrive as UN-system funding; programming's approved programmes
-        // and outcome changes give the resource needs for the funding gap.
+        // approved joint programmes arrive as UN-system funding; programming's registered and approved
+        // programmes and outcome changes say which programmes and outcomes approvals may name, and
+        // give the resource needs for the funding gap.
         builder.Services.AddDecentWorkBus(builder.Configuration, ServiceName,
             bus =>
             {
                 bus.AddConsumer<Consumers.JointProgrammeApprovedConsumer>();
+                bus.AddConsumer<Consumers.ProgrammeRegisteredConsumer>();
                 bus.AddConsumer<Consumers.ProgrammeApprovedConsumer>();
                 bus.AddConsumer<Consumers.ProgrammeOutcomeChangedConsumer>();
             });

@@ -55,8 +55,8 @@ public sealed class FundingApproval : Aggregate
 
     /// <summary>
     /// Records the approval and raises FundingApproved with its allocations, which the programming
-    /// service adds to the money mobilised. Programme, outcome and agreement ids are taken on trust:
-    /// partnerships keeps no copy of the programme register in this slice.
+    /// service adds to the money mobilised. The caller has checked the partner, the agreement and the
+    /// programmes and outcomes named (<see cref="FundingTargets"/>), which need the store.
     /// </summary>
     public static FundingApproval Record(Partner partner, decimal amountUsd, int year, FundingTerms terms, DateTimeOffset now,
         Guid? id = null)

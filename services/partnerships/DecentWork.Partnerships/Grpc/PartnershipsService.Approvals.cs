@@ -17,9 +17,6 @@ public sealed partial class PartnershipsService
         violations.Check(partnerId is null, "partner_id", "is required and must be a UUID");
         var amount = FundingApprovalInput.Usd(request.Amount, "amount", violations);
         var allocations = FundingApprovalInput.Allocations(request.Allocations, violations);
-        // Programmes and outcomes belong to the programming service and are not checked here, so
-        // approvals can be recorded in any order: programming counts the money for a programme it
-        // has registered, and an approval naming one it has not ends in its FundingApproved error queue.
         var programmeId = FundingApprovalInput.OptionalId(request.ProgrammeId, "programme_id", violations);
         var source = request.Source == 0 ? (FundingSource?)null : (FundingSource)request.Source;
         violations.Check(request.ProgrammeId.Length == 0 && !FundingApprovalRules.HasADestination(null, allocations.Count, source), "programme_id",
@@ -51,6 +48,7 @@ public sealed partial class PartnershipsService
         await CheckAgreement(agreementId, partner, context.CancellationToken);
         var terms = new FundingTerms(programmeId, allocations, date, original, request.OriginalAmount?.CurrencyCode, source, earmarking,
             (MobilisedBy)request.MobilisedBy, agreementId);
+        await CheckTargets(terms, context.CancellationToken);
         var approval = FundingApproval.Record(partner, amount, year, terms, clock.GetUtcNow());
         await approvals.SaveAsync(approval, cancellationToken: context.CancellationToken);
         return ToProto(approval);
@@ -64,6 +62,41 @@ public sealed partial class PartnershipsService
             ?? throw new DomainRuleException($"Agreement '{id}' is not registered; register it under the partner first.");
         if (agreement.PartnerId != partner.Id)
             throw new DomainRuleException($"Agreement '{id}' is with another partner, not '{partner.Name}'.");
+    }
+
+    /// <summary>
+    /// Programmes and outcomes belong to the programming service, which faults an approval naming a
+    /// programme it never registered into its error queue: so they must be ones programming
+    /// announced to this service (FAILED_PRECONDITION otherwise, retried by a caller who has just
+    /// registered or approved the programme), and an allocation's country must be its programme's.
+    /// </summary>
+    private async Task CheckTargets(FundingTerms terms, CancellationToken cancellationToken)
+    {
+        var targets = await LoadTargets(FundingTargets.ProgrammesNamed(terms), FundingTargets.OutcomesNamedAlone(terms), cancellationToken);
+        targets.CheckProgrammesKnown(terms);
+        targets.CheckOutcomesFundable(terms);
+        var violations = new FieldViolations();
+        for (var i = 0; i < terms.Allocations.Count; i++)
+        {
+            var allocation = terms.Allocations[i];
+            if (targets.CountryFits(allocation, terms)) continue;
+            var programme = targets.CountryProgramme(allocation, terms)!;
+            violations.Add($"allocations[{i}].country_code",
+                $"is {allocation.CountryCode}, but programme '{programme.Id}' is for {programme.CountryCode}: name the programme's country or leave it empty");
+        }
+        violations.ThrowIfAny();
+    }
+
+    /// <summary>The views of the programmes named, and of the programmes holding the outcomes named without one.</summary>
+    private async Task<FundingTargets> LoadTargets(IEnumerable<Guid> programmeIds, IEnumerable<Guid> outcomeIds, CancellationToken cancellationToken)
+    {
+        var known = new List<ProgrammeNeeds>();
+        foreach (var programmeId in programmeIds)
+            if (await programmeNeeds.FindAsync(programmeId, cancellationToken) is { } programme) known.Add(programme);
+        foreach (var outcomeId in outcomeIds)
+            known.AddRange(await programmeNeeds.QueryAsync(p => p.Outcomes.Select(o => o.OutcomeId).Any(id => id == outcomeId),
+                new SortOrder<ProgrammeNeeds>(p => p.Id), 0, 1, cancellationToken));
+        return new FundingTargets(known);
     }
 
     /// <summary>The year may be left 0 when a date is given; when both are given they must agree.</summary>

@@ -24,6 +24,9 @@ public sealed partial class PartnershipsService
         violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
         violations.ThrowIfAny();
 
+        // Like an approval's allocation, the outcome must be one programming approved and did not withdraw.
+        if (outcomeId is { } outcome)
+            (await LoadTargets([], [outcome], context.CancellationToken)).FundableOutcome(outcome);
         var pool = await rbsaPools.FindAsync(RbsaPool.IdFor(request.BienniumStartYear), context.CancellationToken)
             ?? RbsaPool.Open(request.BienniumStartYear);
         pool.CheckVersion(request.ExpectedVersion);
