@@ -126,4 +126,27 @@ public class JsonRouteTests(PartnershipsFixture fixture) : IClassFixture<Partner
         Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode); // the findings are missing
         Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync($"/v1/partners/-/agreements/{Guid.NewGuid()}")).StatusCode);
     }
+
+    [Fact]
+    public async Task JsonRoutes_RepeatAnApprovalWithItsRequestIdAndFindItByTheRequestId()
+    {
+        var created = await _http.PostAsJsonAsync("/v1/partners", new { name = $"UNDP {Guid.NewGuid():N}", category = "PARTNER_CATEGORY_UN_SYSTEM" });
+        var partnerId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var requestId = $"undp:{Guid.NewGuid()}";
+        var body = new { requestId, partnerId, programmeId = await fixture.KnownProgrammeAsync(), amount = new { currencyCode = "USD", units = "1500000" }, year = 2007 };
+
+        var first = await _http.PostAsJsonAsync("/v1/funding-approvals", body);
+        var repeat = await _http.PostAsJsonAsync("/v1/funding-approvals", body);
+        var conflicting = await _http.PostAsJsonAsync("/v1/funding-approvals", body with { year = 2008 });
+        var malformed = await _http.GetAsync("/v1/funding-approvals?requestId=no%20spaces");
+
+        Assert.True(HttpStatusCode.OK == first.StatusCode, await first.Content.ReadAsStringAsync());
+        var approval = await first.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(requestId, approval.GetProperty("requestId").GetString());
+        Assert.Equal(approval.GetProperty("id").GetString(), (await repeat.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, conflicting.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        var listed = await _http.GetFromJsonAsync<JsonElement>($"/v1/funding-approvals?requestId={Uri.EscapeDataString(requestId)}");
+        Assert.Equal(approval.GetProperty("id").GetString(), Assert.Single(listed.GetProperty("fundingApprovals").EnumerateArray()).GetProperty("id").GetString());
+    }
 }

@@ -13,6 +13,9 @@ public static class PartnershipsApp
     public static WebApplication Build(string[] args)
     {
         var builder = ServiceHost.CreateBuilder(args, ServiceName);
+        // Before AddDecentWorkStorage: hosted services start in order, and the backfill must give
+        // older approvals their request key before the unique index on it is created.
+        builder.Services.AddHostedService<Storage.RequestKeyBackfill>();
         builder.Services.AddDecentWorkStorage(StorageSettings.From(builder.Configuration, ServiceName))
             .AddAggregate("partners",
                 new StoreIndex<Partner>(p => p.NormalizedName, Unique: true),
@@ -22,7 +25,8 @@ public static class PartnershipsApp
                 new StoreIndex<FundingApproval>(a => a.PartnerId),
                 new StoreIndex<FundingApproval>(a => a.ProgrammeId),
                 new StoreIndex<FundingApproval>(a => a.Year),
-                new StoreIndex<FundingApproval>(a => a.SortKey))
+                new StoreIndex<FundingApproval>(a => a.SortKey),
+                new StoreIndex<FundingApproval>(a => a.RequestKey, Unique: true))
             .AddAggregate("agreements",
                 new StoreIndex<Agreement>(a => a.PartnerId),
                 new StoreIndex<Agreement>(a => a.SortKey))

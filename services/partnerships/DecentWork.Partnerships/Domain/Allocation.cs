@@ -19,4 +19,9 @@ public sealed class Allocation
     public decimal AmountUsd { get; set; }
 
     public static bool IsValidStrategicObjective(int objective) => objective is >= 1 and <= 4;
+
+    /// <summary>Same targets and amount (decimal equality, so 1.50 equals 1.5).</summary>
+    public bool SameAs(Allocation other) =>
+        Region == other.Region && CountryCode == other.CountryCode && ProgrammeId == other.ProgrammeId
+        && OutcomeId == other.OutcomeId && StrategicObjective == other.StrategicObjective && AmountUsd == other.AmountUsd;
 }

@@ -8,7 +8,7 @@ namespace DecentWork.Partnerships.Domain;
 /// A partner's approval of money in one year, split into allocations (region, country, DWCP,
 /// outcome, strategic objective) that add up exactly to its US-dollar amount.
 /// </summary>
-public sealed class FundingApproval : Aggregate
+public sealed partial class FundingApproval : Aggregate
 {
     public const int FirstYear = 1990;
     public const int LastYear = 2100;
@@ -62,17 +62,32 @@ public sealed class FundingApproval : Aggregate
         Guid? id = null)
     {
         FundingApprovalRules.Check(amountUsd, year, terms);
+        var approval = Content(partner.Id, amountUsd, year, terms);
+        // A given id makes an approval built from another service's event recorded once only.
+        approval.Id = id ?? Guid.NewGuid();
+        approval.RecordedAt = now;
+        approval.RequestId = terms.RequestId ?? "";
+        approval.RequestKey = RequestKeyFor(approval.RequestId, approval.Id);
+        approval.SortKey = $"{year:D4}|{now.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'}|{approval.Id:N}";
+        approval.Raise(new FundingApproved(approval.Id, partner.Id, partner.Name, approval.ProgrammeId, amountUsd, year, now,
+            approval.Allocations.Select(ToEvent).ToList()));
+        return approval;
+    }
+
+    /// <summary>
+    /// What the caller's terms amount to once the defaults are applied: everything a repeated
+    /// request must match (<see cref="Repeats"/>), without identity, time or events.
+    /// </summary>
+    private static FundingApproval Content(Guid partnerId, decimal amountUsd, int year, FundingTerms terms)
+    {
         var programmeId = terms.ProgrammeId ?? FundingApprovalRules.SingleProgramme(terms.Allocations) ?? Guid.Empty;
         var source = terms.Source ?? FundingSource.ExtraBudgetary;
-        var approval = new FundingApproval
+        return new FundingApproval
         {
-            // A given id makes an approval built from another service's event recorded once only.
-            Id = id ?? Guid.NewGuid(),
-            PartnerId = partner.Id,
+            PartnerId = partnerId,
             ProgrammeId = programmeId,
             AmountUsd = amountUsd,
             Year = year,
-            RecordedAt = now,
             ApprovalDate = terms.ApprovalDate,
             OriginalAmount = terms.OriginalAmount ?? amountUsd,
             OriginalCurrency = terms.OriginalAmount is null ? Usd : terms.OriginalCurrency ?? Usd,
@@ -86,10 +101,6 @@ public sealed class FundingApproval : Aggregate
                 ? [.. terms.Allocations]
                 : [new Allocation { ProgrammeId = programmeId == Guid.Empty ? null : programmeId, AmountUsd = amountUsd }],
         };
-        approval.SortKey = $"{year:D4}|{now.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'}|{approval.Id:N}";
-        approval.Raise(new FundingApproved(approval.Id, partner.Id, partner.Name, programmeId, amountUsd, year, now,
-            approval.Allocations.Select(ToEvent).ToList()));
-        return approval;
     }
 
     public static bool IsValidYear(int year) => year is >= FirstYear and <= LastYear;

@@ -12,6 +12,8 @@ public static class FundingApprovalRules
     {
         if (amountUsd <= 0)
             throw new DomainRuleException("A funding approval must be for a positive amount.");
+        if (terms.RequestId is { Length: > 0 } requestId && !FundingApproval.IsValidRequestId(requestId))
+            throw new DomainRuleException($"A request id is {FundingApproval.RequestIdRule}.");
         if (!FundingApproval.IsValidYear(year))
             throw new DomainRuleException($"The approval year must be {FundingApproval.FirstYear}-{FundingApproval.LastYear}; it was {year}.");
         if (terms.ApprovalDate is { } date && date.Year != year)

@@ -28,6 +28,7 @@ public enum MobilisedBy
 /// <summary>
 /// What a caller states about an approval beyond partner, amount and year. Nulls take the
 /// defaults: extra-budgetary; unearmarked for RBSA, earmarked otherwise; original = US dollars.
+/// RequestId is the client's idempotency key (see FundingApproval.RequestId), not content.
 /// </summary>
 public sealed record FundingTerms(
     Guid? ProgrammeId,
@@ -38,4 +39,5 @@ public sealed record FundingTerms(
     FundingSource? Source = null,
     Earmarking? Earmarking = null,
     MobilisedBy MobilisedBy = MobilisedBy.NotRecorded,
-    Guid? AgreementId = null);
+    Guid? AgreementId = null,
+    string? RequestId = null);

@@ -39,19 +39,24 @@ public sealed partial class PartnershipsService
         var amountsValid = amount > 0 && allocations.All(a => a.AmountUsd > 0);
         violations.Check(amountsValid && allocations.Count > 0 && !FundingApprovalRules.AddUpTo(amount, allocations), "allocations",
             $"add up to {FundingApprovalRules.Sum(allocations)} USD; they must add up exactly to amount ({amount} USD)");
+        CheckRequestId(request.RequestId, violations);
         violations.ThrowIfAny();
+
+        var terms = new FundingTerms(programmeId, allocations, date, original, request.OriginalAmount?.CurrencyCode, source, earmarking,
+            (MobilisedBy)request.MobilisedBy, agreementId, request.RequestId);
+        // A retry is answered before the preconditions, which may have changed since the first call
+        // (an outcome withdrawn meanwhile): the money was recorded then, and that is the answer.
+        if (await FindByRequestIdAsync(request.RequestId, context.CancellationToken) is { } recorded)
+            return ToProto(recorded.AnswerRepeat(partnerId!.Value, amount, year, terms));
 
         // The partner is referenced, not addressed, by this request: an unknown one is a
         // precondition the caller must meet first (register it), not a missing resource.
         var partner = await partners.FindAsync(partnerId!.Value, context.CancellationToken)
             ?? throw new DomainRuleException($"Partner '{request.PartnerId}' is not registered; register the partner before recording its approvals.");
         await CheckAgreement(agreementId, partner, context.CancellationToken);
-        var terms = new FundingTerms(programmeId, allocations, date, original, request.OriginalAmount?.CurrencyCode, source, earmarking,
-            (MobilisedBy)request.MobilisedBy, agreementId);
         await CheckTargets(terms, context.CancellationToken);
         var approval = FundingApproval.Record(partner, amount, year, terms, clock.GetUtcNow());
-        await approvals.SaveAsync(approval, cancellationToken: context.CancellationToken);
-        return ToProto(approval);
+        return ToProto(await SaveOnceAsync(approval, terms, context.CancellationToken));
     }
 
     /// <summary>A named agreement must exist and be the approving partner's, like the partner itself.</summary>
@@ -127,13 +132,16 @@ public sealed partial class PartnershipsService
         var programmeId = FundingApprovalInput.OptionalId(request.ProgrammeId, "programme_id", violations);
         violations.Check(request.Year != 0 && !FundingApproval.IsValidYear(request.Year), "year",
             $"must be {FundingApproval.FirstYear}-{FundingApproval.LastYear} when set");
+        CheckRequestId(request.RequestId, violations);
         violations.ThrowIfAny();
 
         var year = request.Year;
+        var requestKey = FundingApproval.KeyOfRequest(request.RequestId);
         var filter = Filter.All<FundingApproval>(
             partnerId is { } partner ? a => a.PartnerId == partner : null,
             programmeId is { } programme ? a => a.ProgrammeId == programme : null,
-            year == 0 ? null : a => a.Year == year);
+            year == 0 ? null : a => a.Year == year,
+            request.RequestId.Length == 0 ? null : a => a.RequestKey == requestKey);
         var order = new SortOrder<FundingApproval>(a => a.SortKey, Descending: true);
         var (found, total, nextPageToken) = await approvals.PageAsync(filter, order, page, context.CancellationToken);
         var response = new Contract.ListFundingApprovalsResponse { NextPageToken = nextPageToken, TotalSize = total };
@@ -160,6 +168,8 @@ public sealed partial class PartnershipsService
             Earmarking = (Contract.Earmarking)approval.Earmarking,
             MobilisedBy = (Contract.MobilisedBy)approval.MobilisedBy,
             AgreementId = approval.AgreementId?.ToString() ?? "",
+            RequestId = approval.RequestId,
+            Version = approval.Version,
         };
         proto.Allocations.AddRange(approval.Allocations.Select(FundingApprovalInput.ToProto));
         return proto;

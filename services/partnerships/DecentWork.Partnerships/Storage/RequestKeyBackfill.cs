@@ -1,0 +1,38 @@
+using DecentWork.Partnerships.Domain;
+using DecentWork.ServiceDefaults.Storage;
+
+namespace DecentWork.Partnerships.Storage;
+
+/// <summary>
+/// Gives funding approvals stored before request ids existed their request key ("approval:{id}")
+/// before the store creates the unique index on it at start-up: both stores read a missing value
+/// as null and would refuse to build a unique index over two of them. Registered ahead of the
+/// storage initializer so it runs first; a no-op on a store already migrated.
+/// </summary>
+public sealed class RequestKeyBackfill(IAggregateStore<FundingApproval> approvals, ILogger<RequestKeyBackfill> logger) : IHostedService
+{
+    private const int PageSize = 200;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Read everything, then save: a filter cannot ask for a missing field the same way in both
+        // stores, so the approvals without a key are picked in memory.
+        var all = new List<FundingApproval>();
+        while (true)
+        {
+            var page = await approvals.QueryAsync(_ => true, new SortOrder<FundingApproval>(a => a.SortKey), all.Count, PageSize, cancellationToken);
+            all.AddRange(page);
+            if (page.Count < PageSize) break;
+        }
+        var migrated = 0;
+        foreach (var approval in all)
+            if (approval.BackfillRequestKey())
+            {
+                await approvals.SaveAsync(approval, cancellationToken: cancellationToken);
+                migrated++;
+            }
+        if (migrated > 0) logger.LogInformation("Gave {Count} funding approvals stored before request ids their request key", migrated);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
