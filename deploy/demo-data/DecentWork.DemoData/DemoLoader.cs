@@ -15,15 +15,16 @@ public sealed class DemoLoader(GrpcChannel gateway, TextWriter log)
 
     public async Task LoadAsync()
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var platform = new GatewayClients(gateway);
         var programmes = await new ProgrammeLoader(platform.Programming).LoadAsync();
-        log.WriteLine($"demo data: {programmes.Count} programmes");
+        log.WriteLine($"demo data: {programmes.Count} programmes ({clock.Elapsed.TotalSeconds:F1} s)");
         await new CoordinationLoader(platform.Coordination).LoadAsync(programmes);
-        log.WriteLine("demo data: UNDAFs, Delivering-as-One pilots, joint programmes, Toolkit assessments, crisis responses");
+        log.WriteLine($"demo data: UNDAFs, Delivering-as-One pilots, joint programmes, Toolkit assessments, crisis responses ({clock.Elapsed.TotalSeconds:F1} s)");
         var partners = await new PartnershipsLoader(platform.Partnerships).LoadAsync(programmes);
-        log.WriteLine($"demo data: {partners.Count} partners, approvals 2006-2008, RBSA, agreements, projects");
+        log.WriteLine($"demo data: {partners.Count} partners, approvals 2006-2008, RBSA, agreements, projects ({clock.Elapsed.TotalSeconds:F1} s)");
         await new TrainingLoader(platform.Training).LoadAsync(programmes, [.. FellowshipPartners.Select(name => partners[name])]);
-        log.WriteLine("demo data: courses, editions 2005-2007 with participants, fellowships");
+        log.WriteLine($"demo data: courses, editions 2005-2007 with participants, fellowships ({clock.Elapsed.TotalSeconds:F1} s)");
         (await PaperFigures.ReadAsync(platform)).WriteTo(log);
     }
 }

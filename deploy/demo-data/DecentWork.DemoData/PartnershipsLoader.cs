@@ -116,15 +116,15 @@ public sealed class PartnershipsLoader(Partnerships.PartnershipsService.Partners
         return (await partnerships.RegisterPartnerAsync(new Partnerships.RegisterPartnerRequest { Name = name, Category = category, CountryCode = country })).Id;
     }
 
-    /// <summary>Approvals have no natural key: a partner's approvals in a year are recorded in order, skipping those already there.</summary>
+    /// <summary>
+    /// Each approval carries a request id of its own, so recording it again (a second run, or a
+    /// retry after a timeout) returns the approval already recorded instead of counting the money twice.
+    /// </summary>
     private async Task ApprovalsAsync(Dictionary<string, string> partners, IReadOnlyDictionary<string, Programming.Programme> programmes)
     {
         foreach (var group in Approvals.GroupBy(a => (a.Partner, a.Year)))
-        {
-            var recorded = await partnerships.ListFundingApprovalsAsync(new Partnerships.ListFundingApprovalsRequest { PartnerId = partners[group.Key.Partner], Year = group.Key.Year });
-            foreach (var (seed, index) in group.Select((s, i) => (s, i)).Skip(recorded.TotalSize))
+            foreach (var (seed, index) in group.Select((s, i) => (s, i)))
                 await WhenKnown.RetryAsync(() => partnerships.RecordFundingApprovalAsync(ApprovalRequest(seed, index, partners[seed.Partner], programmes)).ResponseAsync);
-        }
     }
 
     private static Partnerships.RecordFundingApprovalRequest ApprovalRequest(ApprovalSeed seed, int index, string partnerId,
@@ -132,6 +132,7 @@ public sealed class PartnershipsLoader(Partnerships.PartnershipsService.Partners
     {
         var request = new Partnerships.RecordFundingApprovalRequest
         {
+            RequestId = $"demo:{seed.Year}:{new string(seed.Partner.Where(char.IsLetterOrDigit).ToArray())}:{index + 1}",
             PartnerId = partnerId,
             Amount = ProtoConvert.ToMoney(seed.AmountUsd),
             Year = seed.Year,
