@@ -8,19 +8,22 @@ internal sealed class LifecycleClient(ProgrammingService.ProgrammingServiceClien
 {
     public static Google.Type.Money Usd(long units) => new() { CurrencyCode = "USD", Units = units };
 
-    public async Task<Programme> RegisterAsync(string country, int startYear = 2008, int endYear = 2011) =>
-        await client.RegisterProgrammeAsync(new RegisterProgrammeRequest
-        {
-            CountryCode = country,
-            Title = $"DWCP {country} {startYear}-{endYear}",
-            PeriodStart = ProtoConvert.ToDate(new DateOnly(startYear, 1, 1)),
-            PeriodEnd = ProtoConvert.ToDate(new DateOnly(endYear, 12, 31)),
-            ChangedBy = "country.office@ilo.org",
-        });
-
-    public async Task<Programme> WithOutcomeAsync(string country, int startYear = 2008, int endYear = 2011)
+    public static RegisterProgrammeRequest Registration(string country, int startYear = 2008, int endYear = 2011, string requestId = "") => new()
     {
-        var programme = await RegisterAsync(country, startYear, endYear);
+        CountryCode = country,
+        Title = $"DWCP {country} {startYear}-{endYear}",
+        PeriodStart = ProtoConvert.ToDate(new DateOnly(startYear, 1, 1)),
+        PeriodEnd = ProtoConvert.ToDate(new DateOnly(endYear, 12, 31)),
+        ChangedBy = "country.office@ilo.org",
+        RequestId = requestId,
+    };
+
+    public async Task<Programme> RegisterAsync(string country, int startYear = 2008, int endYear = 2011, string requestId = "") =>
+        await client.RegisterProgrammeAsync(Registration(country, startYear, endYear, requestId));
+
+    public async Task<Programme> WithOutcomeAsync(string country, int startYear = 2008, int endYear = 2011, string requestId = "")
+    {
+        var programme = await RegisterAsync(country, startYear, endYear, requestId);
         programme = await client.AddPriorityAsync(new AddPriorityRequest { ProgrammeId = programme.Id, Title = "Youth employment" });
         return await client.AddOutcomeAsync(new AddOutcomeRequest
         {
@@ -43,9 +46,9 @@ internal sealed class LifecycleClient(ProgrammingService.ProgrammingServiceClien
         DocumentUri = "https://www.ilo.org/minutes.pdf",
     };
 
-    public async Task<Programme> UnderQualityAssuranceAsync(string country, int startYear = 2008, int endYear = 2011)
+    public async Task<Programme> UnderQualityAssuranceAsync(string country, int startYear = 2008, int endYear = 2011, string requestId = "")
     {
-        var programme = await WithOutcomeAsync(country, startYear, endYear);
+        var programme = await WithOutcomeAsync(country, startYear, endYear, requestId);
         await client.StartConsultationAsync(new StartConsultationRequest { ProgrammeId = programme.Id });
         await client.RecordConsultationAsync(Consultation(programme, ConstituentGroup.Government, ConstituentGroup.Employers, ConstituentGroup.Workers));
         return await client.SubmitForQualityAssuranceAsync(new SubmitForQualityAssuranceRequest { ProgrammeId = programme.Id });
@@ -74,9 +77,9 @@ internal sealed class LifecycleClient(ProgrammingService.ProgrammingServiceClien
         },
     };
 
-    public async Task<Programme> ApprovedAsync(string country, int startYear = 2008, int endYear = 2011)
+    public async Task<Programme> ApprovedAsync(string country, int startYear = 2008, int endYear = 2011, string requestId = "")
     {
-        var programme = await UnderQualityAssuranceAsync(country, startYear, endYear);
+        var programme = await UnderQualityAssuranceAsync(country, startYear, endYear, requestId);
         await client.RecordQualityAssuranceReviewAsync(Review(programme.Id));
         return await client.ApproveProgrammeAsync(Approval(programme.Id));
     }

@@ -88,7 +88,7 @@ public class ProgrammeOverlapTests
         current.Approve(Signatures(), [], 4, ByOfficer);
         foreach (var p in old.Append(draft)) ForgetSlot(p);
 
-        var plan = ApprovalSlotBackfill.Plan([.. old, draft, current]).ToList();
+        var plan = ProgrammeKeyBackfill.Plan([.. old, draft, current]).ToList();
         foreach (var (p, sequence) in plan) p.BackfillApprovalSlot(sequence);
 
         Assert.Equal(4, plan.Count);

@@ -16,13 +16,14 @@ public static class ProgrammingApp
     {
         var builder = ServiceHost.CreateBuilder(args, ServiceName);
         // Before AddDecentWorkStorage: hosted services start in order, and the backfill must give
-        // older programmes their approval slot before the unique index on it is created.
-        builder.Services.AddHostedService<ApprovalSlotBackfill>();
+        // older programmes their approval slot and request key before the unique indexes on them are created.
+        builder.Services.AddHostedService<ProgrammeKeyBackfill>();
         builder.Services.AddDecentWorkStorage(StorageSettings.From(builder.Configuration, ServiceName))
             .AddAggregate("programmes",
                 new StoreIndex<Programme>(p => p.CountryCode),
                 new StoreIndex<Programme>(p => p.SortKey),
-                new StoreIndex<Programme>(p => p.ApprovalSlot, Unique: true));
+                new StoreIndex<Programme>(p => p.ApprovalSlot, Unique: true),
+                new StoreIndex<Programme>(p => p.RequestKey, Unique: true));
         builder.Services.AddDecentWorkBus(builder.Configuration, ServiceName, bus =>
         {
             bus.AddConsumer<FundingApprovedConsumer>();

@@ -38,10 +38,12 @@ public sealed partial class Programme : Aggregate
     public List<HistoryEntry> History { get; private set; } = [];
 
     public static Programme Register(Country country, string title, DateOnly periodStart, DateOnly periodEnd, DateTimeOffset now,
-        string registeredBy = "unknown", IEnumerable<Programme>? sameCountry = null)
+        string registeredBy = "unknown", IEnumerable<Programme>? sameCountry = null, string requestId = "")
     {
         if (string.IsNullOrWhiteSpace(title) || title.Length > MaxTitleLength)
             throw new DomainRuleException($"A programme needs a title of 1-{MaxTitleLength} characters.");
+        if (requestId.Length > 0 && !IsValidRequestId(requestId))
+            throw new DomainRuleException($"A request id is {RequestIdRule}.");
         if (periodEnd < periodStart)
             throw new DomainRuleException($"The period ends ({periodEnd:yyyy-MM-dd}) before it starts ({periodStart:yyyy-MM-dd}).");
         EnsureNoOverlapWithBindingProgramme(country.Code, periodStart, periodEnd, Guid.Empty, sameCountry ?? []);
@@ -56,7 +58,9 @@ public sealed partial class Programme : Aggregate
             PeriodEnd = periodEnd,
             Status = ProgrammeStatus.Draft,
             RegisteredAt = now,
+            RequestId = requestId,
         };
+        programme.RequestKey = RequestKeyFor(requestId, programme.Id);
         programme.SortKey = $"{country.Code}|{periodStart:yyyy-MM-dd}|{programme.Id:N}";
         programme.ApprovalSlot = UnapprovedSlot(country.Code, programme.Id);
         programme.Raise(new ProgrammeRegistered(

@@ -28,6 +28,7 @@ public sealed partial class ProgrammingService
             ResourceNeed = ProtoConvert.ToMoney(programme.ResourceNeedUsd()),
             FundingGap = ProtoConvert.ToMoney(programme.FundingGapUsd()),
             Training = programme.Training is { } training ? ToProto(training) : null,
+            RequestId = programme.RequestId,
         };
         proto.Priorities.AddRange(programme.Priorities.Select(p => ToProto(p, programme)));
         proto.Consultations.AddRange(programme.Consultations.Select(ToProto));

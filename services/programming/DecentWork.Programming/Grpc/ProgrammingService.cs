@@ -23,13 +23,19 @@ public sealed partial class ProgrammingService(IAggregateStore<Programme> progra
         violations.Check(end is null, "period_end", "is required and must be a full calendar date");
         violations.Check(start is not null && end is not null && end < start, "period_end", "must not be before period_start");
         violations.Check(request.ChangedBy.Length > MaxChangedByLength, "changed_by", $"must be at most {MaxChangedByLength} characters");
+        CheckRequestId(request.RequestId, violations);
         violations.ThrowIfAny();
+
+        // A retry is answered before the overlap rule, which may refuse the period by now (the
+        // first call's programme, or another, approved meanwhile): the draft was registered then,
+        // and that is the answer.
+        if (await FindByRequestIdAsync(request.RequestId, context.CancellationToken) is { } registered)
+            return ToProto(registered.AnswerRepeat(country!, request.Title, start!.Value, end!.Value));
 
         var binding = await BindingProgrammesAsync(country!.Code, context.CancellationToken);
         var programme = Programme.Register(country, request.Title, start!.Value, end!.Value, clock.GetUtcNow(),
-            Author(request.ChangedBy, context), binding);
-        await programmes.SaveAsync(programme, cancellationToken: context.CancellationToken);
-        return ToProto(programme);
+            Author(request.ChangedBy, context), binding, request.RequestId);
+        return ToProto(await SaveOnceAsync(programme, country, context.CancellationToken));
     }
 
     public override async Task<Contract.Programme> GetProgramme(Contract.GetProgrammeRequest request, ServerCallContext context)
@@ -47,15 +53,18 @@ public sealed partial class ProgrammingService(IAggregateStore<Programme> progra
         var country = violations.OptionalCountry(request.Country, "country");
         violations.Check(!Enum.IsDefined(request.Region), "region", "is not a known region");
         violations.Check(!Enum.IsDefined(request.Status), "status", "is not a known status");
+        CheckRequestId(request.RequestId, violations);
         violations.ThrowIfAny();
 
         var region = (IloRegion)request.Region;
         var status = (ProgrammeStatus)request.Status;
+        var requestKey = Programme.KeyOfRequest(request.RequestId);
         // Zero enum values mean "any": only the filters the caller set narrow the query.
         var filter = Filter.All<Programme>(
             country is null ? null : p => p.CountryCode == country.Code,
             region == 0 ? null : p => p.Region == region,
-            status == 0 ? null : p => p.Status == status);
+            status == 0 ? null : p => p.Status == status,
+            request.RequestId.Length == 0 ? null : p => p.RequestKey == requestKey);
         var (found, total, nextPageToken) = await programmes.PageAsync(filter, new SortOrder<Programme>(p => p.SortKey), page, context.CancellationToken);
         var response = new Contract.ListProgrammesResponse { NextPageToken = nextPageToken, TotalSize = total };
         response.Programmes.AddRange(found.Select(ToProto));

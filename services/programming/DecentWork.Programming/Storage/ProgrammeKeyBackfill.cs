@@ -4,17 +4,21 @@ using DecentWork.ServiceDefaults.Storage;
 namespace DecentWork.Programming.Storage;
 
 /// <summary>
-/// Gives programmes stored before approval slots existed their slot, before the store creates the
-/// unique index on it at start-up (both stores would refuse to build it over many empty values).
-/// Approved programmes are numbered per country in order of approval, after any number already taken.
+/// Gives programmes stored before a unique key existed that key, before the store creates the
+/// unique indexes at start-up: both stores read a missing value as null (or empty) and would refuse
+/// to build a unique index over two of them. Two keys came later: the approval slot (approved
+/// programmes are numbered per country in order of approval, after any number already taken) and
+/// the request key ("programme:{id}"). One pass, one save per programme that lacked either.
 /// Registered ahead of the storage initializer so it runs first; a no-op on a store already migrated.
 /// </summary>
-public sealed class ApprovalSlotBackfill(IAggregateStore<Programme> programmes, ILogger<ApprovalSlotBackfill> logger) : IHostedService
+public sealed class ProgrammeKeyBackfill(IAggregateStore<Programme> programmes, ILogger<ProgrammeKeyBackfill> logger) : IHostedService
 {
     private const int PageSize = 200;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Read everything, then save: a filter cannot ask for a missing field the same way in both
+        // stores, so the programmes without a key are picked in memory.
         var all = new List<Programme>();
         while (true)
         {
@@ -22,14 +26,17 @@ public sealed class ApprovalSlotBackfill(IAggregateStore<Programme> programmes, 
             all.AddRange(page);
             if (page.Count < PageSize) break;
         }
+        var sequences = Plan(all).ToDictionary(planned => planned.Programme.Id, planned => planned.Sequence);
         var migrated = 0;
-        foreach (var (programme, sequence) in Plan(all))
-            if (programme.BackfillApprovalSlot(sequence))
-            {
-                await programmes.SaveAsync(programme, cancellationToken: cancellationToken);
-                migrated++;
-            }
-        if (migrated > 0) logger.LogInformation("Gave {Count} programmes stored before approval slots their slot", migrated);
+        foreach (var programme in all)
+        {
+            var slotGiven = sequences.TryGetValue(programme.Id, out var sequence) && programme.BackfillApprovalSlot(sequence);
+            var keyGiven = programme.BackfillRequestKey();
+            if (!slotGiven && !keyGiven) continue;
+            await programmes.SaveAsync(programme, cancellationToken: cancellationToken);
+            migrated++;
+        }
+        if (migrated > 0) logger.LogInformation("Gave {Count} programmes stored before approval slots or request keys their keys", migrated);
     }
 
     /// <summary>The programmes without a slot, each with the approval sequence it gets if it was approved.</summary>
