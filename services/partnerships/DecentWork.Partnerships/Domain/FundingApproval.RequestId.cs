@@ -10,8 +10,7 @@ namespace DecentWork.Partnerships.Domain;
 /// </summary>
 public sealed partial class FundingApproval
 {
-    public const int MaxRequestIdLength = 64;
-    public const string RequestIdRule = "1-64 characters of letters, digits, '-', '_', '.' and ':'";
+    public const string RequestIdRule = RequestIds.Rule;
 
     /// <summary>The client's request id; empty when it gave none.</summary>
     public string RequestId { get; private set; } = "";
@@ -25,16 +24,13 @@ public sealed partial class FundingApproval
     public string RequestKey { get; private set; } = "";
 
     /// <summary>The store key of a request id given by a client (not empty).</summary>
-    public static string KeyOfRequest(string requestId) => $"request:{requestId}";
+    public static string KeyOfRequest(string requestId) => RequestIds.KeyOf(requestId);
 
     public static string RequestKeyFor(string requestId, Guid approvalId) =>
         requestId.Length > 0 ? KeyOfRequest(requestId) : $"approval:{approvalId:N}";
 
     /// <summary>Compared exactly (both stores compare strings ordinally): "A1" and "a1" are different ids.</summary>
-    public static bool IsValidRequestId(string requestId) =>
-        requestId.Length is >= 1 and <= MaxRequestIdLength && requestId.All(IsRequestIdCharacter);
-
-    private static bool IsRequestIdCharacter(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':';
+    public static bool IsValidRequestId(string requestId) => RequestIds.IsValid(requestId);
 
     /// <summary>
     /// Whether a request with these values is a repeat of the one that recorded this approval: the

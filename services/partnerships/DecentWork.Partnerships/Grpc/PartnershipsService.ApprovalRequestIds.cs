@@ -10,9 +10,7 @@ namespace DecentWork.Partnerships.Grpc;
 /// </summary>
 public sealed partial class PartnershipsService
 {
-    private static void CheckRequestId(string requestId, FieldViolations violations) =>
-        violations.Check(requestId.Length > 0 && !FundingApproval.IsValidRequestId(requestId), "request_id",
-            $"must be {FundingApproval.RequestIdRule} when set");
+    private static void CheckRequestId(string requestId, FieldViolations violations) => violations.CheckOptionalRequestId(requestId);
 
     /// <summary>The approval recorded with this request id; null for none or an empty id.</summary>
     private async Task<FundingApproval?> FindByRequestIdAsync(string requestId, CancellationToken cancellationToken)
