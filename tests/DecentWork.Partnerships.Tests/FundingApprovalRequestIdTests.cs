@@ -20,24 +20,6 @@ public class FundingApprovalRequestIdTests
 
     private static FundingApproval Recorded(FundingTerms terms) => FundingApproval.Record(Eu, 1_000m, 2007, terms, Now);
 
-    [Theory]
-    [InlineData("a")]
-    [InlineData("3f2b8c1e-0d4a-4c5e-9a7b-1c2d3e4f5a6b")]
-    [InlineData("agency_42.call:7")]
-    [InlineData("0123456789012345678901234567890123456789012345678901234567890123")] // 64
-    public void IsValidRequestId_WhenLettersDigitsAndAllowedMarksUpTo64_IsTrue(string requestId) =>
-        Assert.True(FundingApproval.IsValidRequestId(requestId));
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("01234567890123456789012345678901234567890123456789012345678901234")] // 65
-    [InlineData("has space")]
-    [InlineData("slash/no")]
-    [InlineData("pipe|no")]
-    [InlineData("é")]
-    public void IsValidRequestId_WhenEmptyTooLongOrOtherCharacters_IsFalse(string requestId) =>
-        Assert.False(FundingApproval.IsValidRequestId(requestId));
-
     [Fact]
     public void Record_WhenRequestIdIsMalformed_IsNotPossible()
     {

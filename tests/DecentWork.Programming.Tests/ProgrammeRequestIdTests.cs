@@ -14,24 +14,6 @@ public class ProgrammeRequestIdTests
     private static Programme Registered(string requestId = "retry-1", string title = "DWCP Tanzania") =>
         Programme.Register(Tanzania, title, Start, End, Now, "officer@ilo.org", requestId: requestId);
 
-    [Theory]
-    [InlineData("a")]
-    [InlineData("3f2b8c1e-0d4a-4c5e-9a7b-1c2d3e4f5a6b")]
-    [InlineData("agency_42.call:7")]
-    [InlineData("0123456789012345678901234567890123456789012345678901234567890123")] // 64
-    public void IsValidRequestId_WhenLettersDigitsAndAllowedMarksUpTo64_IsTrue(string requestId) =>
-        Assert.True(Programme.IsValidRequestId(requestId));
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("01234567890123456789012345678901234567890123456789012345678901234")] // 65
-    [InlineData("has space")]
-    [InlineData("slash/no")]
-    [InlineData("pipe|no")]
-    [InlineData("é")]
-    public void IsValidRequestId_WhenEmptyTooLongOrOtherCharacters_IsFalse(string requestId) =>
-        Assert.False(Programme.IsValidRequestId(requestId));
-
     [Fact]
     public void Register_WhenRequestIdIsMalformed_IsNotPossible()
     {
