@@ -1,5 +1,6 @@
 using DecentWork.Coordination.Domain;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Storage;
 using Grpc.Core;
 using Contract = DecentWork.Contracts.Coordination.V1;
 
@@ -15,8 +16,8 @@ public sealed partial class CoordinationService
         violations.ThrowIfAny();
 
         // Eight pilots, and tens of assessments: read whole, so the totals cover every page.
-        var pilots = await StoreReads.AllAsync(Pilots, p => p.CountryCode, context.CancellationToken);
-        var assessments = await StoreReads.AllAsync(ToolkitAssessments, a => a.SortKey, context.CancellationToken);
+        var pilots = await Pilots.ReadAllAsync(Filter.All<DeliveringAsOnePilot>(), new SortOrder<DeliveringAsOnePilot>(p => p.CountryCode), context.CancellationToken);
+        var assessments = await ToolkitAssessments.ReadAllAsync(Filter.All<ToolkitAssessment>(), new SortOrder<ToolkitAssessment>(a => a.SortKey), context.CancellationToken);
         var report = DeliveringAsOneReport.Summarise(pilots, assessments);
         var response = new Contract.DeliveringAsOneSummary
         {

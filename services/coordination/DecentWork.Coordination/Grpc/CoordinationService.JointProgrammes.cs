@@ -102,7 +102,7 @@ public sealed partial class CoordinationService
     public override async Task<Contract.JointProgrammeSummary> SummariseJointProgrammes(Contract.SummariseJointProgrammesRequest request, ServerCallContext context)
     {
         // Joint programmes number in the tens to hundreds: read whole, summarised in memory.
-        var all = await StoreReads.AllAsync(JointProgrammes, j => j.SortKey, context.CancellationToken);
+        var all = await JointProgrammes.ReadAllAsync(Filter.All<JointProgramme>(), new SortOrder<JointProgramme>(j => j.SortKey), context.CancellationToken);
         var report = JointProgrammeReport.Summarise(all, request.Fund, request.ThematicWindow);
         return new Contract.JointProgrammeSummary
         {

@@ -1,5 +1,6 @@
 using DecentWork.Coordination.Domain;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Storage;
 using Grpc.Core;
 using Contract = DecentWork.Contracts.Coordination.V1;
 
@@ -51,7 +52,7 @@ public sealed partial class CoordinationService
     }
 
     private async Task<(List<Undaf>, List<KnownProgramme>, List<CountryPresence>)> ReadCoverageAsync(CancellationToken cancellationToken) => (
-        await StoreReads.AllAsync(Undafs, u => u.SortKey, cancellationToken),
-        await StoreReads.AllAsync(Programmes, p => p.SortKey, cancellationToken),
-        await StoreReads.AllAsync(Presences, p => p.CountryCode, cancellationToken));
+        await Undafs.ReadAllAsync(Filter.All<Undaf>(), new SortOrder<Undaf>(u => u.SortKey), cancellationToken),
+        await Programmes.ReadAllAsync(Filter.All<KnownProgramme>(), new SortOrder<KnownProgramme>(p => p.SortKey), cancellationToken),
+        await Presences.ReadAllAsync(Filter.All<CountryPresence>(), new SortOrder<CountryPresence>(p => p.CountryCode), cancellationToken));
 }

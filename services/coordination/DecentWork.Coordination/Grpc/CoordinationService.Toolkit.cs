@@ -83,7 +83,7 @@ public sealed partial class CoordinationService
     public override async Task<Contract.ToolkitAssessmentSummary> SummariseToolkitAssessments(Contract.SummariseToolkitAssessmentsRequest request, ServerCallContext context)
     {
         // One assessment per agency and scope: tens of agencies and a few countries each, read whole.
-        var all = await StoreReads.AllAsync(ToolkitAssessments, a => a.SortKey, context.CancellationToken);
+        var all = await ToolkitAssessments.ReadAllAsync(Filter.All<ToolkitAssessment>(), new SortOrder<ToolkitAssessment>(a => a.SortKey), context.CancellationToken);
         var report = ToolkitAssessmentReport.Summarise(all);
         return new Contract.ToolkitAssessmentSummary
         {

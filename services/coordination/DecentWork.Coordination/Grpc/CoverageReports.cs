@@ -15,7 +15,9 @@ internal sealed record CoherenceRow(
 internal sealed record GapRow(string CountryCode, IReadOnlyList<Undaf> ActiveUndafs, IReadOnlyList<KnownProgramme> Programmes, AgencyPresence? Presence);
 
 /// <summary>
-/// The coverage reports, computed from the three collections read whole (see StoreReads). Pure
+/// The coverage reports, computed from the three collections read whole. UNDAFs, known DWCPs and
+/// presences number in the low thousands (about 190 countries, a handful each), so joining them in
+/// memory is cheap and needs no projection kept in step with several event streams. Pure
 /// functions of their inputs, so the rules are unit-tested without a store.
 /// </summary>
 internal static class CoverageReports

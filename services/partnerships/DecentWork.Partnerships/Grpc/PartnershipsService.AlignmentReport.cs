@@ -51,11 +51,6 @@ public sealed partial class PartnershipsService
             return all;
         }
         var filter = Filter.All<Agreement>(partnerId is { } p ? a => a.PartnerId == p : null);
-        while (true)
-        {
-            var batch = await agreements.QueryAsync(filter, new SortOrder<Agreement>(a => a.SortKey), all.Count, ReadBatch, cancellationToken);
-            all.AddRange(batch);
-            if (batch.Count < ReadBatch) return all;
-        }
+        return await agreements.ReadAllAsync(filter, new SortOrder<Agreement>(a => a.SortKey), cancellationToken);
     }
 }

@@ -26,7 +26,8 @@ public sealed partial class PartnershipsService
         var to = request.EndYear == 0 ? FundingApproval.LastYear : request.EndYear;
         var found = new List<FundingApproval>();
         foreach (var programme in new[] { id, Guid.Empty })
-            found.AddRange(await ReadAll(a => a.ProgrammeId == programme && a.Year >= from && a.Year <= to, context.CancellationToken));
+            found.AddRange(await approvals.ReadAllAsync(a => a.ProgrammeId == programme && a.Year >= from && a.Year <= to,
+                new SortOrder<FundingApproval>(a => a.SortKey), context.CancellationToken));
         var need = view.ResourceNeed();
         var approved = ProgrammeFunding.Approved(id, found);
         var gap = new Contract.FundingGap
@@ -50,16 +51,6 @@ public sealed partial class PartnershipsService
         return gap;
     }
 
-    private async Task<List<FundingApproval>> ReadAll(System.Linq.Expressions.Expression<Func<FundingApproval, bool>> filter, CancellationToken cancellationToken)
-    {
-        var all = new List<FundingApproval>();
-        while (true)
-        {
-            var batch = await approvals.QueryAsync(filter, new SortOrder<FundingApproval>(a => a.SortKey), all.Count, ReadBatch, cancellationToken);
-            all.AddRange(batch);
-            if (batch.Count < ReadBatch) return all;
-        }
-    }
 
     private static Google.Type.Money Usd(decimal amount) => ProtoConvert.ToMoney(amount, FundingApproval.Usd);
 }

@@ -109,13 +109,7 @@ public sealed partial class PartnershipsService
         var from = new DateOnly(request.StartYear == 0 ? FundingApproval.FirstYear : request.StartYear, 1, 1);
         var to = new DateOnly(request.EndYear == 0 ? FundingApproval.LastYear : request.EndYear, 12, 31);
         var filter = Filter.All<Project>(p => p.EndDate >= from, p => p.StartDate <= to);
-        var all = new List<Project>();
-        while (true)
-        {
-            var batch = await projects.QueryAsync(filter, new SortOrder<Project>(p => p.SortKey), all.Count, ReadBatch, context.CancellationToken);
-            all.AddRange(batch);
-            if (batch.Count < ReadBatch) break;
-        }
+        var all = await projects.ReadAllAsync(filter, new SortOrder<Project>(p => p.SortKey), context.CancellationToken);
         var linkage = ProjectLinkage.Of(all);
         return new Contract.ProjectLinkageReport
         {

@@ -13,7 +13,6 @@ public sealed partial class PartnershipsService
 {
     // The Office records a few hundred approvals a year, so a period fits in memory; a projection
     // kept by year would be the next step if that stops being true.
-    private const int ReadBatch = 1000;
     private const int MaxAfricaYears = 50;
 
     public override async Task<Contract.ReportFundingApprovalsResponse> ReportFundingApprovals(Contract.ReportFundingApprovalsRequest request, ServerCallContext context)
@@ -101,14 +100,7 @@ public sealed partial class PartnershipsService
         var to = endYear == 0 ? FundingApproval.LastYear : endYear;
         var filter = Filter.All<FundingApproval>(a => a.Year >= from, a => a.Year <= to,
             source is { } only ? a => a.Source == only : null);
-        var order = new SortOrder<FundingApproval>(a => a.SortKey);
-        var all = new List<FundingApproval>();
-        while (true)
-        {
-            var batch = await approvals.QueryAsync(filter, order, all.Count, ReadBatch, cancellationToken);
-            all.AddRange(batch);
-            if (batch.Count < ReadBatch) return all;
-        }
+        return await approvals.ReadAllAsync(filter, new SortOrder<FundingApproval>(a => a.SortKey), cancellationToken);
     }
 
     /// <summary>By partner (key: id, label: name) or by the partners' category, from the same partner rows.</summary>

@@ -11,19 +11,11 @@ namespace DecentWork.Partnerships.Storage;
 /// </summary>
 public sealed class RequestKeyBackfill(IAggregateStore<FundingApproval> approvals, ILogger<RequestKeyBackfill> logger) : IHostedService
 {
-    private const int PageSize = 200;
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         // Read everything, then save: a filter cannot ask for a missing field the same way in both
         // stores, so the approvals without a key are picked in memory.
-        var all = new List<FundingApproval>();
-        while (true)
-        {
-            var page = await approvals.QueryAsync(_ => true, new SortOrder<FundingApproval>(a => a.SortKey), all.Count, PageSize, cancellationToken);
-            all.AddRange(page);
-            if (page.Count < PageSize) break;
-        }
+        var all = await approvals.ReadAllAsync(_ => true, new SortOrder<FundingApproval>(a => a.SortKey), cancellationToken);
         var migrated = 0;
         foreach (var approval in all)
             if (approval.BackfillRequestKey())

@@ -31,12 +31,7 @@ public sealed partial class ProgrammingService
 
     public override async Task<Contract.ReportProgrammesByStatusResponse> ReportProgrammesByStatus(Contract.ReportProgrammesByStatusRequest request, ServerCallContext context)
     {
-        var violations = new FieldViolations();
-        violations.Check(!Enum.IsDefined(request.Region), "region", "is not a known region");
-        violations.ThrowIfAny();
-
-        var region = (IloRegion)request.Region;
-        var all = await AllAsync(Filter.All<Programme>(region == 0 ? null : p => p.Region == region), context.CancellationToken);
+        var all = await ReportedProgrammesAsync(request.Region, "", Contract.ProgrammeStatus.Unspecified, new FieldViolations(), context.CancellationToken);
         var response = new Contract.ReportProgrammesByStatusResponse
         {
             TotalProgrammes = all.Count,
@@ -63,15 +58,7 @@ public sealed partial class ProgrammingService
     public override async Task<Contract.ReportOutcomesByStrategicObjectiveResponse> ReportOutcomesByStrategicObjective(
         Contract.ReportOutcomesByStrategicObjectiveRequest request, ServerCallContext context)
     {
-        var violations = new FieldViolations();
-        violations.Check(!Enum.IsDefined(request.Region), "region", "is not a known region");
-        var country = violations.OptionalCountry(request.Country, "country");
-        violations.ThrowIfAny();
-
-        var region = (IloRegion)request.Region;
-        var all = await AllAsync(Filter.All<Programme>(
-            region == 0 ? null : p => p.Region == region,
-            country is null ? null : p => p.CountryCode == country.Code), context.CancellationToken);
+        var all = await ReportedProgrammesAsync(request.Region, request.Country, Contract.ProgrammeStatus.Unspecified, new FieldViolations(), context.CancellationToken);
         var outcomes = all.SelectMany(p => p.Outcomes).Where(o => !o.Withdrawn).ToList();
         var response = new Contract.ReportOutcomesByStrategicObjectiveResponse();
         foreach (var objective in Enum.GetValues<StrategicObjective>())
@@ -94,15 +81,7 @@ public sealed partial class ProgrammingService
     public override async Task<Contract.ReportConsultationParticipationResponse> ReportConsultationParticipation(
         Contract.ReportConsultationParticipationRequest request, ServerCallContext context)
     {
-        var violations = new FieldViolations();
-        violations.Check(!Enum.IsDefined(request.Region), "region", "is not a known region");
-        var country = violations.OptionalCountry(request.Country, "country");
-        violations.ThrowIfAny();
-
-        var region = (IloRegion)request.Region;
-        var all = await AllAsync(Filter.All<Programme>(
-            region == 0 ? null : p => p.Region == region,
-            country is null ? null : p => p.CountryCode == country.Code), context.CancellationToken);
+        var all = await ReportedProgrammesAsync(request.Region, request.Country, Contract.ProgrammeStatus.Unspecified, new FieldViolations(), context.CancellationToken);
         var consultations = all.SelectMany(p => p.Consultations).ToList();
         var committees = all.Where(p => p.SteeringCommittee is not null).Select(p => p.SteeringCommittee!).ToList();
         var response = new Contract.ReportConsultationParticipationResponse
@@ -134,17 +113,24 @@ public sealed partial class ProgrammingService
     }
 
     /// <summary>
-    /// Reads every matching programme in pages. The whole DWCP portfolio is a few hundred
-    /// programmes, so counting in memory is cheaper than keeping report views up to date.
+    /// The programmes a report covers: every one in the region, country and status asked for
+    /// (unset = any), after checking those filters with the request's other fields. The whole DWCP
+    /// portfolio is a few hundred programmes, so counting in memory is cheaper than keeping report
+    /// views up to date.
     /// </summary>
-    private async Task<List<Programme>> AllAsync(System.Linq.Expressions.Expression<Func<Programme, bool>> filter, CancellationToken cancellationToken)
+    private async Task<List<Programme>> ReportedProgrammesAsync(Contract.IloRegion requestedRegion, string requestedCountry,
+        Contract.ProgrammeStatus requestedStatus, FieldViolations violations, CancellationToken cancellationToken)
     {
-        var all = new List<Programme>();
-        while (true)
-        {
-            var page = await programmes.QueryAsync(filter, new SortOrder<Programme>(p => p.SortKey), all.Count, Page.MaxSize, cancellationToken);
-            all.AddRange(page);
-            if (page.Count < Page.MaxSize) return all;
-        }
+        violations.Check(!Enum.IsDefined(requestedRegion), "region", "is not a known region");
+        var country = violations.OptionalCountry(requestedCountry, "country");
+        violations.Check(!Enum.IsDefined(requestedStatus), "status", "is not a known status");
+        violations.ThrowIfAny();
+
+        var region = (IloRegion)requestedRegion;
+        var status = (ProgrammeStatus)requestedStatus;
+        return await programmes.ReadAllAsync(Filter.All<Programme>(
+            region == 0 ? null : p => p.Region == region,
+            country is null ? null : p => p.CountryCode == country.Code,
+            status == 0 ? null : p => p.Status == status), new SortOrder<Programme>(p => p.SortKey), cancellationToken);
     }
 }

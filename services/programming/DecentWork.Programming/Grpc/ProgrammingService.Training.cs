@@ -15,18 +15,8 @@ public sealed partial class ProgrammingService
     {
         var violations = new FieldViolations();
         var page = Page.From(request.PageSize, request.PageToken, violations);
-        var country = violations.OptionalCountry(request.Country, "country");
-        violations.Check(!Enum.IsDefined(request.Region), "region", "is not a known region");
-        violations.Check(!Enum.IsDefined(request.Status), "status", "is not a known status");
-        violations.ThrowIfAny();
-
-        var region = (IloRegion)request.Region;
-        var status = (ProgrammeStatus)request.Status;
         // All matching programmes are read because the totals cover every page.
-        var all = await AllAsync(Filter.All<Programme>(
-            country is null ? null : p => p.CountryCode == country.Code,
-            region == 0 ? null : p => p.Region == region,
-            status == 0 ? null : p => p.Status == status), context.CancellationToken);
+        var all = await ReportedProgrammesAsync(request.Region, request.Country, request.Status, violations, context.CancellationToken);
         var counted = all.Where(p => p.Training is not null).Select(p => p.Training!).ToList();
         var response = new Contract.ReportTrainingByProgrammeResponse
         {

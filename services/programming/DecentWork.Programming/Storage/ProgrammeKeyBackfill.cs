@@ -13,19 +13,11 @@ namespace DecentWork.Programming.Storage;
 /// </summary>
 public sealed class ProgrammeKeyBackfill(IAggregateStore<Programme> programmes, ILogger<ProgrammeKeyBackfill> logger) : IHostedService
 {
-    private const int PageSize = 200;
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         // Read everything, then save: a filter cannot ask for a missing field the same way in both
         // stores, so the programmes without a key are picked in memory.
-        var all = new List<Programme>();
-        while (true)
-        {
-            var page = await programmes.QueryAsync(_ => true, new SortOrder<Programme>(p => p.SortKey), all.Count, PageSize, cancellationToken);
-            all.AddRange(page);
-            if (page.Count < PageSize) break;
-        }
+        var all = await programmes.ReadAllAsync(_ => true, new SortOrder<Programme>(p => p.SortKey), cancellationToken);
         var sequences = Plan(all).ToDictionary(planned => planned.Programme.Id, planned => planned.Sequence);
         var migrated = 0;
         foreach (var programme in all)

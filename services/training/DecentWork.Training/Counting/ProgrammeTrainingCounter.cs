@@ -17,8 +17,6 @@ public sealed class ProgrammeTrainingCounter(
     IAggregateStore<Course> courses, IAggregateStore<Edition> editions, IAggregateStore<KnownProgramme> programmes,
     IAggregateStore<ProgrammeTraining> tallies, TimeProvider clock)
 {
-    private const int Batch = 200;
-
     public async Task RecountAsync(Guid programmeId, CancellationToken cancellationToken)
     {
         if (await programmes.FindAsync(programmeId, cancellationToken) is not { } programme) return;
@@ -42,25 +40,14 @@ public sealed class ProgrammeTrainingCounter(
     private async Task<List<Edition>> EditionsOfLinkedCoursesAsync(Guid programmeId, CancellationToken cancellationToken)
     {
         var key = ProgrammeKeys.Key(programmeId);
-        var linked = await ReadAllAsync(courses, c => c.LinkedProgrammeKeys.Contains(key), new SortOrder<Course>(c => c.Code), cancellationToken);
+        var linked = await courses.ReadAllAsync(c => c.LinkedProgrammeKeys.Contains(key), new SortOrder<Course>(c => c.Code), cancellationToken);
         var all = new Dictionary<Guid, Edition>();
         foreach (var courseId in linked.Select(c => c.Id))
-            foreach (var edition in await ReadAllAsync(editions, e => e.CourseId == courseId, new SortOrder<Edition>(e => e.ListKey), cancellationToken))
+            foreach (var edition in await editions.ReadAllAsync(e => e.CourseId == courseId, new SortOrder<Edition>(e => e.ListKey), cancellationToken))
                 all[edition.Id] = edition;
-        foreach (var edition in await ReadAllAsync(editions, e => e.LinkedProgrammeKeys.Contains(key), new SortOrder<Edition>(e => e.ListKey), cancellationToken))
+        foreach (var edition in await editions.ReadAllAsync(e => e.LinkedProgrammeKeys.Contains(key), new SortOrder<Edition>(e => e.ListKey), cancellationToken))
             all.TryAdd(edition.Id, edition);
         return [.. all.Values];
     }
 
-    private static async Task<List<T>> ReadAllAsync<T>(IAggregateStore<T> store, System.Linq.Expressions.Expression<Func<T, bool>> filter, SortOrder<T> order, CancellationToken cancellationToken)
-        where T : Aggregate
-    {
-        var all = new List<T>();
-        while (true)
-        {
-            var batch = await store.QueryAsync(filter, order, all.Count, Batch, cancellationToken);
-            all.AddRange(batch);
-            if (batch.Count < Batch) return all;
-        }
-    }
 }

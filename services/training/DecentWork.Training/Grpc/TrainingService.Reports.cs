@@ -11,8 +11,6 @@ public sealed partial class TrainingService
 {
     // The store port has no aggregation, so the report reads the period's editions in batches and
     // counts in memory: a year of the centre is a few hundred editions, well within reach.
-    private const int ReportBatch = 200;
-
     public override async Task<Contract.ParticipantReport> GetParticipantReport(Contract.GetParticipantReportRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -40,16 +38,8 @@ public sealed partial class TrainingService
         return (from, to);
     }
 
-    private async Task<List<Edition>> ReadAllAsync(Expression<Func<Edition, bool>> filter, CancellationToken cancellationToken)
-    {
-        var all = new List<Edition>();
-        while (true)
-        {
-            var batch = await _editions.QueryAsync(filter, new SortOrder<Edition>(e => e.ListKey), all.Count, ReportBatch, cancellationToken);
-            all.AddRange(batch);
-            if (batch.Count < ReportBatch) return all;
-        }
-    }
+    private Task<List<Edition>> ReadAllAsync(Expression<Func<Edition, bool>> filter, CancellationToken cancellationToken) =>
+        _editions.ReadAllAsync(filter, new SortOrder<Edition>(e => e.ListKey), cancellationToken);
 
     /// <summary>Which of these courses are linked to a DWCP, and which to at least one of its outcomes.</summary>
     private async Task<CourseLinks> CourseLinksAsync(IEnumerable<Guid> courseIds, CancellationToken cancellationToken)
