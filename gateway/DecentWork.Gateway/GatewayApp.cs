@@ -1,4 +1,5 @@
 using DecentWork.ServiceDefaults.Hosting;
+using DecentWork.ServiceDefaults.Security;
 
 namespace DecentWork.Gateway;
 
@@ -12,11 +13,21 @@ public static class GatewayApp
 {
     public const string ServiceName = "gateway";
 
+    /// <summary>The routes' policy (in appsettings): a valid token, any role; the services authorise each RPC.</summary>
+    public const string CallerPolicy = "caller";
+
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.WebHost.ConfigureKestrel(ServiceHost.ConfigureListeners);
         builder.AddDecentWorkTelemetry(ServiceName);
+        // A token for any of the four APIs passes the gateway; each service then checks its own audience and policy.
+        builder.Services.AddDecentWorkAuth(builder.Configuration,
+            new[] { "programming", "coordination", "partnerships", "training" }.Select(IdentitySettings.AudienceOf).ToArray());
+        builder.Services.AddAuthorizationBuilder().AddPolicy(CallerPolicy, p => p.RequireAuthenticatedUser());
+        builder.Services.AddSafeResponseHeaders();
+        builder.Services.AddSingleton(RateLimitSettings.From(builder.Configuration));
+        builder.Services.AddRateLimiter(limiter => limiter.AddPolicy<string, ClientRateLimits>(ClientRateLimits.PolicyName));
         var proxyConfig = builder.Configuration.GetSection("ReverseProxy");
         builder.Services.AddReverseProxy().LoadFromConfig(proxyConfig);
         var health = builder.Services.AddHealthChecks();
@@ -29,7 +40,11 @@ public static class GatewayApp
         }
 
         var app = builder.Build();
-        app.MapDecentWorkHealth();
+        // Authentication first, so the limiter knows the client; anonymous floods are limited by address.
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.MapDecentWorkHealth().AllowAnonymous();
         app.MapReverseProxy();
         return app;
     }

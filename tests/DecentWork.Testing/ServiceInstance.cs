@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 
@@ -7,18 +10,25 @@ namespace DecentWork.Testing;
 /// One service (or the gateway) running in this process on real loopback sockets: its gRPC
 /// listener (HTTP/2) and its HTTP/1.1 listener, its own data folder and RabbitMQ virtual host.
 /// Storage follows the environment: MongoDB when MONGODB_URI is set, otherwise embedded.
+/// <see cref="Channel"/> and <see cref="Http"/> carry real tokens of <see cref="DefaultCaller"/>
+/// from the shared identity service; <see cref="ChannelFor"/> and <see cref="HttpFor"/> call as
+/// anyone else, <see cref="AnonymousChannel"/> and <see cref="AnonymousHttp"/> as nobody.
 /// </summary>
 public sealed class ServiceInstance : IAsyncDisposable
 {
     private readonly Func<string[], WebApplication> _build;
     private readonly string[] _args;
     private readonly string _dataFolder;
+    private readonly ConcurrentDictionary<string, (GrpcChannel Channel, HttpClient Http)> _callers = new();
     private WebApplication? _app;
 
-    private ServiceInstance(string name, Func<string[], WebApplication> build, IReadOnlyDictionary<string, string> settings)
+    private ServiceInstance(string name, Func<string[], WebApplication> build, IReadOnlyDictionary<string, string> settings,
+        IdentityProvider identity, TestCaller caller)
     {
         Name = name;
         _build = build;
+        Identity = identity;
+        DefaultCaller = caller;
         var grpcPort = FreePort.Next();
         var httpPort = FreePort.Next();
         GrpcAddress = new Uri($"http://127.0.0.1:{grpcPort}");
@@ -31,27 +41,56 @@ public sealed class ServiceInstance : IAsyncDisposable
             ["Storage:DataFolder"] = _dataFolder,
             // A database of its own when the tests run against MongoDB.
             ["Storage:MongoDatabase"] = $"test-{name}-{Guid.NewGuid():N}",
+            ["Identity:Authority"] = identity.Authority.ToString(),
             ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("DECENTWORK_TEST_LOG_LEVEL") ?? "Warning",
             ["Logging:LogLevel:DecentWork"] = "Information",
             ["Logging:LogLevel:MassTransit"] = Environment.GetEnvironmentVariable("DECENTWORK_TEST_LOG_LEVEL") ?? "Warning",
         };
         foreach (var (key, value) in settings) all[key] = value;
         _args = all.Select(kv => $"--{kv.Key}={kv.Value}").ToArray();
-        Channel = GrpcChannel.ForAddress(GrpcAddress);
-        Http = new HttpClient { BaseAddress = HttpAddress };
+        AnonymousChannel = GrpcChannel.ForAddress(GrpcAddress);
+        AnonymousHttp = new HttpClient { BaseAddress = HttpAddress };
     }
 
     public string Name { get; }
     public Uri GrpcAddress { get; }
     public Uri HttpAddress { get; }
-    public GrpcChannel Channel { get; }
-    public HttpClient Http { get; }
+    public IdentityProvider Identity { get; }
+    public TestCaller DefaultCaller { get; }
+    public GrpcChannel Channel => ChannelFor(DefaultCaller);
+    public HttpClient Http => HttpFor(DefaultCaller);
+    public GrpcChannel AnonymousChannel { get; }
+    public HttpClient AnonymousHttp { get; }
+
+    /// <summary>A channel whose every call carries a current token of <paramref name="caller"/>.</summary>
+    public GrpcChannel ChannelFor(TestCaller caller, params string[] scopes) => Clients(caller, scopes).Channel;
+
+    /// <summary>An HTTP client (the JSON routes) whose every request carries a token of <paramref name="caller"/>.</summary>
+    public HttpClient HttpFor(TestCaller caller, params string[] scopes) => Clients(caller, scopes).Http;
+
+    private (GrpcChannel Channel, HttpClient Http) Clients(TestCaller caller, string[] scopes) =>
+        _callers.GetOrAdd(caller.ClientId + "|" + string.Join(' ', scopes), _ =>
+        {
+            Func<Task<string>> token = () => Identity.TokenAsync(caller, scopes);
+            var credentials = CallCredentials.FromInterceptor(async (_, metadata) =>
+                metadata.Add("authorization", "Bearer " + await token()));
+            var channel = GrpcChannel.ForAddress(GrpcAddress, new GrpcChannelOptions
+            {
+                // Loopback cleartext in tests; a real deployment puts TLS on anything beyond the machine.
+                Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, credentials),
+                UnsafeUseInsecureChannelCallCredentials = true,
+            });
+            var http = new HttpClient(new BearerTokenHandler(token) { InnerHandler = new SocketsHttpHandler() }) { BaseAddress = HttpAddress };
+            return (channel, http);
+        });
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException($"{Name} is not running.");
 
     public static async Task<ServiceInstance> StartAsync(
-        string name, Func<string[], WebApplication> build, IReadOnlyDictionary<string, string>? settings = null)
+        string name, Func<string[], WebApplication> build, IReadOnlyDictionary<string, string>? settings = null, TestCaller? caller = null)
     {
-        var instance = new ServiceInstance(name, build, settings ?? new Dictionary<string, string>());
+        var identity = await IdentityProvider.SharedAsync();
+        var instance = new ServiceInstance(name, build, settings ?? new Dictionary<string, string>(), identity,
+            caller ?? TestCaller.DefaultFor(name));
         await instance.StartAsync();
         return instance;
     }
@@ -69,7 +108,7 @@ public sealed class ServiceInstance : IAsyncDisposable
             // Degraded also answers 200; only Healthy means every receive endpoint is ready.
             try
             {
-                using var health = System.Text.Json.JsonDocument.Parse(await Http.GetStringAsync("/health"));
+                using var health = System.Text.Json.JsonDocument.Parse(await AnonymousHttp.GetStringAsync("/health"));
                 return health.RootElement.GetProperty("status").GetString() == "Healthy";
             }
             catch (HttpRequestException) { return false; }
@@ -88,9 +127,24 @@ public sealed class ServiceInstance : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        Channel.Dispose();
-        Http.Dispose();
+        AnonymousChannel.Dispose();
+        AnonymousHttp.Dispose();
+        foreach (var (channel, http) in _callers.Values)
+        {
+            channel.Dispose();
+            http.Dispose();
+        }
         try { Directory.Delete(_dataFolder, recursive: true); }
         catch (DirectoryNotFoundException) { }
+    }
+}
+
+/// <summary>Adds a current bearer token to every request.</summary>
+public sealed class BearerTokenHandler(Func<Task<string>> token) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await token());
+        return await base.SendAsync(request, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
 using Google.Protobuf.Reflection;
 using Google.Rpc;
 using Microsoft.AspNetCore.Builder;
@@ -33,6 +34,9 @@ public static class ServiceHost
         builder.Services.AddSingleton<TimeProvider, MillisecondClock>();
         if (builder.Environment.IsDevelopment()) builder.Services.AddGrpcReflection();
         builder.AddDecentWorkTelemetry(serviceName);
+        // Every RPC is authorised here again, so reaching a service port past the gateway gains nothing.
+        builder.Services.AddDecentWorkAuth(builder.Configuration, [IdentitySettings.AudienceOf(serviceName)]);
+        builder.Services.AddSafeResponseHeaders();
         return builder;
     }
 
@@ -44,6 +48,7 @@ public static class ServiceHost
     public static void ConfigureListeners(WebHostBuilderContext context, KestrelServerOptions kestrel)
     {
         kestrel.Limits.MaxRequestBodySize = MaxMessageBytes;
+        kestrel.AddServerHeader = false;
         kestrel.Configure(context.Configuration.GetSection("Kestrel"))
             .Endpoint("Grpc", endpoint => endpoint.ListenOptions.Protocols = HttpProtocols.Http2)
             .Endpoint("Http", endpoint => endpoint.ListenOptions.Protocols = HttpProtocols.Http1);
@@ -51,9 +56,11 @@ public static class ServiceHost
 
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
-        app.MapGrpcHealthChecksService();
-        app.MapDecentWorkHealth();
-        if (app.Environment.IsDevelopment()) app.MapGrpcReflectionService();
+        // Health is the one thing open to anonymous callers (operations, orchestrators, the gateway).
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.MapDecentWorkHealth().AllowAnonymous();
+        if (app.Environment.IsDevelopment())
+            app.MapGrpcReflectionService().RequireAuthorization(p => p.RequireAuthenticatedUser());
         return app;
     }
 }

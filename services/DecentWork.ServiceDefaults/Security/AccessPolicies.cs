@@ -1,0 +1,47 @@
+namespace DecentWork.ServiceDefaults.Security;
+
+/// <summary>
+/// The permission matrix: every policy an RPC may name, and the roles it admits. The README's
+/// table is checked against this one, and the matrix tests are driven by it. Scope (which
+/// countries or which partner a caller sees) is applied by the services on top of these.
+/// </summary>
+public static class AccessPolicies
+{
+    // Programming
+    public const string ProgrammesRead = "programmes.read";
+    public const string ProgrammesDraft = "programmes.draft";
+    public const string ProgrammesReview = "programmes.review";
+    public const string ProgrammesSign = "programmes.sign";
+    public const string ProgrammesDecide = "programmes.decide";
+    public const string ProgrammesReport = "programmes.report";
+    // Coordination
+    public const string CoordinationRead = "coordination.read";
+    public const string CoordinationWrite = "coordination.write";
+    // Partnerships
+    public const string PartnershipsRead = "partnerships.read";
+    public const string PartnershipsWrite = "partnerships.write";
+    public const string PartnershipsReport = "partnerships.report";
+    // Training
+    public const string TrainingRead = "training.read";
+    public const string TrainingWrite = "training.write";
+    public const string TrainingReport = "training.report";
+
+    /// <summary>Policy → roles. Operations appears nowhere: it has health only, which is anonymous.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Matrix = new Dictionary<string, string[]>
+    {
+        [ProgrammesRead] = [Roles.ProgrammeStaff, Roles.QaReviewer, Roles.CountryOffice, Roles.Constituent, Roles.Auditor],
+        [ProgrammesDraft] = [Roles.ProgrammeStaff, Roles.CountryOffice],
+        [ProgrammesReview] = [Roles.QaReviewer],
+        [ProgrammesSign] = [Roles.Constituent],
+        [ProgrammesDecide] = [Roles.ProgrammeStaff],
+        [ProgrammesReport] = [Roles.ProgrammeStaff, Roles.QaReviewer, Roles.CountryOffice, Roles.Constituent, Roles.Auditor],
+        [CoordinationRead] = [Roles.UnCoordination, Roles.ProgrammeStaff, Roles.Auditor],
+        [CoordinationWrite] = [Roles.UnCoordination],
+        [PartnershipsRead] = [Roles.ProgrammeStaff, Roles.Partner, Roles.Auditor],
+        [PartnershipsWrite] = [Roles.ProgrammeStaff],
+        [PartnershipsReport] = [Roles.ProgrammeStaff, Roles.Partner, Roles.Auditor],
+        [TrainingRead] = [Roles.TrainingCentre, Roles.ProgrammeStaff, Roles.CountryOffice, Roles.Auditor],
+        [TrainingWrite] = [Roles.TrainingCentre],
+        [TrainingReport] = [Roles.TrainingCentre, Roles.ProgrammeStaff, Roles.Auditor],
+    };
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DecentWork.ServiceDefaults.Security;
+
+/// <summary>
+/// Standard JWT bearer validation against the configured OpenID Connect provider, the policies
+/// of <see cref="AccessPolicies"/>, and a fallback policy that denies: an endpoint that names no
+/// policy is closed, not open.
+/// </summary>
+public static class AuthRegistration
+{
+    public static IServiceCollection AddDecentWorkAuth(this IServiceCollection services, IConfiguration configuration,
+        IReadOnlyList<string> defaultAudiences)
+    {
+        var settings = IdentitySettings.From(configuration, defaultAudiences);
+        services.AddSingleton(settings);
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
+        {
+            jwt.Authority = settings.Authority.ToString();
+            jwt.RequireHttpsMetadata = settings.RequireHttpsMetadata;
+            // Claims keep the provider's names; CallerClaims maps them once, below.
+            jwt.MapInboundClaims = false;
+            jwt.TokenValidationParameters.ValidAudiences = settings.Audiences;
+            jwt.TokenValidationParameters.ValidateAudience = true;
+            jwt.TokenValidationParameters.ValidateIssuer = true;
+            jwt.TokenValidationParameters.ValidateLifetime = true;
+            jwt.TokenValidationParameters.RequireSignedTokens = true;
+            jwt.TokenValidationParameters.RequireExpirationTime = true;
+            jwt.TokenValidationParameters.ValidAlgorithms = ["RS256", "RS384", "RS512", "PS256", "ES256"];
+            jwt.TokenValidationParameters.ClockSkew = settings.ClockSkew;
+            jwt.Events = new JwtBearerEvents
+            {
+                OnTokenValidated = context =>
+                {
+                    context.Principal!.AddIdentity(CallerClaims.Canonical(context.Principal, settings.Claims));
+                    return Task.CompletedTask;
+                },
+            };
+        });
+
+        var authorization = services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAssertion(_ => false).Build());
+        foreach (var (policy, roles) in AccessPolicies.Matrix)
+            authorization.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireAssertion(context =>
+                context.User.Identities.Any(i => i.AuthenticationType == CallerClaims.AuthenticationType
+                    && roles.Any(role => i.HasClaim(CallerClaims.Role, role)))));
+        return services;
+    }
+}
