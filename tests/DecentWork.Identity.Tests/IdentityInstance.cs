@@ -10,7 +10,6 @@ namespace DecentWork.Identity.Tests;
 /// </summary>
 public sealed class IdentityInstance : IAsyncDisposable
 {
-    private readonly string[] _args;
     private WebApplication? _app;
 
     private IdentityInstance(IReadOnlyDictionary<string, string> settings, string? dataFolder)
@@ -26,10 +25,12 @@ public sealed class IdentityInstance : IAsyncDisposable
             ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("DECENTWORK_TEST_LOG_LEVEL") ?? "Warning",
         };
         foreach (var (key, value) in settings) all[key] = value;
-        _args = all.Select(kv => $"--{kv.Key}={kv.Value}").ToArray();
+        Settings = all;
         Http = new HttpClient { BaseAddress = Address };
     }
 
+    /// <summary>The configuration passed as arguments; a test may change it before a restart.</summary>
+    public Dictionary<string, string> Settings { get; }
     public Uri Address { get; }
     public string DataFolder { get; }
     public HttpClient Http { get; }
@@ -45,7 +46,7 @@ public sealed class IdentityInstance : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        _app = IdentityApp.Build(_args);
+        _app = IdentityApp.Build(Settings.Select(kv => $"--{kv.Key}={kv.Value}").ToArray());
         await _app.StartAsync();
         await Eventually.Until(async () =>
         {
