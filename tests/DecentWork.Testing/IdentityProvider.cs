@@ -34,6 +34,9 @@ public sealed class IdentityProvider : IAsyncDisposable
     }
 
     public Uri Authority { get; }
+
+    /// <summary>Where the service keeps its signing keys (tests of token refusal sign with them).</summary>
+    public string KeysFolder => Path.Combine(_dataFolder, "keys");
     public IServiceProvider Services => _app.Services;
 
     public static async Task<IdentityProvider> SharedAsync()
