@@ -12,7 +12,7 @@ namespace DecentWork.Programming.Tests;
 public class ProgrammeIndicatorServiceTests(ProgrammingFixture fixture) : IClassFixture<ProgrammingFixture>
 {
     private readonly ProgrammingService.ProgrammingServiceClient _client = new(fixture.Service.Channel);
-    private LifecycleClient Lifecycle => new(_client);
+    private LifecycleClient Lifecycle => new(fixture.Service);
 
     private static AddIndicatorRequest Inspectors(Programme programme) => new()
     {
@@ -35,7 +35,7 @@ public class ProgrammeIndicatorServiceTests(ProgrammingFixture fixture) : IClass
         await _client.StartConsultationAsync(new StartConsultationRequest { ProgrammeId = programme.Id });
         await _client.RecordConsultationAsync(Consultation(programme, ConstituentGroup.Government, ConstituentGroup.Employers, ConstituentGroup.Workers));
         await _client.SubmitForQualityAssuranceAsync(new SubmitForQualityAssuranceRequest { ProgrammeId = programme.Id });
-        await _client.RecordQualityAssuranceReviewAsync(Review(programme.Id));
+        await Lifecycle.SignedByAllAsync(await Lifecycle.ReviewAsync(programme.Id));
         await _client.ApproveProgrammeAsync(Approval(programme.Id));
         var progress = new RecordIndicatorProgressRequest
         {

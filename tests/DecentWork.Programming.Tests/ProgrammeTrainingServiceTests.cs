@@ -15,7 +15,7 @@ public class ProgrammeTrainingServiceTests(ProgrammingFixture fixture) : IClassF
 {
     private static readonly DateTimeOffset CountedAt = new(2008, 6, 30, 17, 0, 0, TimeSpan.Zero);
     private readonly ProgrammingService.ProgrammingServiceClient _client = new(fixture.Service.Channel);
-    private LifecycleClient Lifecycle => new(_client);
+    private LifecycleClient Lifecycle => new(fixture.Service);
     private IBus Bus => fixture.Service.Services.GetRequiredService<IBus>();
 
     private Task<Programme> Get(string id) => _client.GetProgrammeAsync(new GetProgrammeRequest { Id = id }).ResponseAsync;
