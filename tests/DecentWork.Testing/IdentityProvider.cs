@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 using DecentWork.Identity;
+using DecentWork.Identity.Seeding;
 using Microsoft.AspNetCore.Builder;
 
 namespace DecentWork.Testing;
