@@ -53,7 +53,7 @@ public class ProgrammeIndicatorServiceTests(ProgrammingFixture fixture) : IClass
         Assert.Equal("70", row.LatestActual);
         Assert.Equal("62.5", row.PercentOfTarget);
 
-        var http = new HttpClient { BaseAddress = fixture.Service.GrpcAddress, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        var http = fixture.Service.Http;
         var json = await http.GetFromJsonAsync<JsonElement>($"/v1/programmes/{programme.Id}:reportIndicatorProgress");
         Assert.Equal("62.5", json.GetProperty("rows")[0].GetProperty("percentOfTarget").GetString());
         var posted = await http.PostAsJsonAsync($"/v1/programmes/{programme.Id}/indicators/{indicator.Id}/progress",

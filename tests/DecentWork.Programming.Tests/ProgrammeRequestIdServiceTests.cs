@@ -176,7 +176,7 @@ public class ProgrammeRequestIdServiceTests(ProgrammingFixture fixture) : IClass
     [Fact]
     public async Task JsonRoutes_RepeatARegistrationWithItsRequestIdAndFindItByTheRequestId()
     {
-        var http = new HttpClient { BaseAddress = fixture.Service.GrpcAddress, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        var http = fixture.Service.Http;
         var requestId = $"ilo-portal:{Guid.NewGuid()}";
         var body = new
         {

@@ -85,10 +85,7 @@ public class ProgrammeTrainingServiceTests(ProgrammingFixture fixture) : IClassF
         var programme = await Lifecycle.RegisterAsync("CMR");
         await Bus.Publish(new ProgrammeTrainingCounted(Guid.Parse(programme.Id), "CMR", 8, 40, 1, CountedAt));
         await Eventually.Until(() => Get(programme.Id), p => p.Training is not null, what: "the count");
-        var http = new HttpClient
-        {
-            BaseAddress = fixture.Service.GrpcAddress, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
-        };
+        var http = fixture.Service.Http;
 
         var fetched = await http.GetFromJsonAsync<JsonElement>($"/v1/programmes/{programme.Id}");
         Assert.Equal(8, fetched.GetProperty("training").GetProperty("participantsTrained").GetInt32());
