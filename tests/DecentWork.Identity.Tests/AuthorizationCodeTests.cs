@@ -108,4 +108,27 @@ public sealed class AuthorizationCodeTests(SeededIdentity identity) : IClassFixt
         var location = response.Headers.Location!.ToString();
         Assert.Contains("/account/login?ReturnUrl=%2Fconnect%2Fauthorize", location);
     }
+
+    [Fact]
+    public async Task EndSession_WhenSignedIn_SignsOutAndReturnsToThePortal()
+    {
+        using var browser = Browser();
+        await browser.SignInForCodeAsync("tz.gov", SeededIdentity.UserPassword);
+
+        var logout = await browser.GetAsync("/connect/endsession?client_id=portal&post_logout_redirect_uri="
+            + Uri.EscapeDataString("http://127.0.0.1:5090/"));
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        Assert.Equal("http://127.0.0.1:5090/", logout.Headers.Location!.ToString());
+        var again = await browser.GetAsync(browser.AuthorizeUrl());
+        Assert.Contains("/account/login", again.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task EndSession_WhenRedirectUriNotRegistered_IsRefused()
+    {
+        using var browser = Browser();
+        var logout = await browser.GetAsync("/connect/endsession?client_id=portal&post_logout_redirect_uri="
+            + Uri.EscapeDataString("http://evil.example/"));
+        Assert.Equal(HttpStatusCode.BadRequest, logout.StatusCode);
+    }
 }
