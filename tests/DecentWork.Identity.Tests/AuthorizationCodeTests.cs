@@ -1,4 +1,7 @@
 using System.Net;
+using DecentWork.Identity.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DecentWork.Identity.Tests;
 
@@ -63,6 +66,23 @@ public sealed class AuthorizationCodeTests(SeededIdentity identity) : IClassFixt
         var revoke = await browser.RevokeAsync(refresh);
         Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
         var (response, body) = await browser.RefreshAsync(refresh);
+        Assert.False(response.IsSuccessStatusCode);
+        Assert.Equal("invalid_grant", body.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task RefreshToken_WhenAccountLockedOutSince_IsRefused()
+    {
+        using var browser = Browser();
+        var (_, first) = await browser.ExchangeAsync(await browser.SignInForCodeAsync("lock.me", SeededIdentity.LockedPassword), browser.Verifier);
+
+        await using (var scope = identity.Instance.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
+            await users.SetLockoutEndDateAsync((await users.FindByNameAsync("lock.me"))!, DateTimeOffset.UtcNow.AddHours(1));
+        }
+
+        var (response, body) = await browser.RefreshAsync(first.GetProperty("refresh_token").GetString()!);
         Assert.False(response.IsSuccessStatusCode);
         Assert.Equal("invalid_grant", body.GetProperty("error").GetString());
     }
