@@ -1,12 +1,15 @@
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
 using DecentWork.Training.Domain;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Training.V1;
 
 namespace DecentWork.Training.Grpc;
 
 public sealed partial class TrainingService
 {
+    [Authorize(Policy = AccessPolicies.TrainingWrite)]
     public override async Task<Contract.Edition> ApplyForEdition(Contract.ApplyForEditionRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -23,6 +26,7 @@ public sealed partial class TrainingService
         return EditionMapping.ToProto(edition);
     }
 
+    [Authorize(Policy = AccessPolicies.TrainingWrite)]
     public override async Task<Contract.Edition> SetEnrolmentStatus(Contract.SetEnrolmentStatusRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();

@@ -1,14 +1,17 @@
 using DecentWork.ServiceDefaults;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
 using DecentWork.Training.Domain;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Training.V1;
 
 namespace DecentWork.Training.Grpc;
 
 public sealed partial class TrainingService
 {
+    [Authorize(Policy = AccessPolicies.TrainingWrite)]
     public override async Task<Contract.Course> LinkCourseToOutcome(Contract.LinkCourseToOutcomeRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -29,6 +32,7 @@ public sealed partial class TrainingService
         return CourseMapping.ToProto(course);
     }
 
+    [Authorize(Policy = AccessPolicies.TrainingWrite)]
     public override async Task<Contract.Edition> LinkEditionToOutcome(Contract.LinkEditionToOutcomeRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();

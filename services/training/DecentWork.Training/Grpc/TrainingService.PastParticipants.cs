@@ -1,12 +1,15 @@
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
 using DecentWork.Training.Domain;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Training.V1;
 
 namespace DecentWork.Training.Grpc;
 
 public sealed partial class TrainingService
 {
+    [Authorize(Policy = AccessPolicies.TrainingWrite)]
     public override async Task<Contract.Edition> RecordPastParticipants(Contract.RecordPastParticipantsRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
