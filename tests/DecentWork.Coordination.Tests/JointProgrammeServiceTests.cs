@@ -109,7 +109,7 @@ public class JointProgrammeServiceTests(CoordinationFixture fixture) : IClassFix
     [Fact]
     public async Task JsonRoutes_RegisterApproveAndGetJointProgramme()
     {
-        using var http = new HttpClient { BaseAddress = fixture.Service.GrpcAddress, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        using var http = fixture.Service.JsonClient();
         var created = await http.PostAsJsonAsync("/v1/joint-programmes", new
         {
             title = "Youth employment in Peru", fund = "MDG Achievement Fund", countryCodes = new[] { "PER" }, leadAgency = "ILO",
@@ -157,7 +157,7 @@ public class JointProgrammeServiceTests(CoordinationFixture fixture) : IClassFix
 
         Assert.Equal((1, 1, 1), (summary.ApprovedCount, summary.CountryCount, summary.LedCount));
         Assert.Equal("PER", string.Join(",", summary.LedCountryCodes));
-        using var http = new HttpClient { BaseAddress = fixture.Service.GrpcAddress, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        using var http = fixture.Service.JsonClient();
         var json = await http.GetFromJsonAsync<JsonElement>($"/v1/joint-programmes/reports/summary?fund={Uri.EscapeDataString(fund)}");
         Assert.Equal((2, 2, "PER"), (json.GetProperty("approvedCount").GetInt32(), json.GetProperty("ledCount").GetInt32(), json.GetProperty("ledCountryCodes")[0].GetString()));
     }
