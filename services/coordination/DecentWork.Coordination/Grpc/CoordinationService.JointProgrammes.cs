@@ -73,7 +73,7 @@ public sealed partial class CoordinationService
         var programme = await JointProgrammes.FindAsync(id!.Value, context.CancellationToken) ?? throw new NotFoundException("Joint programme", request.Id);
         if (request.ExpectedVersion != 0 && request.ExpectedVersion != programme.Version)
             throw new ConcurrencyConflictException(CoordinationApp.JointProgrammesCollection, programme.Id);
-        programme.Approve(approvedOn!.Value, Clock.GetUtcNow());
+        programme.Approve(approvedOn!.Value, Clock.GetUtcNow(), Caller.From(context).Display);
         // The event goes to the outbox in the same write as the approval.
         await JointProgrammes.SaveAsync(programme, cancellationToken: context.CancellationToken);
         return JointProgrammeMapping.ToProto(programme);

@@ -33,10 +33,11 @@ public sealed partial class TrainingService
         var (courseId, editionId) = EditionMapping.RequireIds(request.CourseId, request.EditionId, violations, throwNow: false);
         var enrolmentId = ProtoConvert.ToId(request.EnrolmentId);
         violations.Check(enrolmentId is null, "enrolment_id", "must be a UUID");
+        var changedBy = Caller.From(context).Display;
         Action<Edition, Guid, DateTimeOffset>? step = request.Status switch
         {
             Contract.EnrolmentStatus.Accepted => (e, id, now) => e.Accept(id, now),
-            Contract.EnrolmentStatus.Attended => (e, id, now) => e.RecordAttendance(id, now),
+            Contract.EnrolmentStatus.Attended => (e, id, now) => e.RecordAttendance(id, now, changedBy),
             Contract.EnrolmentStatus.Certified => (e, id, now) => e.Certify(id, now),
             Contract.EnrolmentStatus.Withdrawn => (e, id, now) => e.Withdraw(id, now),
             _ => null,

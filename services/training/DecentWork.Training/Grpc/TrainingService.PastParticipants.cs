@@ -25,9 +25,10 @@ public sealed partial class TrainingService
         violations.ThrowIfAny();
 
         // The edition's save carries EditionParticipantsTrained, from which the linked programmes are recounted.
+        var changedBy = Caller.From(context).Display;
         var edition = await UpdateEditionAsync(courseId, editionId, request.ExpectedVersion, e =>
         {
-            e.RecordPast(participants, counts, _clock.GetUtcNow());
+            e.RecordPast(participants, counts, _clock.GetUtcNow(), changedBy);
             return true;
         }, context.CancellationToken);
         return EditionMapping.ToProto(edition);

@@ -95,7 +95,7 @@ public sealed partial class TrainingService(
 
         // An existing link changes nothing, so nothing is saved and the version stays put. The
         // link's event, saved with it, makes the programme's training totals be recounted.
-        if (course.LinkTo(programme, _clock.GetUtcNow()))
+        if (course.LinkTo(programme, _clock.GetUtcNow(), Caller.From(context).Display))
             await _courses.SaveAsync(course, cancellationToken: context.CancellationToken);
         return CourseMapping.ToProto(course);
     }
