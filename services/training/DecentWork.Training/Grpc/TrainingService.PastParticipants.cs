@@ -24,8 +24,8 @@ public sealed partial class TrainingService
         violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
         violations.ThrowIfAny();
 
-        // The edition's save carries EditionParticipantsTrained, from which the linked programmes are recounted.
         var changedBy = Caller.From(context).Display;
+        // The edition's save carries EditionParticipantsTrained, from which the linked programmes are recounted.
         var edition = await UpdateEditionAsync(courseId, editionId, request.ExpectedVersion, e =>
         {
             e.RecordPast(participants, counts, _clock.GetUtcNow(), changedBy);
