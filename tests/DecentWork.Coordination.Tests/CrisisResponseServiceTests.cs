@@ -90,7 +90,7 @@ public class CrisisResponseServiceTests(CoordinationFixture fixture) : IClassFix
     [Fact]
     public async Task JsonRoutes_RecordGetAndListCrisisResponses()
     {
-        using var http = new HttpClient { BaseAddress = fixture.Service.GrpcAddress, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        using var http = fixture.Service.JsonClient();
         var created = await http.PostAsJsonAsync("/v1/crisis-responses", new
         {
             kind = "CRISIS_RESPONSE_KIND_EARLY_RECOVERY_PROGRAMME", countryCode = "LBR", title = "Employment-intensive early recovery",

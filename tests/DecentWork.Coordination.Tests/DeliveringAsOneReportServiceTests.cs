@@ -48,7 +48,7 @@ public class DeliveringAsOneReportServiceTests(CoordinationFixture fixture) : IC
         await RpcAssert.InvalidFields(() => _client.SummariseDeliveringAsOnePilotsAsync(new SummariseDeliveringAsOnePilotsRequest { PageToken = "bad", PageSize = -1 }).ResponseAsync,
             "page_token", "page_size");
 
-        using var http = new HttpClient { BaseAddress = fixture.Service.GrpcAddress, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        using var http = fixture.Service.JsonClient();
         var json = await http.GetFromJsonAsync<JsonElement>("/v1/delivering-as-one/reports/roles");
         Assert.Equal("Agriculture, Rural Development and Poverty Reduction", json.GetProperty("pilots")[1].GetProperty("coChairedGroups")[0].GetString());
         Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync("/v1/delivering-as-one/reports/roles?pageToken=bad")).StatusCode);

@@ -65,7 +65,7 @@ public class DeliveringAsOneServiceTests(CoordinationFixture fixture) : IClassFi
         var first = await _client.ListDeliveringAsOnePilotsAsync(new ListDeliveringAsOnePilotsRequest { PageSize = 1 });
         Assert.Equal((1, all.TotalSize), (first.Pilots.Count, first.TotalSize));
 
-        using var http = new HttpClient { BaseAddress = fixture.Service.GrpcAddress, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        using var http = fixture.Service.JsonClient();
         var set = await http.PostAsJsonAsync("/v1/delivering-as-one/VNM:setWorkingGroup",
             new { workingGroup = new { name = "Employment", organisationRole = "ORGANISATION_ROLE_LEAD" } });
         Assert.True(set.StatusCode == HttpStatusCode.OK, await set.Content.ReadAsStringAsync());

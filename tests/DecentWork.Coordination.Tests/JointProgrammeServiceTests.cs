@@ -32,7 +32,7 @@ public class JointProgrammeServiceTests(CoordinationFixture fixture) : IClassFix
     }).ResponseAsync;
 
     [Fact]
-    public async Task ApproveJointProgramme_WhenAProposal_ApprovesAndPublishesTheOrganisationsShareOnce()
+    public async Task ApproveJointProgramme_WhenAProposal_ApprovesAndPublishesTheOrganisationsShareAndApproverOnce()
     {
         var proposal = await _client.RegisterJointProgrammeAsync(Request());
         Assert.Equal((JointProgrammeStatus.Proposal, "UNICEF"), (proposal.Status, proposal.Agencies[1].Agency));
@@ -52,9 +52,42 @@ public class JointProgrammeServiceTests(CoordinationFixture fixture) : IClassFix
         var message = await Eventually.Until(() => Task.FromResult(received.SingleOrDefault(m => m.JointProgrammeId.ToString() == proposal.Id)),
             m => m is not null, what: "JointProgrammeApproved");
         Assert.Equal((1_500_000.25m, "ILO", "MDG Achievement Fund"), (message!.OrganisationShareUsd, message.LeadAgency, message.Fund));
+        Assert.Equal(await fixture.Service.DisplayOfAsync(fixture.Service.DefaultCaller), message.ChangedBy);
         await Task.Delay(300);
         Assert.Single(received, m => m.JointProgrammeId.ToString() == proposal.Id);
         await endpoint.StopAsync();
+    }
+
+    [Fact]
+    public async Task ApproveJointProgramme_WhenAnotherCallerApproves_NamesThatCallerFromTheToken()
+    {
+        var focalPoint = new TestCaller("UNDG focal point", [DecentWork.ServiceDefaults.Security.Roles.UnCoordination]);
+        var client = new CoordinationService.CoordinationServiceClient(fixture.Service.ChannelFor(focalPoint));
+        var proposal = await _client.RegisterJointProgrammeAsync(Request("Approved by the focal point"));
+        var received = new List<JointProgrammeApproved>();
+        var bus = fixture.Service.Services.GetRequiredService<IBus>();
+        var endpoint = bus.ConnectReceiveEndpoint($"test-joint-programme-approver-{Guid.NewGuid():N}", e => e.Handler<JointProgrammeApproved>(ctx =>
+        {
+            lock (received) received.Add(ctx.Message);
+            return Task.CompletedTask;
+        }));
+        await endpoint.Ready;
+        try
+        {
+            // x-user names someone else: the author still comes from the token alone.
+            await client.ApproveJointProgrammeAsync(new ApproveJointProgrammeRequest
+            {
+                Id = proposal.Id, ApprovedOn = new Google.Type.Date { Year = 2008, Month = 2, Day = 20 },
+            }, new Metadata { { "x-user", "someone-else" } });
+
+            var message = await Eventually.Until(() => Task.FromResult(received.SingleOrDefault(m => m.JointProgrammeId.ToString() == proposal.Id)),
+                m => m is not null, what: "JointProgrammeApproved");
+            Assert.Equal(await fixture.Service.DisplayOfAsync(focalPoint), message!.ChangedBy);
+        }
+        finally
+        {
+            await endpoint.StopAsync();
+        }
     }
 
     [Fact]
@@ -109,7 +142,7 @@ public class JointProgrammeServiceTests(CoordinationFixture fixture) : IClassFix
     [Fact]
     public async Task JsonRoutes_RegisterApproveAndGetJointProgramme()
     {
-        using var http = new HttpClient { BaseAddress = fixture.Service.GrpcAddress, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        using var http = fixture.Service.JsonClient();
         var created = await http.PostAsJsonAsync("/v1/joint-programmes", new
         {
             title = "Youth employment in Peru", fund = "MDG Achievement Fund", countryCodes = new[] { "PER" }, leadAgency = "ILO",
@@ -157,7 +190,7 @@ public class JointProgrammeServiceTests(CoordinationFixture fixture) : IClassFix
 
         Assert.Equal((1, 1, 1), (summary.ApprovedCount, summary.CountryCount, summary.LedCount));
         Assert.Equal("PER", string.Join(",", summary.LedCountryCodes));
-        using var http = new HttpClient { BaseAddress = fixture.Service.GrpcAddress, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        using var http = fixture.Service.JsonClient();
         var json = await http.GetFromJsonAsync<JsonElement>($"/v1/joint-programmes/reports/summary?fund={Uri.EscapeDataString(fund)}");
         Assert.Equal((2, 2, "PER"), (json.GetProperty("approvedCount").GetInt32(), json.GetProperty("ledCount").GetInt32(), json.GetProperty("ledCountryCodes")[0].GetString()));
     }

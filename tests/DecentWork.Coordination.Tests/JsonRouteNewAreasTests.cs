@@ -10,12 +10,7 @@ namespace DecentWork.Coordination.Tests;
 /// <summary>The JSON routes of UNDAF status, links, presence and the reports, over HTTP/2 as the gateway calls them.</summary>
 public class JsonRouteNewAreasTests(CoordinationFixture fixture) : IClassFixture<CoordinationFixture>
 {
-    private readonly HttpClient _http = new()
-    {
-        BaseAddress = fixture.Service.GrpcAddress,
-        DefaultRequestVersion = HttpVersion.Version20,
-        DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
-    };
+    private readonly HttpClient _http = fixture.Service.JsonClient();
 
     private async Task<JsonElement> OkAsync(Task<HttpResponseMessage> call)
     {

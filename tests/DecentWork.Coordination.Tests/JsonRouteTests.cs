@@ -10,12 +10,7 @@ namespace DecentWork.Coordination.Tests;
 /// <summary>The JSON transcoding routes, served on the gRPC port over HTTP/2 as the gateway calls them.</summary>
 public class JsonRouteTests(CoordinationFixture fixture) : IClassFixture<CoordinationFixture>
 {
-    private readonly HttpClient _http = new()
-    {
-        BaseAddress = fixture.Service.GrpcAddress,
-        DefaultRequestVersion = HttpVersion.Version20,
-        DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
-    };
+    private readonly HttpClient _http = fixture.Service.JsonClient();
 
     [Fact]
     public async Task JsonRoutes_RegisterUndafAndListCountryCoverage()

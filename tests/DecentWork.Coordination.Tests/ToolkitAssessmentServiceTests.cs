@@ -132,7 +132,7 @@ public class ToolkitAssessmentServiceTests(CoordinationFixture fixture) : IClass
     [Fact]
     public async Task JsonRoutes_RecordChangeGetAndListToolkitAssessments()
     {
-        using var http = new HttpClient { BaseAddress = fixture.Service.GrpcAddress, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        using var http = fixture.Service.JsonClient();
         var created = await http.PostAsJsonAsync("/v1/toolkit-assessments", new { agency = "UNHCR", countryCode = "TZA", supportedByOrganisation = true });
         Assert.True(created.StatusCode == HttpStatusCode.OK, await created.Content.ReadAsStringAsync());
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
@@ -174,7 +174,7 @@ public class ToolkitAssessmentReportServiceTests(CoordinationFixture fixture) : 
         Assert.Equal(["FAO", "UNDP", "WHO"], summary.CompletedAgencies);
         Assert.Equal(["TZA"], summary.CompletedCountryCodes);
 
-        using var http = new HttpClient { BaseAddress = fixture.Service.GrpcAddress, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        using var http = fixture.Service.JsonClient();
         var json = await http.GetFromJsonAsync<JsonElement>("/v1/toolkit-assessments/reports/summary");
         Assert.Equal(3, json.GetProperty("completedAgencyCount").GetInt32());
     }

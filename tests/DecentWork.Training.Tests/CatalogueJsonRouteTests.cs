@@ -7,10 +7,7 @@ namespace DecentWork.Training.Tests;
 /// <summary>The JSON routes of the catalogue, editions and enrolments, on the gRPC port over HTTP/2 as the gateway calls them.</summary>
 public class CatalogueJsonRouteTests(TrainingFixture fixture) : IClassFixture<TrainingFixture>
 {
-    private readonly HttpClient _http = new()
-    {
-        BaseAddress = fixture.Service.GrpcAddress, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
-    };
+    private readonly HttpClient _http = fixture.Service.JsonClient();
 
     private async Task<JsonElement> OkAsync(HttpResponseMessage response)
     {

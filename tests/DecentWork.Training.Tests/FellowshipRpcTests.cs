@@ -81,7 +81,7 @@ public class FellowshipRpcTests(TrainingFixture fixture) : IClassFixture<Trainin
     [Fact]
     public async Task JsonRoutes_AwardFellowshipAndReport()
     {
-        var http = new HttpClient { BaseAddress = fixture.Service.GrpcAddress, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        var http = fixture.Service.JsonClient();
         var partner = await fixture.KnownPartnerAsync("Italy");
         var edition = await _client.OpenEditionAsync(await _client.PublishAsync(), year: 2047);
         edition = await _client.ApplyForEditionAsync(TrainingCalls.Application(edition));

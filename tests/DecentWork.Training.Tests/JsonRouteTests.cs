@@ -10,7 +10,7 @@ public class JsonRouteTests(TrainingFixture fixture) : IClassFixture<TrainingFix
     [Fact]
     public async Task JsonRoutes_PublishLinkAndGet()
     {
-        var http = new HttpClient { BaseAddress = fixture.Service.GrpcAddress, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        var http = fixture.Service.JsonClient();
         var code = TrainingFixture.NewCode("json");
         var programme = await fixture.KnownProgrammeAsync("MOZ");
 

@@ -12,7 +12,7 @@ public class LinkedReportsRpcTests(TrainingFixture fixture) : IClassFixture<Trai
 {
     private readonly TrainingService.TrainingServiceClient _client = new(fixture.Service.Channel);
 
-    private HttpClient Http() => new() { BaseAddress = fixture.Service.GrpcAddress, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+    private HttpClient Http() => fixture.Service.JsonClient();
 
     /// <summary>A held five-day edition of the year with this many counted participants of the group.</summary>
     private async Task<Edition> HeldWithAsync(Course course, int year, int count, ConstituentGroup group = ConstituentGroup.Government, EnrolmentStatus status = EnrolmentStatus.Attended)

@@ -167,7 +167,7 @@ public class OutcomeLinkRpcTests(TrainingFixture fixture) : IClassFixture<Traini
     [Fact]
     public async Task JsonRoutes_LinkCourseAndEditionToOutcomes()
     {
-        var http = new HttpClient { BaseAddress = fixture.Service.GrpcAddress, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        var http = fixture.Service.JsonClient();
         var outcome = TrainingFixture.Outcome("ALB 1");
         var programme = await fixture.ApprovedProgrammeAsync("ALB", outcome);
         var course = await _client.PublishAsync();

@@ -65,7 +65,7 @@ public class ParticipantReportRpcTests(TrainingFixture fixture) : IClassFixture<
     [Fact]
     public async Task JsonRoute_ParticipantReport_IsUnderTheCoursesPrefix()
     {
-        var http = new HttpClient { BaseAddress = fixture.Service.GrpcAddress, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        var http = fixture.Service.JsonClient();
         var response = await http.GetAsync("/v1/courses/reports/participants?fromYear=2050&toYear=2051");
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();

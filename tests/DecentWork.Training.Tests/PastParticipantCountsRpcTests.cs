@@ -70,7 +70,7 @@ public class PastParticipantCountsRpcTests(TrainingFixture fixture) : IClassFixt
         });
         var json = JsonSerializer.Serialize(new { participants });
         Assert.InRange(Encoding.UTF8.GetByteCount(json), 1, OneMebibyte);
-        var http = new HttpClient { BaseAddress = fixture.Service.GrpcAddress, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        var http = fixture.Service.JsonClient();
 
         var response = await http.PostAsync($"/v1/courses/{course.Id}/editions/{held.Id}/enrolments:recordPast", new StringContent(json, Encoding.UTF8, "application/json"));
 

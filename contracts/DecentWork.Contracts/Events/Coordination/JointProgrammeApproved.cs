@@ -4,6 +4,7 @@ namespace DecentWork.Contracts.Events.Coordination;
 /// A UN joint programme in which the organisation takes part was approved; partnerships counts
 /// <paramref name="OrganisationShareUsd"/> as UN-system funds.
 /// </summary>
+/// <param name="ChangedBy">Who made the approval, as their access token names them ("Name (subject)"); null on events raised before this was recorded.</param>
 public sealed record JointProgrammeApproved(
     Guid JointProgrammeId,
     string Title,
@@ -13,4 +14,5 @@ public sealed record JointProgrammeApproved(
     string LeadAgency,
     decimal OrganisationShareUsd,
     DateOnly ApprovedOn,
-    DateTimeOffset ApprovedAt);
+    DateTimeOffset ApprovedAt,
+    string? ChangedBy = null);

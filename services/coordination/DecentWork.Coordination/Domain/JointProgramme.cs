@@ -64,15 +64,15 @@ public sealed class JointProgramme : Aggregate
 
     public decimal OrganisationShareUsd() => Agencies.Where(a => a.Agency == Organisation).Sum(a => a.BudgetShareUsd);
 
-    /// <summary>The fund approved the proposal; publishes the organisation's share.</summary>
-    public void Approve(DateOnly approvedOn, DateTimeOffset now)
+    /// <summary>The fund approved the proposal; publishes the organisation's share, and who recorded the approval.</summary>
+    public void Approve(DateOnly approvedOn, DateTimeOffset now, string? changedBy = null)
     {
         if (Status != JointProgrammeStatus.Proposal)
             throw new DomainRuleException($"Only a proposal can be approved; joint programme {Id} is {Status}.");
         Status = JointProgrammeStatus.Approved;
         ApprovedOn = approvedOn;
         Raise(new JointProgrammeApproved(Id, Title, Fund, ThematicWindow.Length == 0 ? null : ThematicWindow,
-            CountryCodes.ToList(), LeadAgency, OrganisationShareUsd(), approvedOn, now));
+            CountryCodes.ToList(), LeadAgency, OrganisationShareUsd(), approvedOn, now, changedBy));
     }
 
     /// <summary>Moves an approved programme on to ongoing or closed; false when already there. Never backwards.</summary>

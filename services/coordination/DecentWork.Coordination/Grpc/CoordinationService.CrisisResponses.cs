@@ -1,7 +1,9 @@
 using DecentWork.Coordination.Domain;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Coordination.V1;
 
 namespace DecentWork.Coordination.Grpc;
@@ -9,6 +11,7 @@ namespace DecentWork.Coordination.Grpc;
 /// <summary>Joint needs assessments and early-recovery programmes in countries in crisis.</summary>
 public sealed partial class CoordinationService
 {
+    [Authorize(Policy = AccessPolicies.CoordinationWrite)]
     public override async Task<Contract.CrisisResponse> RecordCrisisResponse(Contract.RecordCrisisResponseRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -37,6 +40,7 @@ public sealed partial class CoordinationService
         return ToProto(response);
     }
 
+    [Authorize(Policy = AccessPolicies.CoordinationRead)]
     public override async Task<Contract.CrisisResponse> GetCrisisResponse(Contract.GetCrisisResponseRequest request, ServerCallContext context)
     {
         var id = FieldViolations.RequireId(request.Id, "id");
@@ -44,6 +48,7 @@ public sealed partial class CoordinationService
         return ToProto(response);
     }
 
+    [Authorize(Policy = AccessPolicies.CoordinationRead)]
     public override async Task<Contract.ListCrisisResponsesResponse> ListCrisisResponses(Contract.ListCrisisResponsesRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();

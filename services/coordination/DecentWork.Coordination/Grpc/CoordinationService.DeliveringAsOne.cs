@@ -1,7 +1,9 @@
 using DecentWork.Coordination.Domain;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Coordination.V1;
 
 namespace DecentWork.Coordination.Grpc;
@@ -9,6 +11,7 @@ namespace DecentWork.Coordination.Grpc;
 /// <summary>Delivering-as-One pilots and the organisation's roles in their thematic working groups.</summary>
 public sealed partial class CoordinationService
 {
+    [Authorize(Policy = AccessPolicies.CoordinationWrite)]
     public override async Task<Contract.DeliveringAsOnePilot> RegisterDeliveringAsOnePilot(Contract.RegisterDeliveringAsOnePilotRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -25,6 +28,7 @@ public sealed partial class CoordinationService
         return ToProto(pilot);
     }
 
+    [Authorize(Policy = AccessPolicies.CoordinationRead)]
     public override async Task<Contract.DeliveringAsOnePilot> GetDeliveringAsOnePilot(Contract.GetDeliveringAsOnePilotRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -33,6 +37,7 @@ public sealed partial class CoordinationService
         return ToProto(await FindPilotAsync(country!.Code, context.CancellationToken) ?? throw new NotFoundException("Delivering-as-One pilot", country.Code));
     }
 
+    [Authorize(Policy = AccessPolicies.CoordinationRead)]
     public override async Task<Contract.ListDeliveringAsOnePilotsResponse> ListDeliveringAsOnePilots(Contract.ListDeliveringAsOnePilotsRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -47,6 +52,7 @@ public sealed partial class CoordinationService
         return response;
     }
 
+    [Authorize(Policy = AccessPolicies.CoordinationWrite)]
     public override async Task<Contract.DeliveringAsOnePilot> SetWorkingGroup(Contract.SetWorkingGroupRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();

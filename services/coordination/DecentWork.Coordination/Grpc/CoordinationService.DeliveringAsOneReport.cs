@@ -1,7 +1,9 @@
 using DecentWork.Coordination.Domain;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Coordination.V1;
 
 namespace DecentWork.Coordination.Grpc;
@@ -9,6 +11,7 @@ namespace DecentWork.Coordination.Grpc;
 /// <summary>The Delivering-as-One report: the organisation's roles per pilot, with the Toolkit assessments done there.</summary>
 public sealed partial class CoordinationService
 {
+    [Authorize(Policy = AccessPolicies.CoordinationRead)]
     public override async Task<Contract.DeliveringAsOneSummary> SummariseDeliveringAsOnePilots(Contract.SummariseDeliveringAsOnePilotsRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();

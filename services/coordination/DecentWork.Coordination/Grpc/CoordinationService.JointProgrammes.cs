@@ -1,7 +1,9 @@
 using DecentWork.Coordination.Domain;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Coordination.V1;
 
 namespace DecentWork.Coordination.Grpc;
@@ -9,6 +11,7 @@ namespace DecentWork.Coordination.Grpc;
 /// <summary>Joint programmes: proposals, approval (which publishes JointProgrammeApproved), reads.</summary>
 public sealed partial class CoordinationService
 {
+    [Authorize(Policy = AccessPolicies.CoordinationWrite)]
     public override async Task<Contract.JointProgramme> RegisterJointProgramme(Contract.RegisterJointProgrammeRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -32,6 +35,7 @@ public sealed partial class CoordinationService
         return JointProgrammeMapping.ToProto(programme);
     }
 
+    [Authorize(Policy = AccessPolicies.CoordinationRead)]
     public override async Task<Contract.JointProgramme> GetJointProgramme(Contract.GetJointProgrammeRequest request, ServerCallContext context)
     {
         var id = FieldViolations.RequireId(request.Id, "id");
@@ -39,6 +43,7 @@ public sealed partial class CoordinationService
         return JointProgrammeMapping.ToProto(programme);
     }
 
+    [Authorize(Policy = AccessPolicies.CoordinationRead)]
     public override async Task<Contract.ListJointProgrammesResponse> ListJointProgrammes(Contract.ListJointProgrammesRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -54,6 +59,7 @@ public sealed partial class CoordinationService
         return response;
     }
 
+    [Authorize(Policy = AccessPolicies.CoordinationWrite)]
     public override async Task<Contract.JointProgramme> ApproveJointProgramme(Contract.ApproveJointProgrammeRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -67,7 +73,7 @@ public sealed partial class CoordinationService
         var programme = await JointProgrammes.FindAsync(id!.Value, context.CancellationToken) ?? throw new NotFoundException("Joint programme", request.Id);
         if (request.ExpectedVersion != 0 && request.ExpectedVersion != programme.Version)
             throw new ConcurrencyConflictException(CoordinationApp.JointProgrammesCollection, programme.Id);
-        programme.Approve(approvedOn!.Value, Clock.GetUtcNow());
+        programme.Approve(approvedOn!.Value, Clock.GetUtcNow(), Caller.From(context).Display);
         // The event goes to the outbox in the same write as the approval.
         await JointProgrammes.SaveAsync(programme, cancellationToken: context.CancellationToken);
         return JointProgrammeMapping.ToProto(programme);
@@ -77,6 +83,7 @@ public sealed partial class CoordinationService
 /// <summary>Joint programme status after approval.</summary>
 public sealed partial class CoordinationService
 {
+    [Authorize(Policy = AccessPolicies.CoordinationWrite)]
     public override async Task<Contract.JointProgramme> ChangeJointProgrammeStatus(Contract.ChangeJointProgrammeStatusRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -99,6 +106,7 @@ public sealed partial class CoordinationService
 /// <summary>The joint programmes report.</summary>
 public sealed partial class CoordinationService
 {
+    [Authorize(Policy = AccessPolicies.CoordinationRead)]
     public override async Task<Contract.JointProgrammeSummary> SummariseJointProgrammes(Contract.SummariseJointProgrammesRequest request, ServerCallContext context)
     {
         // Joint programmes number in the tens to hundreds: read whole, summarised in memory.

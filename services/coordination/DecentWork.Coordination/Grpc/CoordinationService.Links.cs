@@ -1,6 +1,8 @@
 using DecentWork.ServiceDefaults;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Coordination.V1;
 
 namespace DecentWork.Coordination.Grpc;
@@ -8,6 +10,7 @@ namespace DecentWork.Coordination.Grpc;
 /// <summary>LinkOutcomes: a DWCP outcome this service knows, linked to an UNDAF outcome.</summary>
 public sealed partial class CoordinationService
 {
+    [Authorize(Policy = AccessPolicies.CoordinationWrite)]
     public override async Task<Contract.Undaf> LinkOutcomes(Contract.LinkOutcomesRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();

@@ -1,7 +1,9 @@
 using DecentWork.Coordination.Domain;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Coordination.V1;
 
 namespace DecentWork.Coordination.Grpc;
@@ -9,6 +11,7 @@ namespace DecentWork.Coordination.Grpc;
 /// <summary>SetCountryPresence and GetCountryPresence: resident or covered from elsewhere, and the Resident Coordinator.</summary>
 public sealed partial class CoordinationService
 {
+    [Authorize(Policy = AccessPolicies.CoordinationWrite)]
     public override async Task<Contract.CountryPresence> SetCountryPresence(Contract.SetCountryPresenceRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -42,6 +45,7 @@ public sealed partial class CoordinationService
         return ToProto(record);
     }
 
+    [Authorize(Policy = AccessPolicies.CoordinationRead)]
     public override async Task<Contract.CountryPresence> GetCountryPresence(Contract.GetCountryPresenceRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();

@@ -1,7 +1,9 @@
 using DecentWork.Coordination.Domain;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Coordination.V1;
 
 namespace DecentWork.Coordination.Grpc;
@@ -9,6 +11,7 @@ namespace DecentWork.Coordination.Grpc;
 /// <summary>The coverage reports: coherence per country and where decent work is missing.</summary>
 public sealed partial class CoordinationService
 {
+    [Authorize(Policy = AccessPolicies.CoordinationRead)]
     public override async Task<Contract.ListCountryCoherenceResponse> ListCountryCoherence(Contract.ListCountryCoherenceRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -32,6 +35,7 @@ public sealed partial class CoordinationService
         return response;
     }
 
+    [Authorize(Policy = AccessPolicies.CoordinationRead)]
     public override async Task<Contract.ListDecentWorkGapsResponse> ListDecentWorkGaps(Contract.ListDecentWorkGapsRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();

@@ -1,7 +1,9 @@
 using DecentWork.Coordination.Domain;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Coordination.V1;
 
 namespace DecentWork.Coordination.Grpc;
@@ -9,6 +11,7 @@ namespace DecentWork.Coordination.Grpc;
 /// <summary>Agencies' assessments with the Toolkit for mainstreaming employment and decent work.</summary>
 public sealed partial class CoordinationService
 {
+    [Authorize(Policy = AccessPolicies.CoordinationWrite)]
     public override async Task<Contract.ToolkitAssessment> RecordToolkitAssessment(Contract.RecordToolkitAssessmentRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -32,6 +35,7 @@ public sealed partial class CoordinationService
         return ToolkitAssessmentMapping.ToProto(assessment);
     }
 
+    [Authorize(Policy = AccessPolicies.CoordinationRead)]
     public override async Task<Contract.ToolkitAssessment> GetToolkitAssessment(Contract.GetToolkitAssessmentRequest request, ServerCallContext context)
     {
         var id = FieldViolations.RequireId(request.Id, "id");
@@ -39,6 +43,7 @@ public sealed partial class CoordinationService
         return ToolkitAssessmentMapping.ToProto(assessment);
     }
 
+    [Authorize(Policy = AccessPolicies.CoordinationRead)]
     public override async Task<Contract.ListToolkitAssessmentsResponse> ListToolkitAssessments(Contract.ListToolkitAssessmentsRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -60,6 +65,7 @@ public sealed partial class CoordinationService
         return response;
     }
 
+    [Authorize(Policy = AccessPolicies.CoordinationWrite)]
     public override async Task<Contract.ToolkitAssessment> ChangeToolkitAssessmentStatus(Contract.ChangeToolkitAssessmentStatusRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -80,6 +86,7 @@ public sealed partial class CoordinationService
         return ToolkitAssessmentMapping.ToProto(assessment);
     }
 
+    [Authorize(Policy = AccessPolicies.CoordinationRead)]
     public override async Task<Contract.ToolkitAssessmentSummary> SummariseToolkitAssessments(Contract.SummariseToolkitAssessmentsRequest request, ServerCallContext context)
     {
         // One assessment per agency and scope: tens of agencies and a few countries each, read whole.

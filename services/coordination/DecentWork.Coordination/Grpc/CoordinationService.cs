@@ -1,8 +1,10 @@
 using DecentWork.Coordination.Domain;
 using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.ServiceDefaults.Reference;
+using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Coordination.V1;
 
 namespace DecentWork.Coordination.Grpc;
@@ -28,6 +30,7 @@ public sealed partial class CoordinationService(
     private IAggregateStore<CrisisResponse> CrisisResponses => crisisResponses;
     private TimeProvider Clock => clock;
 
+    [Authorize(Policy = AccessPolicies.CoordinationWrite)]
     public override async Task<Contract.Undaf> RegisterUndaf(Contract.RegisterUndafRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -56,6 +59,7 @@ public sealed partial class CoordinationService(
         return ToProto(undaf);
     }
 
+    [Authorize(Policy = AccessPolicies.CoordinationRead)]
     public override async Task<Contract.Undaf> GetUndaf(Contract.GetUndafRequest request, ServerCallContext context)
     {
         var id = FieldViolations.RequireId(request.Id, "id");
@@ -64,6 +68,7 @@ public sealed partial class CoordinationService(
         return ToProto(undaf);
     }
 
+    [Authorize(Policy = AccessPolicies.CoordinationRead)]
     public override async Task<Contract.ListUndafsResponse> ListUndafs(Contract.ListUndafsRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -78,6 +83,7 @@ public sealed partial class CoordinationService(
         return response;
     }
 
+    [Authorize(Policy = AccessPolicies.CoordinationRead)]
     public override async Task<Contract.ListCountryCoverageResponse> ListCountryCoverage(Contract.ListCountryCoverageRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -95,6 +101,7 @@ public sealed partial class CoordinationService(
         return response;
     }
 
+    [Authorize(Policy = AccessPolicies.CoordinationWrite)]
     public override async Task<Contract.Undaf> ChangeUndafStatus(Contract.ChangeUndafStatusRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -112,6 +119,7 @@ public sealed partial class CoordinationService(
         return ToProto(undaf);
     }
 
+    [Authorize(Policy = AccessPolicies.CoordinationWrite)]
     public override async Task<Contract.Undaf> AddUndafOutcome(Contract.AddUndafOutcomeRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();

@@ -81,10 +81,10 @@ public sealed class Course : Aggregate
     }
 
     /// <summary>Links this course to a programme training knows of; false (nothing changed) when already linked.</summary>
-    public bool LinkTo(KnownProgramme programme, DateTimeOffset now)
+    public bool LinkTo(KnownProgramme programme, DateTimeOffset now, string? changedBy = null)
     {
         if (!AddProgramme(programme.Id)) return false;
-        Raise(new CourseLinkedToProgramme(Id, programme.Id, null, now));
+        Raise(new CourseLinkedToProgramme(Id, programme.Id, null, now, changedBy));
         return true;
     }
 
@@ -92,13 +92,13 @@ public sealed class Course : Aggregate
     /// Links this course to one of a programme's outcomes, and so to the programme. The outcome
     /// must be known to training and not withdrawn; false (nothing changed) when already linked.
     /// </summary>
-    public bool LinkTo(KnownProgramme programme, Guid outcomeId, DateTimeOffset now)
+    public bool LinkTo(KnownProgramme programme, Guid outcomeId, DateTimeOffset now, string? changedBy = null)
     {
         var outcome = programme.LinkableOutcome(outcomeId);
         if (LinkedOutcomes.Any(l => l.OutcomeId == outcomeId)) return false;
         LinkedOutcomes.Add(OutcomeLink.To(programme, outcome, now));
         AddProgramme(programme.Id);
-        Raise(new CourseLinkedToProgramme(Id, programme.Id, outcomeId, now));
+        Raise(new CourseLinkedToProgramme(Id, programme.Id, outcomeId, now, changedBy));
         return true;
     }
 

@@ -66,10 +66,10 @@ public sealed partial class Edition
     /// Attendance makes a participant count as trained, so it is announced (in the same save) for
     /// the linked programmes' totals to be recounted; a certificate changes no count.
     /// </summary>
-    public void RecordAttendance(Guid enrolmentId, DateTimeOffset now)
+    public void RecordAttendance(Guid enrolmentId, DateTimeOffset now, string? changedBy = null)
     {
         AfterTheEdition(enrolmentId, EnrolmentStatus.Accepted, EnrolmentStatus.Attended, now);
-        Raise(new EditionParticipantsTrained(Id, CourseId, TrainedCount(), now));
+        Raise(new EditionParticipantsTrained(Id, CourseId, TrainedCount(), now, changedBy));
     }
 
     public void Certify(Guid enrolmentId, DateTimeOffset now) =>

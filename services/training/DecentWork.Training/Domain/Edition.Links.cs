@@ -18,7 +18,7 @@ public sealed partial class Edition
     /// The outcome must be known and not withdrawn, and a cancelled edition serves nothing;
     /// false (nothing changed) when already linked.
     /// </summary>
-    public bool LinkTo(KnownProgramme programme, Guid outcomeId, DateTimeOffset now)
+    public bool LinkTo(KnownProgramme programme, Guid outcomeId, DateTimeOffset now, string? changedBy = null)
     {
         if (Status == EditionStatus.Cancelled)
             throw new DomainRuleException($"Edition {Id} was cancelled: it cannot be linked to an outcome.");
@@ -30,7 +30,7 @@ public sealed partial class Edition
             LinkedProgrammeIds.Add(programme.Id);
             LinkedProgrammeKeys = ProgrammeKeys.Of(LinkedProgrammeIds);
         }
-        Raise(new EditionLinkedToOutcome(Id, CourseId, programme.Id, outcomeId, now));
+        Raise(new EditionLinkedToOutcome(Id, CourseId, programme.Id, outcomeId, now, changedBy));
         return true;
     }
 }

@@ -35,7 +35,7 @@ public sealed partial class Edition
     /// <summary>Counted entries per call: at about 150 bytes of JSON each, 2,000 are about 300 KB.</summary>
     public const int MaxPastCountsPerCall = 2000;
 
-    /// <summary>Participants recorded by count only (<see cref="RecordPast(IReadOnlyList{PastParticipant}, IReadOnlyList{PastParticipantCount}, DateTimeOffset)"/>).</summary>
+    /// <summary>Participants recorded by count only (<see cref="RecordPast(IReadOnlyList{PastParticipant}, IReadOnlyList{PastParticipantCount}, DateTimeOffset, string)"/>).</summary>
     public List<CountedParticipants> ParticipantCounts { get; private set; } = [];
 
     public void RecordPast(IReadOnlyList<PastParticipant> participants, DateTimeOffset now) => RecordPast(participants, [], now);
@@ -46,7 +46,7 @@ public sealed partial class Edition
     /// one enrolment per named person (within the batch too) and no more trained participants
     /// than places. All or nothing.
     /// </summary>
-    public void RecordPast(IReadOnlyList<PastParticipant> participants, IReadOnlyList<PastParticipantCount> counts, DateTimeOffset now)
+    public void RecordPast(IReadOnlyList<PastParticipant> participants, IReadOnlyList<PastParticipantCount> counts, DateTimeOffset now, string? changedBy = null)
     {
         if (Status != EditionStatus.Held)
             throw new DomainRuleException($"Edition {Id} is {Status}: past participants are recorded only once it has been held.");
@@ -66,7 +66,7 @@ public sealed partial class Edition
             Count = c.Count,
             RecordedAt = now,
         }));
-        Raise(new EditionParticipantsTrained(Id, CourseId, TrainedCount(), now));
+        Raise(new EditionParticipantsTrained(Id, CourseId, TrainedCount(), now, changedBy));
     }
 
     private static void EnsurePastBatchIsWithinLimits(IReadOnlyList<PastParticipant> participants, IReadOnlyList<PastParticipantCount> counts)

@@ -1,13 +1,16 @@
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
 using DecentWork.Training.Domain;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Training.V1;
 
 namespace DecentWork.Training.Grpc;
 
 public sealed partial class TrainingService
 {
+    [Authorize(Policy = AccessPolicies.TrainingWrite)]
     public override async Task<Contract.Edition> ScheduleEdition(Contract.ScheduleEditionRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -22,12 +25,14 @@ public sealed partial class TrainingService
         return EditionMapping.ToProto(edition);
     }
 
+    [Authorize(Policy = AccessPolicies.TrainingRead)]
     public override async Task<Contract.Edition> GetEdition(Contract.GetEditionRequest request, ServerCallContext context)
     {
         var (courseId, editionId) = EditionMapping.RequireIds(request.CourseId, request.EditionId, new FieldViolations());
         return EditionMapping.ToProto(await FindEditionAsync(courseId, editionId, context.CancellationToken));
     }
 
+    [Authorize(Policy = AccessPolicies.TrainingRead)]
     public override async Task<Contract.ListEditionsResponse> ListEditions(Contract.ListEditionsRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -44,6 +49,7 @@ public sealed partial class TrainingService
         return response;
     }
 
+    [Authorize(Policy = AccessPolicies.TrainingWrite)]
     public override async Task<Contract.Edition> SetEditionStatus(Contract.SetEditionStatusRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();

@@ -1,12 +1,15 @@
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
 using DecentWork.Training.Domain;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Training.V1;
 
 namespace DecentWork.Training.Grpc;
 
 public sealed partial class TrainingService
 {
+    [Authorize(Policy = AccessPolicies.TrainingWrite)]
     public override async Task<Contract.Edition> ApplyForEdition(Contract.ApplyForEditionRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -23,16 +26,18 @@ public sealed partial class TrainingService
         return EditionMapping.ToProto(edition);
     }
 
+    [Authorize(Policy = AccessPolicies.TrainingWrite)]
     public override async Task<Contract.Edition> SetEnrolmentStatus(Contract.SetEnrolmentStatusRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
         var (courseId, editionId) = EditionMapping.RequireIds(request.CourseId, request.EditionId, violations, throwNow: false);
         var enrolmentId = ProtoConvert.ToId(request.EnrolmentId);
         violations.Check(enrolmentId is null, "enrolment_id", "must be a UUID");
+        var changedBy = Caller.From(context).Display;
         Action<Edition, Guid, DateTimeOffset>? step = request.Status switch
         {
             Contract.EnrolmentStatus.Accepted => (e, id, now) => e.Accept(id, now),
-            Contract.EnrolmentStatus.Attended => (e, id, now) => e.RecordAttendance(id, now),
+            Contract.EnrolmentStatus.Attended => (e, id, now) => e.RecordAttendance(id, now, changedBy),
             Contract.EnrolmentStatus.Certified => (e, id, now) => e.Certify(id, now),
             Contract.EnrolmentStatus.Withdrawn => (e, id, now) => e.Withdraw(id, now),
             _ => null,

@@ -1,14 +1,17 @@
 using DecentWork.ServiceDefaults;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
 using DecentWork.Training.Domain;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Training.V1;
 
 namespace DecentWork.Training.Grpc;
 
 public sealed partial class TrainingService
 {
+    [Authorize(Policy = AccessPolicies.TrainingWrite)]
     public override async Task<Contract.Edition> AwardFellowship(Contract.AwardFellowshipRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -33,6 +36,7 @@ public sealed partial class TrainingService
         return EditionMapping.ToProto(edition);
     }
 
+    [Authorize(Policy = AccessPolicies.TrainingReport)]
     public override async Task<Contract.FellowshipReport> GetFellowshipReport(Contract.GetFellowshipReportRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();

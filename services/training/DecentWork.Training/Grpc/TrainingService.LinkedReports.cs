@@ -1,13 +1,16 @@
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
 using DecentWork.Training.Domain;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Training.V1;
 
 namespace DecentWork.Training.Grpc;
 
 public sealed partial class TrainingService
 {
+    [Authorize(Policy = AccessPolicies.TrainingReport)]
     public override async Task<Contract.LinkedTrainingReport> GetLinkedTrainingReport(Contract.GetLinkedTrainingReportRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -38,6 +41,7 @@ public sealed partial class TrainingService
         };
     }
 
+    [Authorize(Policy = AccessPolicies.TrainingReport)]
     public override async Task<Contract.CourseParticipantReport> GetCourseParticipantReport(Contract.GetCourseParticipantReportRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();

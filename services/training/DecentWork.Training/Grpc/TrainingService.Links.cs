@@ -1,14 +1,17 @@
 using DecentWork.ServiceDefaults;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
 using DecentWork.Training.Domain;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Training.V1;
 
 namespace DecentWork.Training.Grpc;
 
 public sealed partial class TrainingService
 {
+    [Authorize(Policy = AccessPolicies.TrainingWrite)]
     public override async Task<Contract.Course> LinkCourseToOutcome(Contract.LinkCourseToOutcomeRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -24,11 +27,12 @@ public sealed partial class TrainingService
             throw new ConcurrencyConflictException(TrainingApp.CoursesCollection, course.Id);
         var programme = await KnownProgrammeAsync(programmeId, context.CancellationToken);
         // An existing link changes nothing, so nothing is saved and the version stays put.
-        if (course.LinkTo(programme, outcomeId, _clock.GetUtcNow()))
+        if (course.LinkTo(programme, outcomeId, _clock.GetUtcNow(), Caller.From(context).Display))
             await _courses.SaveAsync(course, cancellationToken: context.CancellationToken);
         return CourseMapping.ToProto(course);
     }
 
+    [Authorize(Policy = AccessPolicies.TrainingWrite)]
     public override async Task<Contract.Edition> LinkEditionToOutcome(Contract.LinkEditionToOutcomeRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -40,8 +44,9 @@ public sealed partial class TrainingService
         // The edition is found first, so an unknown edition is NOT_FOUND before any precondition.
         _ = await FindEditionAsync(courseId, editionId, context.CancellationToken);
         var programme = await KnownProgrammeAsync(programmeId, context.CancellationToken);
+        var changedBy = Caller.From(context).Display;
         return EditionMapping.ToProto(await UpdateEditionAsync(courseId, editionId, request.ExpectedVersion,
-            edition => edition.LinkTo(programme, outcomeId, _clock.GetUtcNow()), context.CancellationToken));
+            edition => edition.LinkTo(programme, outcomeId, _clock.GetUtcNow(), changedBy), context.CancellationToken));
     }
 
     private static (Guid ProgrammeId, Guid OutcomeId) RequireOutcome(string programmeId, string outcomeId, FieldViolations violations)

@@ -1,12 +1,15 @@
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
 using DecentWork.Training.Domain;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Training.V1;
 
 namespace DecentWork.Training.Grpc;
 
 public sealed partial class TrainingService
 {
+    [Authorize(Policy = AccessPolicies.TrainingWrite)]
     public override async Task<Contract.Edition> RecordPastParticipants(Contract.RecordPastParticipantsRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -21,10 +24,11 @@ public sealed partial class TrainingService
         violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
         violations.ThrowIfAny();
 
+        var changedBy = Caller.From(context).Display;
         // The edition's save carries EditionParticipantsTrained, from which the linked programmes are recounted.
         var edition = await UpdateEditionAsync(courseId, editionId, request.ExpectedVersion, e =>
         {
-            e.RecordPast(participants, counts, _clock.GetUtcNow());
+            e.RecordPast(participants, counts, _clock.GetUtcNow(), changedBy);
             return true;
         }, context.CancellationToken);
         return EditionMapping.ToProto(edition);

@@ -1,8 +1,10 @@
 using System.Linq.Expressions;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
 using DecentWork.Training.Domain;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Training.V1;
 
 namespace DecentWork.Training.Grpc;
@@ -11,6 +13,7 @@ public sealed partial class TrainingService
 {
     // The store port has no aggregation, so the report reads the period's editions in batches and
     // counts in memory: a year of the centre is a few hundred editions, well within reach.
+    [Authorize(Policy = AccessPolicies.TrainingReport)]
     public override async Task<Contract.ParticipantReport> GetParticipantReport(Contract.GetParticipantReportRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();

@@ -1,9 +1,11 @@
 using System.Linq.Expressions;
 using DecentWork.ServiceDefaults;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
 using DecentWork.Training.Domain;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Training.V1;
 
 namespace DecentWork.Training.Grpc;
@@ -24,6 +26,7 @@ public sealed partial class TrainingService(
     private readonly IAggregateStore<KnownProgramme> _programmes = programmes;
     private readonly IAggregateStore<KnownPartner> _partners = partners;
 
+    [Authorize(Policy = AccessPolicies.TrainingWrite)]
     public override async Task<Contract.Course> PublishCourse(Contract.PublishCourseRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -42,6 +45,7 @@ public sealed partial class TrainingService(
         return CourseMapping.ToProto(course);
     }
 
+    [Authorize(Policy = AccessPolicies.TrainingRead)]
     public override async Task<Contract.Course> GetCourse(Contract.GetCourseRequest request, ServerCallContext context)
     {
         var id = FieldViolations.RequireId(request.Id, "id");
@@ -50,6 +54,7 @@ public sealed partial class TrainingService(
         return CourseMapping.ToProto(course);
     }
 
+    [Authorize(Policy = AccessPolicies.TrainingRead)]
     public override async Task<Contract.ListCoursesResponse> ListCourses(Contract.ListCoursesRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -71,6 +76,7 @@ public sealed partial class TrainingService(
         return response;
     }
 
+    [Authorize(Policy = AccessPolicies.TrainingWrite)]
     public override async Task<Contract.Course> LinkCourseToProgramme(Contract.LinkCourseToProgrammeRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -89,7 +95,7 @@ public sealed partial class TrainingService(
 
         // An existing link changes nothing, so nothing is saved and the version stays put. The
         // link's event, saved with it, makes the programme's training totals be recounted.
-        if (course.LinkTo(programme, _clock.GetUtcNow()))
+        if (course.LinkTo(programme, _clock.GetUtcNow(), Caller.From(context).Display))
             await _courses.SaveAsync(course, cancellationToken: context.CancellationToken);
         return CourseMapping.ToProto(course);
     }
