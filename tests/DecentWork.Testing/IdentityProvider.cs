@@ -44,7 +44,19 @@ public sealed class IdentityProvider : IAsyncDisposable
         await Gate.WaitAsync();
         try
         {
-            return _shared ??= await StartAsync();
+            if (_shared is null)
+            {
+                _shared = await StartAsync();
+                // The shared instance lives as long as the test process; its folder goes with it.
+                var folder = _shared._dataFolder;
+                AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+                {
+                    try { Directory.Delete(folder, recursive: true); }
+                    catch (IOException) { }
+                    catch (UnauthorizedAccessException) { }
+                };
+            }
+            return _shared;
         }
         finally
         {

@@ -17,9 +17,10 @@ public abstract class ServiceFixture(string name, Func<string[], WebApplication>
     {
         Broker = await RabbitMqBroker.SharedAsync();
         RabbitUri = await Broker.CreateVirtualHostAsync(name);
-        // The service connects with an account of its own, restricted as in production; RabbitUri stays the administrator's.
-        var serviceUri = await Broker.ServiceAccountUriAsync(RabbitUri, name);
-        Service = await ServiceInstance.StartAsync(name, build, new Dictionary<string, string> { ["RABBITMQ_URI"] = serviceUri });
+        // The vhost's administrator account: these tests also publish and consume through the
+        // service's bus as the other services would. The end-to-end platform and the run command
+        // give each service its restricted account instead (RabbitMqBroker.ServiceAccountUriAsync).
+        Service = await ServiceInstance.StartAsync(name, build, new Dictionary<string, string> { ["RABBITMQ_URI"] = RabbitUri });
     }
 
     public async Task DisposeAsync()
