@@ -1,6 +1,8 @@
 using DecentWork.Benchmarks;
+using DecentWork.DemoData;
 
 // Usage: DecentWork.Benchmarks [--direct http://127.0.0.1:5101] [--gateway http://127.0.0.1:5000]
+//                              [--identity http://127.0.0.1:5185/] [--credentials .data/identity/demo-credentials.json]
 //                              [--rounds 5] [--seconds 3] [--concurrency 1,8]
 string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
 var options = new UnaryBenchmark.Options(
@@ -9,4 +11,8 @@ var options = new UnaryBenchmark.Options(
     int.Parse(Arg("--rounds", "5")),
     TimeSpan.FromSeconds(double.Parse(Arg("--seconds", "3"), System.Globalization.CultureInfo.InvariantCulture)),
     Arg("--concurrency", "1,8").Split(',').Select(int.Parse).ToArray());
-await new UnaryBenchmark(options, Console.Out).RunAsync();
+var identity = new Uri(Arg("--identity", "http://127.0.0.1:5185/"));
+// The benchmark authenticates like any client: the demo loader's client, by client credentials.
+using var callers = DemoCallers.FromFile(Arg("--credentials", ".data/identity/demo-credentials.json"), options.Gateway, identity);
+await new UnaryBenchmark(options, callers, Console.Out).RunAsync();
+await new TokenValidationBenchmark(identity, await callers.TokenAsync(DemoCallers.Loader), Console.Out).RunAsync();

@@ -10,7 +10,7 @@ namespace DecentWork.Benchmarks;
 /// the same run and interleaved round by round, so machine noise hits both sides alike and the
 /// gateway/direct ratio is meaningful even where absolute numbers are not.
 /// </summary>
-public sealed class UnaryBenchmark(UnaryBenchmark.Options options, TextWriter output)
+public sealed class UnaryBenchmark(UnaryBenchmark.Options options, DecentWork.DemoData.DemoCallers callers, TextWriter output)
 {
     public sealed record Options(Uri Direct, Uri Gateway, int Rounds, TimeSpan RoundDuration, int[] Concurrency);
 
@@ -18,8 +18,9 @@ public sealed class UnaryBenchmark(UnaryBenchmark.Options options, TextWriter ou
 
     public async Task RunAsync()
     {
-        using var direct = GrpcChannel.ForAddress(options.Direct);
-        using var gateway = GrpcChannel.ForAddress(options.Gateway);
+        // Both paths carry the same client's token: the service validates it, through the gateway twice.
+        var direct = callers.ChannelFor(DecentWork.DemoData.DemoCallers.Loader, options.Direct);
+        var gateway = callers.ChannelFor(DecentWork.DemoData.DemoCallers.Loader, options.Gateway);
         var id = await SeedAsync(new ProgrammingService.ProgrammingServiceClient(direct));
         output.WriteLine($"GetProgramme {id}: {options.Rounds} rounds x {options.RoundDuration.TotalSeconds}s per side, interleaved");
         output.WriteLine("| concurrency | path | requests/s | p50 ms | p99 ms |");

@@ -34,17 +34,21 @@ public sealed class DemoCallers(Uri gateway, Uri identity, IReadOnlyDictionary<s
             .ToDictionary(a => a.Id, a => a.Secret!));
     }
 
-    public GrpcChannel ChannelFor(string clientId) => _channels.GetOrAdd(clientId, id =>
-        GrpcChannel.ForAddress(gateway, new GrpcChannelOptions
+    public GrpcChannel ChannelFor(string clientId) => ChannelFor(clientId, gateway);
+
+    /// <summary>A channel to another address (a service's own port, for the benchmark's direct path).</summary>
+    public GrpcChannel ChannelFor(string clientId, Uri address) => _channels.GetOrAdd($"{clientId}|{address}", _ =>
+        GrpcChannel.ForAddress(address, new GrpcChannelOptions
         {
             Credentials = ChannelCredentials.Create(
-                gateway.Scheme == Uri.UriSchemeHttps ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure,
-                CallCredentials.FromInterceptor(async (_, metadata) => metadata.Add("authorization", "Bearer " + await TokenAsync(id)))),
+                address.Scheme == Uri.UriSchemeHttps ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure,
+                CallCredentials.FromInterceptor(async (_, metadata) => metadata.Add("authorization", "Bearer " + await TokenAsync(clientId)))),
             // The run command's gateway is plain http on loopback; anything beyond it should be https.
-            UnsafeUseInsecureChannelCallCredentials = gateway.IsLoopback,
+            UnsafeUseInsecureChannelCallCredentials = address.IsLoopback,
         }));
 
-    private async Task<string> TokenAsync(string clientId)
+    /// <summary>A current access token of the client (renewed a minute before it expires).</summary>
+    public async Task<string> TokenAsync(string clientId)
     {
         if (_tokens.TryGetValue(clientId, out var cached) && cached.RenewAfter > DateTime.UtcNow) return cached.Token;
         if (!secrets.TryGetValue(clientId, out var secret))

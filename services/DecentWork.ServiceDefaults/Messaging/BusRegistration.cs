@@ -25,6 +25,8 @@ public static class BusRegistration
         services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            // MassTransit reports usage to its vendor by default; the platform calls nobody it was not configured to.
+            bus.ConfigureUsageTelemetryOptions(telemetry => telemetry.Enabled = false);
             addConsumers?.Invoke(bus);
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {
