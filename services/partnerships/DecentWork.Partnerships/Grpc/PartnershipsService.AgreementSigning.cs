@@ -1,6 +1,8 @@
 using DecentWork.Partnerships.Domain;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Partnerships.V1;
 
 namespace DecentWork.Partnerships.Grpc;
@@ -8,6 +10,7 @@ namespace DecentWork.Partnerships.Grpc;
 /// <summary>Signing agreements, and the PPP guideline checklist that must come first.</summary>
 public sealed partial class PartnershipsService
 {
+    [Authorize(Policy = AccessPolicies.PartnershipsWrite)]
     public override async Task<Contract.Agreement> CompletePppChecklist(Contract.CompletePppChecklistRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -32,6 +35,7 @@ public sealed partial class PartnershipsService
         return await ChangeAgreement(partnerId, id!.Value, request.ExpectedVersion, a => a.CompletePppChecklist(checklist!, Today()), context.CancellationToken);
     }
 
+    [Authorize(Policy = AccessPolicies.PartnershipsWrite)]
     public override async Task<Contract.Agreement> SignAgreement(Contract.SignAgreementRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();

@@ -1,8 +1,10 @@
 using DecentWork.Partnerships.Domain;
 using DecentWork.ServiceDefaults;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Partnerships.V1;
 
 namespace DecentWork.Partnerships.Grpc;
@@ -13,6 +15,7 @@ public sealed partial class PartnershipsService
     private const string AnyPartner = "-";
     private const int MaxNoteLength = 2000;
 
+    [Authorize(Policy = AccessPolicies.PartnershipsWrite)]
     public override async Task<Contract.Agreement> RegisterAgreement(Contract.RegisterAgreementRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -42,6 +45,7 @@ public sealed partial class PartnershipsService
         return AgreementMapping.ToProto(agreement);
     }
 
+    [Authorize(Policy = AccessPolicies.PartnershipsRead)]
     public override async Task<Contract.Agreement> GetAgreement(Contract.GetAgreementRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -52,6 +56,7 @@ public sealed partial class PartnershipsService
         return AgreementMapping.ToProto(await FindAgreement(partnerId, id!.Value, context.CancellationToken));
     }
 
+    [Authorize(Policy = AccessPolicies.PartnershipsRead)]
     public override async Task<Contract.ListAgreementsResponse> ListAgreements(Contract.ListAgreementsRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -66,6 +71,7 @@ public sealed partial class PartnershipsService
         return response;
     }
 
+    [Authorize(Policy = AccessPolicies.PartnershipsWrite)]
     public override async Task<Contract.Agreement> ReviewAgreementAlignment(Contract.ReviewAgreementAlignmentRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();

@@ -1,7 +1,9 @@
 using DecentWork.Partnerships.Domain;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Partnerships.V1;
 
 namespace DecentWork.Partnerships.Grpc;
@@ -11,6 +13,7 @@ public sealed partial class PartnershipsService
 {
     private const int MaxReportAgreements = 200;
 
+    [Authorize(Policy = AccessPolicies.PartnershipsReport)]
     public override async Task<Contract.AgreementAlignmentReport> ReportAgreementAlignment(Contract.ReportAgreementAlignmentRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();

@@ -1,8 +1,10 @@
 using DecentWork.Partnerships.Domain;
 using DecentWork.ServiceDefaults;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Partnerships.V1;
 
 namespace DecentWork.Partnerships.Grpc;
@@ -10,6 +12,7 @@ namespace DecentWork.Partnerships.Grpc;
 /// <summary>The funding-approval RPCs of <see cref="PartnershipsService"/>.</summary>
 public sealed partial class PartnershipsService
 {
+    [Authorize(Policy = AccessPolicies.PartnershipsWrite)]
     public override async Task<Contract.FundingApproval> RecordFundingApproval(Contract.RecordFundingApprovalRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -116,6 +119,7 @@ public sealed partial class PartnershipsService
         return (year, date);
     }
 
+    [Authorize(Policy = AccessPolicies.PartnershipsRead)]
     public override async Task<Contract.FundingApproval> GetFundingApproval(Contract.GetFundingApprovalRequest request, ServerCallContext context)
     {
         var id = FieldViolations.RequireId(request.Id, "id");
@@ -124,6 +128,7 @@ public sealed partial class PartnershipsService
         return ToProto(approval);
     }
 
+    [Authorize(Policy = AccessPolicies.PartnershipsRead)]
     public override async Task<Contract.ListFundingApprovalsResponse> ListFundingApprovals(Contract.ListFundingApprovalsRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();

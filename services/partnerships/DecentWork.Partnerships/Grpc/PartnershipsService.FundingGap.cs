@@ -1,7 +1,9 @@
 using DecentWork.Partnerships.Domain;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Partnerships.V1;
 
 namespace DecentWork.Partnerships.Grpc;
@@ -9,6 +11,7 @@ namespace DecentWork.Partnerships.Grpc;
 /// <summary>The funding gap of one DWCP: programming's resource needs against approvals here.</summary>
 public sealed partial class PartnershipsService
 {
+    [Authorize(Policy = AccessPolicies.PartnershipsReport)]
     public override async Task<Contract.FundingGap> GetFundingGap(Contract.GetFundingGapRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();

@@ -1,8 +1,10 @@
 using DecentWork.Partnerships.Domain;
 using DecentWork.ServiceDefaults;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Partnerships.V1;
 
 namespace DecentWork.Partnerships.Grpc;
@@ -10,6 +12,7 @@ namespace DecentWork.Partnerships.Grpc;
 /// <summary>The project RPCs: register, appraise, gender peer review, approve, change status, list, linkage report.</summary>
 public sealed partial class PartnershipsService
 {
+    [Authorize(Policy = AccessPolicies.PartnershipsWrite)]
     public override async Task<Contract.Project> RegisterProject(Contract.RegisterProjectRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -31,9 +34,11 @@ public sealed partial class PartnershipsService
         return ProjectMapping.ToProto(project);
     }
 
+    [Authorize(Policy = AccessPolicies.PartnershipsRead)]
     public override async Task<Contract.Project> GetProject(Contract.GetProjectRequest request, ServerCallContext context) =>
         ProjectMapping.ToProto(await FindProject(FieldViolations.RequireId(request.Id, "id"), context.CancellationToken));
 
+    [Authorize(Policy = AccessPolicies.PartnershipsRead)]
     public override async Task<Contract.ListProjectsResponse> ListProjects(Contract.ListProjectsRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -49,6 +54,7 @@ public sealed partial class PartnershipsService
         return response;
     }
 
+    [Authorize(Policy = AccessPolicies.PartnershipsWrite)]
     public override async Task<Contract.Project> AppraiseProject(Contract.AppraiseProjectRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -60,6 +66,7 @@ public sealed partial class PartnershipsService
         return await ChangeProject(id!.Value, request.ExpectedVersion, p => p.Appraise(appraisal!, Today()), context.CancellationToken);
     }
 
+    [Authorize(Policy = AccessPolicies.PartnershipsWrite)]
     public override async Task<Contract.Project> ReviewProjectGender(Contract.ReviewProjectGenderRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -71,6 +78,7 @@ public sealed partial class PartnershipsService
         return await ChangeProject(id!.Value, request.ExpectedVersion, p => p.ReviewGender(review!, Today()), context.CancellationToken);
     }
 
+    [Authorize(Policy = AccessPolicies.PartnershipsWrite)]
     public override async Task<Contract.Project> ApproveProject(Contract.ApproveProjectRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -83,6 +91,7 @@ public sealed partial class PartnershipsService
         return await ChangeProject(id!.Value, request.ExpectedVersion, p => p.Approve(approvedOn ?? today, today), context.CancellationToken);
     }
 
+    [Authorize(Policy = AccessPolicies.PartnershipsWrite)]
     public override async Task<Contract.Project> ChangeProjectStatus(Contract.ChangeProjectStatusRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -99,6 +108,7 @@ public sealed partial class PartnershipsService
             p => p.ChangeStatus((ProjectStatus)request.Status, request.Reason, changedOn ?? today, today), context.CancellationToken);
     }
 
+    [Authorize(Policy = AccessPolicies.PartnershipsReport)]
     public override async Task<Contract.ProjectLinkageReport> ReportProjectLinkage(Contract.ReportProjectLinkageRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();

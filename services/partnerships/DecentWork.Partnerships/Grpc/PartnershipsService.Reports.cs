@@ -1,8 +1,10 @@
 using DecentWork.Partnerships.Domain;
 using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.ServiceDefaults.Reference;
+using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Partnerships.V1;
 using Grouping = DecentWork.Contracts.Partnerships.V1.FundingApprovalGrouping;
 
@@ -15,6 +17,7 @@ public sealed partial class PartnershipsService
     // kept by year would be the next step if that stops being true.
     private const int MaxAfricaYears = 50;
 
+    [Authorize(Policy = AccessPolicies.PartnershipsReport)]
     public override async Task<Contract.ReportFundingApprovalsResponse> ReportFundingApprovals(Contract.ReportFundingApprovalsRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -43,6 +46,7 @@ public sealed partial class PartnershipsService
         return response;
     }
 
+    [Authorize(Policy = AccessPolicies.PartnershipsReport)]
     public override async Task<Contract.FieldOfficeShareReport> ReportFieldOfficeShare(Contract.ReportFieldOfficeShareRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -60,6 +64,7 @@ public sealed partial class PartnershipsService
         };
     }
 
+    [Authorize(Policy = AccessPolicies.PartnershipsReport)]
     public override async Task<Contract.AfricaShareReport> ReportAfricaShare(Contract.ReportAfricaShareRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();

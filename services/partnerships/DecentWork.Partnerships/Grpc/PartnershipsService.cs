@@ -1,7 +1,9 @@
 using DecentWork.Partnerships.Domain;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Partnerships.V1;
 
 namespace DecentWork.Partnerships.Grpc;
@@ -16,6 +18,7 @@ public sealed partial class PartnershipsService(
     IAggregateStore<ProgrammeNeeds> programmeNeeds, TimeProvider clock)
     : Contract.PartnershipsService.PartnershipsServiceBase
 {
+    [Authorize(Policy = AccessPolicies.PartnershipsWrite)]
     public override async Task<Contract.Partner> RegisterPartner(Contract.RegisterPartnerRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -43,6 +46,7 @@ public sealed partial class PartnershipsService(
         return ToProto(partner);
     }
 
+    [Authorize(Policy = AccessPolicies.PartnershipsRead)]
     public override async Task<Contract.Partner> GetPartner(Contract.GetPartnerRequest request, ServerCallContext context)
     {
         var id = FieldViolations.RequireId(request.Id, "id");
@@ -51,6 +55,7 @@ public sealed partial class PartnershipsService(
         return ToProto(partner);
     }
 
+    [Authorize(Policy = AccessPolicies.PartnershipsRead)]
     public override async Task<Contract.ListPartnersResponse> ListPartners(Contract.ListPartnersRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
