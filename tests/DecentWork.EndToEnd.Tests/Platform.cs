@@ -24,9 +24,6 @@ public sealed class Platform : IAsyncDisposable
         Coordination = coordination;
         Training = training;
         Gateway = gateway;
-        // Partners' view: gRPC to the gateway's HTTP/2 listener. Portal's view: JSON over HTTP/1.1.
-        GatewayGrpc = GrpcChannel.ForAddress(gateway.GrpcAddress);
-        GatewayJson = new HttpClient { BaseAddress = gateway.HttpAddress };
     }
 
     public RabbitMqBroker Broker { get; }
@@ -36,8 +33,13 @@ public sealed class Platform : IAsyncDisposable
     public ServiceInstance Coordination { get; }
     public ServiceInstance Training { get; }
     public ServiceInstance Gateway { get; }
-    public GrpcChannel GatewayGrpc { get; }
-    public HttpClient GatewayJson { get; }
+    // Partners' view: gRPC to the gateway's HTTP/2 listener. Portal's view: JSON over HTTP/1.1.
+    // Both carry real tokens; the default caller is the demo loader's set of roles.
+    public GrpcChannel GatewayGrpc => Gateway.Channel;
+    public HttpClient GatewayJson => Gateway.Http;
+
+    public GrpcChannel GatewayGrpcFor(TestCaller caller) => Gateway.ChannelFor(caller);
+    public HttpClient GatewayJsonFor(TestCaller caller) => Gateway.HttpFor(caller);
 
     public static async Task<Platform> StartAsync(RabbitMqBroker broker)
     {
@@ -56,8 +58,6 @@ public sealed class Platform : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        GatewayGrpc.Dispose();
-        GatewayJson.Dispose();
         foreach (var instance in new[] { Gateway, Training, Coordination, Partnerships, Programming }) await instance.DisposeAsync();
         await Broker.DeleteVirtualHostAsync(RabbitUri);
     }

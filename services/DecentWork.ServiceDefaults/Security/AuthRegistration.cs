@@ -41,6 +41,7 @@ public static class AuthRegistration
             };
         });
 
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuthorizationAnswers>();
         var authorization = services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAssertion(_ => false).Build());
         foreach (var (policy, roles) in AccessPolicies.Matrix)

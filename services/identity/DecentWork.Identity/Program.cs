@@ -1,0 +1,3 @@
+using DecentWork.Identity;
+
+await IdentityApp.Build(args).RunAsync();

@@ -1,0 +1,94 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using DecentWork.Identity.Claims;
+using DecentWork.Identity.Keys;
+
+namespace DecentWork.Identity.Seeding;
+
+/// <summary>
+/// One account of every role for local runs ("Identity:DemoAccounts"). Secrets are random on
+/// first start and kept in demo-credentials.json (mode 600) beside the database, so later starts
+/// reuse them and deploy/scripts/token.sh can read them. Never for a shared deployment.
+/// </summary>
+public static class DemoAccounts
+{
+    public const string PortalRedirectUri = "http://127.0.0.1:5090/signin-oidc";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static IdentitySeed Load(string credentialsPath)
+    {
+        var saved = File.Exists(credentialsPath)
+            ? JsonSerializer.Deserialize<DemoCredentials>(File.ReadAllText(credentialsPath), Json)!.Accounts.ToDictionary(a => a.Id)
+            : [];
+        var entries = Clients().Select(c => Entry("client", c.ClientId, c, saved))
+            .Concat(Users().Select(u => Entry("user", u.UserName, u, saved)))
+            .ToList();
+        if (entries.Count != saved.Count || entries.Any(e => !saved.ContainsKey(e.Id)))
+            PrivateFile.WriteAllText(credentialsPath, JsonSerializer.Serialize(new DemoCredentials(entries), Json));
+
+        var secrets = entries.ToDictionary(e => e.Id, e => (e.Secret ?? e.Password)!);
+        var seed = new IdentitySeed { Clients = Clients(), Users = Users(), PublicClients = [Portal()] };
+        foreach (var client in seed.Clients) client.ClientSecret = secrets[client.ClientId];
+        foreach (var user in seed.Users) user.Password = secrets[user.UserName];
+        return seed;
+    }
+
+    private static DemoCredential Entry(string kind, string id, SeedAccount account, Dictionary<string, DemoCredential> saved)
+    {
+        var secret = saved.TryGetValue(id, out var old) ? (old.Secret ?? old.Password)! : NewSecret();
+        return new DemoCredential(kind, id, kind == "client" ? secret : null, kind == "user" ? secret : null,
+            account.Roles, account.Countries, account.Partner, account.ConstituentGroup);
+    }
+
+    private static string NewSecret() =>
+        RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789", 32);
+
+    private static List<SeedClient> Clients() =>
+    [
+        Client("demo-loader", "Demo data loader", [Roles.ProgrammeStaff, Roles.TrainingCentre, Roles.UnCoordination]),
+        Client("eu-agency", "European Union (partner agency)", [Roles.Partner], partner: "European Union"),
+        Client("auditor-system", "Audit system", [Roles.Auditor]),
+        Client("ops-monitor", "Operations monitor", [Roles.Operations]),
+    ];
+
+    private static List<SeedUser> Users() =>
+    [
+        User("hq.programme", "HQ programme officer", Roles.ProgrammeStaff),
+        User("qa.africa", "QA reviewer, Africa", Roles.QaReviewer),
+        User("kh.office", "Cambodia country office", Roles.CountryOffice, "KHM"),
+        User("tz.office", "Tanzania country office", Roles.CountryOffice, "TZA"),
+        User("tz.government", "Tanzania government", Roles.Constituent, "TZA", "government"),
+        User("tz.employers", "Tanzania employers", Roles.Constituent, "TZA", "employers"),
+        User("tz.workers", "Tanzania workers", Roles.Constituent, "TZA", "workers"),
+        User("kh.government", "Cambodia government", Roles.Constituent, "KHM", "government"),
+        User("kh.employers", "Cambodia employers", Roles.Constituent, "KHM", "employers"),
+        User("kh.workers", "Cambodia workers", Roles.Constituent, "KHM", "workers"),
+        User("turin.centre", "Turin Centre", Roles.TrainingCentre),
+        User("un.coordination", "UN coordination", Roles.UnCoordination),
+        User("auditor", "Auditor", Roles.Auditor),
+        User("operations", "Operations", Roles.Operations),
+    ];
+
+    private static SeedPublicClient Portal() => new()
+    {
+        ClientId = "portal",
+        DisplayName = "DecentWork portal",
+        RedirectUris = [PortalRedirectUri],
+        PostLogoutRedirectUris = ["http://127.0.0.1:5090/"],
+    };
+
+    private static SeedClient Client(string id, string name, List<string> roles, string? partner = null) =>
+        new() { ClientId = id, DisplayName = name, Roles = roles, Partner = partner };
+
+    private static SeedUser User(string id, string name, string role, string? country = null, string? group = null) =>
+        new() { UserName = id, DisplayName = name, Roles = [role], Countries = country is null ? [] : [country], ConstituentGroup = group };
+}
+
+/// <summary>The shape of demo-credentials.json.</summary>
+public sealed record DemoCredentials(List<DemoCredential> Accounts);
+
+/// <summary>One demo caller: kind "client" (with secret) or "user" (with password).</summary>
+public sealed record DemoCredential(
+    string Kind, string Id, string? Secret, string? Password,
+    List<string> Roles, List<string> Countries, string? Partner, string? ConstituentGroup);
