@@ -125,7 +125,7 @@ public class ProjectServiceTests(PartnershipsFixture fixture) : IClassFixture<Pa
             await _client.RegisterProjectAsync(await Request(1994, linked));
         await _client.RegisterProjectAsync(await Request(1990, linked: false)); // ends 1991, before the period
 
-        var http = new HttpClient { BaseAddress = fixture.Service.GrpcAddress, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        var http = fixture.JsonClient();
         var report = await http.GetFromJsonAsync<JsonElement>("/v1/projects/reports:linkage?startYear=1995&endYear=1996");
 
         Assert.Equal((4, 3, "75.00"), (report.GetProperty("projectCount").GetInt32(), report.GetProperty("linkedToBoth").GetInt32(),
@@ -223,7 +223,7 @@ public class ProjectServiceTests(PartnershipsFixture fixture) : IClassFixture<Pa
     public async Task ChangeProjectStatus_OverJson_SuspendsAndRefusesAnIllegalStepWith400()
     {
         var project = await ApprovedProject();
-        var http = new HttpClient { BaseAddress = fixture.Service.GrpcAddress, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        var http = fixture.JsonClient();
 
         var suspended = await http.PostAsJsonAsync($"/v1/projects/{project.Id}:changeStatus",
             new { status = "PROJECT_STATUS_SUSPENDED", reason = "security situation", changedOn = new { year = 2008, month = 5, day = 1 }, expectedVersion = "4" });

@@ -69,7 +69,7 @@ public class RbsaServiceTests(PartnershipsFixture fixture) : IClassFixture<Partn
     {
         await Contribute(7.5m, 2015);
 
-        var http = new HttpClient { BaseAddress = fixture.Service.GrpcAddress, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        var http = fixture.JsonClient();
         var pool = await http.GetFromJsonAsync<JsonElement>("/v1/funding-approvals/rbsa:pool?bienniumStartYear=2014");
 
         Assert.Equal("7", pool.GetProperty("contributed").GetProperty("units").ToString());
