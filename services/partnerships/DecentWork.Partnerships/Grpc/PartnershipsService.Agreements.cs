@@ -53,7 +53,8 @@ public sealed partial class PartnershipsService
         var id = ProtoConvert.ToId(request.Id);
         violations.Check(id is null, "id", "must be a UUID");
         violations.ThrowIfAny();
-        return AgreementMapping.ToProto(await FindAgreement(partnerId, id!.Value, context.CancellationToken));
+        var scope = await ReadScopeAsync(context);
+        return AgreementMapping.ToProto(await FindAgreement(partnerId, id!.Value, context.CancellationToken, scope));
     }
 
     [Authorize(Policy = AccessPolicies.PartnershipsRead)]
@@ -64,7 +65,8 @@ public sealed partial class PartnershipsService
         var page = Page.From(request.PageSize, request.PageToken, violations);
         violations.ThrowIfAny();
 
-        var filter = Filter.All<Agreement>(partnerId is { } p ? a => a.PartnerId == p : null);
+        var scope = await ReadScopeAsync(context);
+        var filter = Filter.All(scope.Agreements, partnerId is { } p ? a => a.PartnerId == p : null);
         var (found, total, nextPageToken) = await agreements.PageAsync(filter, new SortOrder<Agreement>(a => a.SortKey, Descending: true), page, context.CancellationToken);
         var response = new Contract.ListAgreementsResponse { NextPageToken = nextPageToken, TotalSize = total };
         response.Agreements.AddRange(found.Select(AgreementMapping.ToProto));
@@ -116,10 +118,13 @@ public sealed partial class PartnershipsService
         return id;
     }
 
-    /// <summary>An agreement of another partner is not found under this one.</summary>
-    private async Task<Agreement> FindAgreement(Guid? partnerId, Guid id, CancellationToken cancellationToken)
+    /// <summary>
+    /// An agreement of another partner is not found under this one, nor one outside the caller's
+    /// scope. Changes need no scope: only programme staff may make them (the write policy), and they see everything.
+    /// </summary>
+    private async Task<Agreement> FindAgreement(Guid? partnerId, Guid id, CancellationToken cancellationToken, ReadScope? scope = null)
     {
-        var agreement = await agreements.FindAsync(id, cancellationToken);
+        var agreement = (scope ?? ReadScope.Everything).Visible(await agreements.FindAsync(id, cancellationToken), scope?.Agreements);
         return agreement is not null && (partnerId is null || agreement.PartnerId == partnerId)
             ? agreement
             : throw new NotFoundException("Agreement", id);

@@ -123,7 +123,8 @@ public sealed partial class PartnershipsService
     public override async Task<Contract.FundingApproval> GetFundingApproval(Contract.GetFundingApprovalRequest request, ServerCallContext context)
     {
         var id = FieldViolations.RequireId(request.Id, "id");
-        var approval = await approvals.FindAsync(id, context.CancellationToken)
+        var scope = await ReadScopeAsync(context);
+        var approval = scope.Visible(await approvals.FindAsync(id, context.CancellationToken), scope.Approvals)
             ?? throw new NotFoundException("Funding approval", request.Id);
         return ToProto(approval);
     }
@@ -142,7 +143,9 @@ public sealed partial class PartnershipsService
 
         var year = request.Year;
         var requestKey = FundingApproval.KeyOfRequest(request.RequestId);
-        var filter = Filter.All<FundingApproval>(
+        var scope = await ReadScopeAsync(context);
+        var filter = Filter.All(
+            scope.Approvals,
             partnerId is { } partner ? a => a.PartnerId == partner : null,
             programmeId is { } programme ? a => a.ProgrammeId == programme : null,
             year == 0 ? null : a => a.Year == year,

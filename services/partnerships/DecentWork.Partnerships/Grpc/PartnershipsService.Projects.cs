@@ -35,8 +35,14 @@ public sealed partial class PartnershipsService
     }
 
     [Authorize(Policy = AccessPolicies.PartnershipsRead)]
-    public override async Task<Contract.Project> GetProject(Contract.GetProjectRequest request, ServerCallContext context) =>
-        ProjectMapping.ToProto(await FindProject(FieldViolations.RequireId(request.Id, "id"), context.CancellationToken));
+    public override async Task<Contract.Project> GetProject(Contract.GetProjectRequest request, ServerCallContext context)
+    {
+        var id = FieldViolations.RequireId(request.Id, "id");
+        var scope = await ReadScopeAsync(context);
+        var project = scope.Visible(await projects.FindAsync(id, context.CancellationToken), scope.Projects)
+            ?? throw new NotFoundException("Project", id);
+        return ProjectMapping.ToProto(project);
+    }
 
     [Authorize(Policy = AccessPolicies.PartnershipsRead)]
     public override async Task<Contract.ListProjectsResponse> ListProjects(Contract.ListProjectsRequest request, ServerCallContext context)
@@ -47,7 +53,8 @@ public sealed partial class PartnershipsService
         violations.ThrowIfAny();
 
         var status = (ProjectStatus)request.Status;
-        var filter = Filter.All<Project>(status == 0 ? null : p => p.Status == status);
+        var scope = await ReadScopeAsync(context);
+        var filter = Filter.All(scope.Projects, status == 0 ? null : p => p.Status == status);
         var (found, total, nextPageToken) = await projects.PageAsync(filter, new SortOrder<Project>(p => p.SortKey), page, context.CancellationToken);
         var response = new Contract.ListProjectsResponse { NextPageToken = nextPageToken, TotalSize = total };
         response.Projects.AddRange(found.Select(ProjectMapping.ToProto));

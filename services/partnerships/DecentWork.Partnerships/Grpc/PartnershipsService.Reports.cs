@@ -35,7 +35,8 @@ public sealed partial class PartnershipsService
             Grouping.Year => Rows(FundingReports.ByYear(found), r => (r.Key.ToString(), r.Key.ToString()), total),
             Grouping.Source => Rows(FundingReports.BySource(found), r => (ReportLabels.Key((Contract.FundingSource)r.Key), ReportLabels.Of(r.Key)), total),
             Grouping.Region => Rows(FundingReports.ByRegion(found), r => (ReportLabels.Key(r.Key), ReportLabels.Of(r.Key)), total),
-            _ => await PartnerRows(FundingReports.ByPartner(found), request.GroupBy == Grouping.PartnerCategory, total, context.CancellationToken),
+            _ => await PartnerRows(FundingReports.ByPartner(found), request.GroupBy == Grouping.PartnerCategory, total,
+                await ReadScopeAsync(context), context.CancellationToken),
         };
         var response = new Contract.ReportFundingApprovalsResponse
         {
@@ -108,15 +109,21 @@ public sealed partial class PartnershipsService
         return await approvals.ReadAllAsync(filter, new SortOrder<FundingApproval>(a => a.SortKey), cancellationToken);
     }
 
-    /// <summary>By partner (key: id, label: name) or by the partners' category, from the same partner rows.</summary>
+    /// <summary>
+    /// By partner (key: id, label: name) or by the partners' category, from the same partner rows.
+    /// A partner agency gets only its own partner row, with its share and rank among all of them;
+    /// category rows are aggregates over every partner of the category, and everyone gets them.
+    /// </summary>
     private async Task<List<Contract.FundingApprovalTotal>> PartnerRows(List<ReportRow<Guid>> byPartner, bool byCategory, decimal total,
-        CancellationToken cancellationToken)
+        ReadScope scope, CancellationToken cancellationToken)
     {
         var known = new Dictionary<Guid, Partner>();
         foreach (var row in byPartner)
-            if (await partners.FindAsync(row.Key, cancellationToken) is { } partner) known[row.Key] = partner;
+            if ((byCategory || scope.SeesPartner(row.Key)) && await partners.FindAsync(row.Key, cancellationToken) is { } partner)
+                known[row.Key] = partner;
         if (!byCategory)
-            return Rows(byPartner, r => (r.Key.ToString(), known.GetValueOrDefault(r.Key)?.Name ?? "(unknown partner)"), total);
+            return [.. Rows(byPartner, r => (r.Key.ToString(), known.GetValueOrDefault(r.Key)?.Name ?? "(unknown partner)"), total)
+                .Where((_, i) => scope.SeesPartner(byPartner[i].Key))];
         var byCategoryRows = FundingReports.ByPartnerCategory(byPartner, id => known.GetValueOrDefault(id)?.Category);
         return Rows(byCategoryRows, r => (ReportLabels.Key((Contract.PartnerCategory)(int)(r.Key ?? 0)), ReportLabels.Of(r.Key)), total);
     }

@@ -50,7 +50,8 @@ public sealed partial class PartnershipsService(
     public override async Task<Contract.Partner> GetPartner(Contract.GetPartnerRequest request, ServerCallContext context)
     {
         var id = FieldViolations.RequireId(request.Id, "id");
-        var partner = await partners.FindAsync(id, context.CancellationToken)
+        var scope = await ReadScopeAsync(context);
+        var partner = scope.Visible(await partners.FindAsync(id, context.CancellationToken), scope.Partners)
             ?? throw new NotFoundException("Partner", request.Id);
         return ToProto(partner);
     }
@@ -65,7 +66,8 @@ public sealed partial class PartnershipsService(
 
         // The zero category means "any": only a category the caller set narrows the query.
         var category = (PartnerCategory)request.Category;
-        var filter = Filter.All<Partner>(category == 0 ? null : p => p.Category == category);
+        var scope = await ReadScopeAsync(context);
+        var filter = Filter.All(scope.Partners, category == 0 ? null : p => p.Category == category);
         var (found, total, nextPageToken) = await partners.PageAsync(filter, new SortOrder<Partner>(p => p.SortKey), page, context.CancellationToken);
         var response = new Contract.ListPartnersResponse { NextPageToken = nextPageToken, TotalSize = total };
         response.Partners.AddRange(found.Select(ToProto));
