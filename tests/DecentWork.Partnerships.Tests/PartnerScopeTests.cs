@@ -27,7 +27,7 @@ public class PartnerScopeTests(PartnershipsFixture fixture) : IClassFixture<Part
             PartnerId = partner.Id, Id = agreement.Id,
             StrategicPriorities = new AlignmentFinding { Met = true }, ProgrammingCycles = new AlignmentFinding { Met = true },
             PredictableFunding = new AlignmentFinding { Met = true }, HarmonisedReporting = new AlignmentFinding { Met = true },
-            CommonPrinciples = new AlignmentFinding { Met = true }, Reviewer = "PARDEV", ReviewDate = new Date { Year = 2008, Month = 9, Day = 1 },
+            CommonPrinciples = new AlignmentFinding { Met = true }, ReviewDate = new Date { Year = 2008, Month = 9, Day = 1 },
         });
         var programmeId = await fixture.ApprovedProgrammeAsync("ZMB", PartnershipsFixture.Outcome("ZMB 101"));
         var approval = await _staff.RecordFundingApprovalAsync(Requests.Approval(partner.Id, programmeId, 1_000_000m, 2008));

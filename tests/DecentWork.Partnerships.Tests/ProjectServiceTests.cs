@@ -56,7 +56,10 @@ public class ProjectServiceTests(PartnershipsFixture fixture) : IClassFixture<Pa
         await _client.ReviewProjectGenderAsync(Gender(project));
         var approved = await _client.ApproveProjectAsync(new ApproveProjectRequest { Id = project.Id, ExpectedVersion = 3 });
 
-        Assert.Equal((ProjectStatus.Implementation, 4L, "PARDEV", true), (approved.Status, approved.Version, approved.Appraisal.Appraiser, approved.GenderPeerReview.Cleared));
+        var caller = PartnershipsFixture.Display(fixture.Service.DefaultCaller);
+        Assert.Equal((ProjectStatus.Implementation, 4L, caller, caller, true),
+            (approved.Status, approved.Version, approved.Appraisal.Appraiser, approved.GenderPeerReview.Reviewer, approved.GenderPeerReview.Cleared));
+        Assert.Equal(caller, Assert.Single(approved.StatusChanges).ChangedBy);
         Assert.Equal(approved, await _client.GetProjectAsync(new GetProjectRequest { Id = project.Id }));
         var listed = await _client.ListProjectsAsync(new ListProjectsRequest { Status = ProjectStatus.Implementation });
         Assert.Contains(listed.Projects, p => p.Id == project.Id);
@@ -111,7 +114,7 @@ public class ProjectServiceTests(PartnershipsFixture fixture) : IClassFixture<Pa
         await RpcAssert.InvalidFields(() => _client.AppraiseProjectAsync(new AppraiseProjectRequest
         {
             Id = project.Id, Appraisal = new ProjectAppraisal { Relevance = Ok, Design = Ok, Sustainability = Ok, Coherence = Ok }, ExpectedVersion = -1,
-        }).ResponseAsync, "appraisal.financial_feasibility", "appraisal.legal_feasibility", "appraisal.appraiser", "appraisal.appraisal_date", "expected_version");
+        }).ResponseAsync, "appraisal.financial_feasibility", "appraisal.legal_feasibility", "appraisal.appraisal_date", "expected_version");
         await RpcAssert.InvalidFields(() => _client.ReviewProjectGenderAsync(new ReviewProjectGenderRequest { Id = "x" }).ResponseAsync, "id", "review");
         var future = Gender(project);
         future.Review.ReviewDate = new Date { Year = 2099, Month = 1, Day = 1 };

@@ -23,6 +23,7 @@ public sealed class JointProgrammeApprovedConsumer(
             return;
         }
         var fund = await FindOrRegisterFund(joint.Fund, context.CancellationToken);
+        // No caller records this one (coordination's event does), so its FundingApproved carries no ChangedBy.
         var approval = FundingApproval.Record(fund, joint.OrganisationShareUsd, joint.ApprovedOn.Year,
             JointProgrammeFunding.Terms(joint.CountryCodes, joint.OrganisationShareUsd, joint.ApprovedOn), clock.GetUtcNow(), joint.JointProgrammeId);
         var inbox = new ProcessedMessage(nameof(JointProgrammeApprovedConsumer), context.MessageId ?? joint.JointProgrammeId);

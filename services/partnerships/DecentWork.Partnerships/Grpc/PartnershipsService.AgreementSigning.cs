@@ -22,11 +22,11 @@ public sealed partial class PartnershipsService
         {
             checklist = new PppChecklist
             {
-                CompletedBy = request.Checklist!.CompletedBy.Trim(),
-                CompletedOn = ProtoConvert.ToDateOnly(request.Checklist.CompletedOn) ?? default,
+                // Whoever records the completion; checklist.completed_by in the request is ignored.
+                CompletedBy = Caller.From(context).Display,
+                CompletedOn = ProtoConvert.ToDateOnly(request.Checklist!.CompletedOn) ?? default,
                 Note = request.Checklist.Note.Trim(),
             };
-            violations.Check(checklist.CompletedBy.Length is 0 or > Partner.MaxNameLength, "checklist.completed_by", $"is required, 1-{Partner.MaxNameLength} characters");
             violations.Check(checklist.CompletedOn == default, "checklist.completed_on", "is required and must be a real calendar date");
             violations.Check(request.Checklist.Note.Length > MaxNoteLength, "checklist.note", $"must be at most {MaxNoteLength} characters");
         }

@@ -87,10 +87,10 @@ public sealed partial class PartnershipsService
             PredictableFunding = Finding(request.PredictableFunding, "predictable_funding", violations),
             HarmonisedReporting = Finding(request.HarmonisedReporting, "harmonised_reporting", violations),
             CommonPrinciples = Finding(request.CommonPrinciples, "common_principles", violations),
-            Reviewer = request.Reviewer.Trim(),
+            // The reviewer is whoever records the review; the deprecated request field is ignored.
+            Reviewer = Caller.From(context).Display,
             ReviewDate = ProtoConvert.ToDateOnly(request.ReviewDate) ?? default,
         };
-        violations.Check(review.Reviewer.Length is 0 or > Partner.MaxNameLength, "reviewer", $"is required, 1-{Partner.MaxNameLength} characters");
         violations.Check(review.ReviewDate == default, "review_date", "is required and must be a real calendar date");
         violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
         violations.ThrowIfAny();

@@ -58,7 +58,7 @@ public sealed partial class PartnershipsService
             ?? throw new DomainRuleException($"Partner '{request.PartnerId}' is not registered; register the partner before recording its approvals.");
         await CheckAgreement(agreementId, partner, context.CancellationToken);
         await CheckTargets(terms, context.CancellationToken);
-        var approval = FundingApproval.Record(partner, amount, year, terms, clock.GetUtcNow());
+        var approval = FundingApproval.Record(partner, amount, year, terms, clock.GetUtcNow(), changedBy: Caller.From(context).Display);
         return ToProto(await SaveOnceAsync(approval, terms, context.CancellationToken));
     }
 

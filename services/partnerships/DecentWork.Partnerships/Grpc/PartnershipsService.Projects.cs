@@ -67,7 +67,7 @@ public sealed partial class PartnershipsService
         var violations = new FieldViolations();
         var id = ProtoConvert.ToId(request.Id);
         violations.Check(id is null, "id", "must be a UUID");
-        var appraisal = ProjectInput.Appraisal(request.Appraisal, violations);
+        var appraisal = ProjectInput.Appraisal(request.Appraisal, Caller.From(context).Display, violations);
         violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
         violations.ThrowIfAny();
         return await ChangeProject(id!.Value, request.ExpectedVersion, p => p.Appraise(appraisal!, Today()), context.CancellationToken);
@@ -79,7 +79,7 @@ public sealed partial class PartnershipsService
         var violations = new FieldViolations();
         var id = ProtoConvert.ToId(request.Id);
         violations.Check(id is null, "id", "must be a UUID");
-        var review = ProjectInput.GenderReview(request.Review, violations);
+        var review = ProjectInput.GenderReview(request.Review, Caller.From(context).Display, violations);
         violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
         violations.ThrowIfAny();
         return await ChangeProject(id!.Value, request.ExpectedVersion, p => p.ReviewGender(review!, Today()), context.CancellationToken);
@@ -95,7 +95,8 @@ public sealed partial class PartnershipsService
         var approvedOn = ProjectInput.OptionalDate(request.ApprovedOn, "approved_on", violations);
         violations.ThrowIfAny();
         var today = Today();
-        return await ChangeProject(id!.Value, request.ExpectedVersion, p => p.Approve(approvedOn ?? today, today), context.CancellationToken);
+        var changedBy = Caller.From(context).Display;
+        return await ChangeProject(id!.Value, request.ExpectedVersion, p => p.Approve(approvedOn ?? today, today, changedBy), context.CancellationToken);
     }
 
     [Authorize(Policy = AccessPolicies.PartnershipsWrite)]
@@ -111,8 +112,9 @@ public sealed partial class PartnershipsService
         violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
         violations.ThrowIfAny();
         var today = Today();
+        var changedBy = Caller.From(context).Display;
         return await ChangeProject(id!.Value, request.ExpectedVersion,
-            p => p.ChangeStatus((ProjectStatus)request.Status, request.Reason, changedOn ?? today, today), context.CancellationToken);
+            p => p.ChangeStatus((ProjectStatus)request.Status, request.Reason, changedOn ?? today, today, changedBy), context.CancellationToken);
     }
 
     [Authorize(Policy = AccessPolicies.PartnershipsReport)]

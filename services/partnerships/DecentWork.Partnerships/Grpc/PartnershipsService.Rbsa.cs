@@ -43,6 +43,7 @@ public sealed partial class PartnershipsService
             AmountUsd = amount,
             Note = request.Note.Trim(),
             AllocatedAt = clock.GetUtcNow(),
+            AllocatedBy = Caller.From(context).Display,
         }, contributed);
         try
         {

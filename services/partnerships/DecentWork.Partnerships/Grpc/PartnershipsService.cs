@@ -33,7 +33,8 @@ public sealed partial class PartnershipsService(
 
         // Unspecified (0) lets the aggregate derive the type from the category.
         IatiOrganisationType? iatiType = request.IatiOrganisationType == 0 ? null : (IatiOrganisationType)request.IatiOrganisationType;
-        var partner = Partner.Register(name, (PartnerCategory)request.Category, clock.GetUtcNow(), iatiType, country);
+        var partner = Partner.Register(name, (PartnerCategory)request.Category, clock.GetUtcNow(), iatiType, country,
+            Caller.From(context).Display);
         try
         {
             await partners.SaveAsync(partner, cancellationToken: context.CancellationToken);
