@@ -2,7 +2,9 @@
 # THE run command of DecentWork: starts the whole platform on this machine without Docker.
 #   1. starts a private RabbitMQ broker (127.0.0.1:5672, management 15672) via rabbitmq.sh;
 #   2. builds DecentWork.slnx in Release;
-#   3. starts the four services, waits for their /health, then the gateway;
+#   3. starts the identity service (OpenID Connect provider; demo accounts with secrets generated
+#      on first run into .data/identity/demo-credentials.json), the four services, waits for
+#      their /health, then the gateway;
 #   4. loads the demo data through the gateway (idempotent);
 #   5. prints the URLs and waits. Ctrl-C (or TERM) stops every process it started, then the
 #      broker (unless the broker was already running before).
@@ -46,6 +48,9 @@ RMQ="$ROOT/deploy/scripts/rabbitmq.sh"
 
 GATEWAY_GRPC=5000
 GATEWAY_HTTP=5080
+IDENTITY_HTTP=5185
+IDENTITY_URL="http://127.0.0.1:$IDENTITY_HTTP/"
+IDENTITY_PROJECT="services/identity/DecentWork.Identity"
 # name | project dir | gRPC port | http port
 SERVICES=(
   "programming|services/programming/DecentWork.Programming|5101|5181"
@@ -181,7 +186,7 @@ wait_healthy() {
 
 # --- 0. tools and ports ----------------------------------------------------------------------
 command -v dotnet >/dev/null 2>&1 || die "'dotnet' was not found on PATH; install the .NET SDK (see global.json)"
-ports=("$GATEWAY_GRPC" "$GATEWAY_HTTP")
+ports=("$GATEWAY_GRPC" "$GATEWAY_HTTP" "$IDENTITY_HTTP")
 for entry in "${SERVICES[@]}"; do IFS='|' read -r _ _ g h <<<"$entry"; ports+=("$g" "$h"); done
 for port in "${ports[@]}"; do
   port_open "$port" && die "port $port is already in use (is another run.sh still running? 'ss -ltnp | grep :$port')"
@@ -204,9 +209,20 @@ if [[ $BUILD -eq 1 ]]; then
   dotnet build "$SOLUTION" -c Release -nologo -v quiet || die "build failed"
 fi
 
-# --- 3. services, then gateway ---------------------------------------------------------------
+# --- 3. identity, services, then gateway -----------------------------------------------------
+# Demo accounts: one of every role, secrets generated on first start and kept (mode 600) in
+# .data/identity/demo-credentials.json, which deploy/scripts/token.sh reads.
+start identity "$IDENTITY_PROJECT" \
+  "ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production}" \
+  "Kestrel__Endpoints__Http__Url=http://127.0.0.1:$IDENTITY_HTTP" \
+  "Identity__Issuer=$IDENTITY_URL" \
+  "Identity__DataFolder=$DATA_DIR/identity" \
+  "Identity__DemoAccounts=true"
+wait_healthy identity "http://127.0.0.1:$IDENTITY_HTTP/health" "${PIDS[-1]}"
+
 export_common=(
   "RABBITMQ_URI=$RABBITMQ_URI"
+  "Identity__Authority=$IDENTITY_URL"
   "Storage__DataFolder=$DATA_DIR"
   "ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production}"
 )
@@ -230,6 +246,7 @@ done
 
 gateway_env=(
   "ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production}"
+  "Identity__Authority=$IDENTITY_URL"
   "Kestrel__Endpoints__Grpc__Url=http://127.0.0.1:$GATEWAY_GRPC"
   "Kestrel__Endpoints__Http__Url=http://127.0.0.1:$GATEWAY_HTTP"
 )
@@ -248,7 +265,8 @@ if [[ $DEMO_DATA -eq 1 ]]; then
   demo_log="$LOG_DIR/demo-data.log"
   printf '\n===== %s demo-data =====\n' "$(date -Is)" >>"$demo_log"
   # Foreground, bounded; its output goes to the console and the log.
-  if (cd "$(dirname "$demo_dll")" && timeout 300 dotnet "$demo_dll" --gateway "http://127.0.0.1:$GATEWAY_GRPC") 2>&1 | tee -a "$demo_log"; then
+  if (cd "$(dirname "$demo_dll")" && timeout 300 dotnet "$demo_dll" --gateway "http://127.0.0.1:$GATEWAY_GRPC" \
+      --identity "$IDENTITY_URL" --credentials "$DATA_DIR/identity/demo-credentials.json") 2>&1 | tee -a "$demo_log"; then
     say "demo data loaded"
   else
     say "WARNING: the demo-data loader failed (log: .data/logs/demo-data.log); the platform keeps running"
@@ -261,10 +279,25 @@ cat <<EOF
 DecentWork is running.
   Gateway gRPC (HTTP/2):     http://127.0.0.1:$GATEWAY_GRPC
   Gateway JSON (HTTP/1.1):   http://127.0.0.1:$GATEWAY_HTTP
-  RabbitMQ management:       ${RABBITMQ_MANAGEMENT_URI} (guest/guest)
+  Identity (OpenID Connect): ${IDENTITY_URL}.well-known/openid-configuration
+  RabbitMQ management:       ${RABBITMQ_MANAGEMENT_URI}
   Logs:                      .data/logs/
+Demo accounts (secrets in .data/identity/demo-credentials.json, generated on first run):
+EOF
+python3 - "$DATA_DIR/identity/demo-credentials.json" <<'PY' || true
+import json, sys
+for a in json.load(open(sys.argv[1]))["accounts"]:
+    countries = a.get("countries") or []
+    scope = (" " + (",".join(countries) if len(countries) < 5 else "all countries")) if countries else ""
+    partner = " " + a["partner"] if a.get("partner") else ""
+    group = " " + a["constituentGroup"] if a.get("constituentGroup") else ""
+    print(f"  {a['kind']:6} {a['id']:28} {','.join(a['roles'])}{scope}{partner}{group}")
+PY
+cat <<EOF
+A token for any of them (clients by client credentials, users through the login page):
+  deploy/scripts/token.sh hq.programme
 Try:
-  curl -s 'http://127.0.0.1:$GATEWAY_HTTP/v1/programmes?country=TZA'
+  curl -s -H "authorization: Bearer \$(deploy/scripts/token.sh hq.programme)" 'http://127.0.0.1:$GATEWAY_HTTP/v1/programmes?country=TZA'
 Press Ctrl-C to stop everything.
 EOF
 

@@ -1,4 +1,5 @@
 using DecentWork.DemoData;
+using DecentWork.Testing;
 using Xunit.Abstractions;
 
 namespace DecentWork.EndToEnd.Tests;
@@ -9,12 +10,23 @@ namespace DecentWork.EndToEnd.Tests;
 /// </summary>
 public class DemoDataTests(PlatformFixture fixture, ITestOutputHelper output) : IClassFixture<PlatformFixture>
 {
+    /// <summary>The demo clients the run command's identity service seeds, as test callers with the same roles.</summary>
+    private Grpc.Net.Client.GrpcChannel DemoClient(string clientId) => fixture.Platform.GatewayGrpcFor(clientId switch
+    {
+        DemoCallers.Loader => TestCaller.Loader,
+        DemoCallers.QaReviewer => TestCaller.QaReviewer,
+        _ when clientId.StartsWith("demo-constituent-", StringComparison.Ordinal) => new TestCaller(
+            $"Demo constituents ({clientId[17..]})", [ServiceDefaults.Security.Roles.Constituent],
+            [.. ServiceDefaults.Reference.Countries.ByCode.Keys.Order(StringComparer.Ordinal)], ConstituentGroup: clientId[17..]),
+        _ => throw new ArgumentException($"The demo loader asked for an unknown client '{clientId}'."),
+    });
+
     [Fact]
     public async Task DemoData_LoadedTwice_ReproducesThePapersFiguresThroughTheReports()
     {
         var log = new StringWriter();
-        await new DemoLoader(fixture.Platform.GatewayGrpc, log).LoadAsync();
-        await new DemoLoader(fixture.Platform.GatewayGrpc, log).LoadAsync();
+        await new DemoLoader(DemoClient, log).LoadAsync();
+        await new DemoLoader(DemoClient, log).LoadAsync();
 
         var figures = await PaperFigures.ReadAsync(new GatewayClients(fixture.Platform.GatewayGrpc));
         output.WriteLine(log.ToString());

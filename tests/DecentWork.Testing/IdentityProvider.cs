@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 using DecentWork.Identity;
+using DecentWork.Identity.Seeding;
 using Microsoft.AspNetCore.Builder;
 
 namespace DecentWork.Testing;
@@ -33,6 +34,9 @@ public sealed class IdentityProvider : IAsyncDisposable
     }
 
     public Uri Authority { get; }
+
+    /// <summary>Where the service keeps its signing keys (tests of token refusal sign with them).</summary>
+    public string KeysFolder => Path.Combine(_dataFolder, "keys");
     public IServiceProvider Services => _app.Services;
 
     public static async Task<IdentityProvider> SharedAsync()

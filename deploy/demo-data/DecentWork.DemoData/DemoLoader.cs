@@ -8,7 +8,8 @@ namespace DecentWork.DemoData;
 /// from events and the loaders wait for that where they name a programme or outcome. Safe to run
 /// again: each loader finds what exists and adds only what is missing.
 /// </summary>
-public sealed class DemoLoader(GrpcChannel gateway, TextWriter log)
+/// <param name="channelFor">A gateway channel calling as the named demo client (see <see cref="DemoCallers"/>).</param>
+public sealed class DemoLoader(Func<string, GrpcChannel> channelFor, TextWriter log)
 {
     /// <summary>Partners who fund fellowships for employers' and workers' representatives.</summary>
     private static readonly string[] FellowshipPartners = ["Italy", "Kingdom of the Netherlands", "Norway"];
@@ -16,7 +17,7 @@ public sealed class DemoLoader(GrpcChannel gateway, TextWriter log)
     public async Task LoadAsync()
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var platform = new GatewayClients(gateway);
+        var platform = new GatewayClients(channelFor(DemoCallers.Loader));
         var programmes = await new ProgrammeLoader(platform.Programming).LoadAsync();
         log.WriteLine($"demo data: {programmes.Count} programmes ({clock.Elapsed.TotalSeconds:F1} s)");
         await new CoordinationLoader(platform.Coordination).LoadAsync(programmes);

@@ -50,6 +50,18 @@ public static class DemoAccounts
         Client("eu-agency", "European Union (partner agency)", [Roles.Partner], partner: "European Union"),
         Client("auditor-system", "Audit system", [Roles.Auditor]),
         Client("ops-monitor", "Operations monitor", [Roles.Operations]),
+        // The loader reviews what it drafted as someone else (separation of duties) and collects
+        // the constituents' signatures of the paper's programmes in every country it loads.
+        Client("demo-qa-reviewer", "Demo QA reviewer", [Roles.QaReviewer]),
+        .. new[] { "government", "employers", "workers" }.Select(group => new SeedClient
+        {
+            ClientId = $"demo-constituent-{group}",
+            DisplayName = $"Demo constituents ({group})",
+            Roles = [Roles.Constituent],
+            // A stand-in for one account per country and group, which a real deployment has.
+            Countries = [.. ServiceDefaults.Reference.Countries.ByCode.Keys.Order(StringComparer.Ordinal)],
+            ConstituentGroup = group,
+        }),
     ];
 
     private static List<SeedUser> Users() =>
