@@ -51,7 +51,7 @@ public sealed partial class PartnershipsService
 
     private async Task<Contract.Agreement> ChangeAgreement(Guid? partnerId, Guid id, long expectedVersion, Action<Agreement> change, CancellationToken cancellationToken)
     {
-        var agreement = await FindAgreement(partnerId, id, cancellationToken);
+        var agreement = await FindAgreement(partnerId, id, ReadScope.Everything, cancellationToken);
         agreement.CheckVersion(expectedVersion);
         change(agreement);
         await agreements.SaveAsync(agreement, cancellationToken: cancellationToken);

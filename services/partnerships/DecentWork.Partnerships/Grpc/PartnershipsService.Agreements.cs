@@ -54,7 +54,7 @@ public sealed partial class PartnershipsService
         violations.Check(id is null, "id", "must be a UUID");
         violations.ThrowIfAny();
         var scope = await ReadScopeAsync(context);
-        return AgreementMapping.ToProto(await FindAgreement(partnerId, id!.Value, context.CancellationToken, scope));
+        return AgreementMapping.ToProto(await FindAgreement(partnerId, id!.Value, scope, context.CancellationToken));
     }
 
     [Authorize(Policy = AccessPolicies.PartnershipsRead)]
@@ -95,7 +95,7 @@ public sealed partial class PartnershipsService
         violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
         violations.ThrowIfAny();
 
-        var agreement = await FindAgreement(partnerId, id!.Value, context.CancellationToken);
+        var agreement = await FindAgreement(partnerId, id!.Value, ReadScope.Everything, context.CancellationToken);
         agreement.CheckVersion(request.ExpectedVersion);
         agreement.ReviewAlignment(review, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         await agreements.SaveAsync(agreement, cancellationToken: context.CancellationToken);
@@ -120,11 +120,12 @@ public sealed partial class PartnershipsService
 
     /// <summary>
     /// An agreement of another partner is not found under this one, nor one outside the caller's
-    /// scope. Changes need no scope: only programme staff may make them (the write policy), and they see everything.
+    /// scope. Changes pass <see cref="ReadScope.Everything"/>: only programme staff may make them
+    /// (the write policy), and they see everything.
     /// </summary>
-    private async Task<Agreement> FindAgreement(Guid? partnerId, Guid id, CancellationToken cancellationToken, ReadScope? scope = null)
+    private async Task<Agreement> FindAgreement(Guid? partnerId, Guid id, ReadScope scope, CancellationToken cancellationToken)
     {
-        var agreement = (scope ?? ReadScope.Everything).Visible(await agreements.FindAsync(id, cancellationToken), scope?.Agreements);
+        var agreement = scope.Visible(await agreements.FindAsync(id, cancellationToken), scope.Agreements);
         return agreement is not null && (partnerId is null || agreement.PartnerId == partnerId)
             ? agreement
             : throw new NotFoundException("Agreement", id);

@@ -1,6 +1,5 @@
-using DecentWork.Partnerships.Domain;
+using DecentWork.Partnerships.Storage;
 using DecentWork.ServiceDefaults.Security;
-using DecentWork.ServiceDefaults.Storage;
 using Grpc.Core;
 
 namespace DecentWork.Partnerships.Grpc;
@@ -21,9 +20,8 @@ public sealed partial class PartnershipsService
         var caller = Caller.From(context);
         if (caller.HasAnyRole(AllPartnersRoles)) return ReadScope.Everything;
         if (!caller.HasRole(Roles.Partner) || caller.Partner is not { } name) return ReadScope.Nothing;
-        var normalized = Partner.Normalize(name);
-        var found = await partners.QueryAsync(p => p.NormalizedName == normalized, new SortOrder<Partner>(p => p.SortKey), 0, 1,
-            context.CancellationToken);
-        return found.Count > 0 ? ReadScope.OfPartner(found[0].Id) : ReadScope.Nothing;
+        return await partners.FindByNameAsync(name, context.CancellationToken) is { } partner
+            ? ReadScope.OfPartner(partner.Id)
+            : ReadScope.Nothing;
     }
 }
