@@ -156,6 +156,19 @@ public class PartnerScopeTests(PartnershipsFixture fixture) : IClassFixture<Part
     }
 
     [Fact]
+    public async Task ReportFundingApprovals_TopPartnersForAPartnerAgency_HoldItsRowOnlyWhenItIsAmongThem()
+    {
+        var mine = await RegisterHoldingsAsync("Government of Norway");
+        var theirs = await RegisterHoldingsAsync("Government of Sweden");
+        await _staff.RecordFundingApprovalAsync(Requests.Approval(theirs.Partner.Id, theirs.ProgrammeId, 500_000_000m, 2008));
+        var top = new ReportFundingApprovalsRequest { GroupBy = FundingApprovalGrouping.Partner, StartYear = 2008, EndYear = 2008, Limit = 1 };
+
+        Assert.Equal(theirs.Partner.Id, Assert.Single((await _staff.ReportFundingApprovalsAsync(top)).Totals).Key);
+        Assert.Equal(theirs.Partner.Id, Assert.Single((await AgencyOf(theirs).ReportFundingApprovalsAsync(top)).Totals).Key);
+        Assert.Empty((await AgencyOf(mine).ReportFundingApprovalsAsync(top)).Totals);
+    }
+
+    [Fact]
     public async Task AggregateReports_ForAPartnerAgency_AreTheOfficeWideOnes()
     {
         var mine = await RegisterHoldingsAsync("Government of Norway");

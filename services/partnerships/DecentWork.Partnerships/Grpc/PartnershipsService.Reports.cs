@@ -36,7 +36,7 @@ public sealed partial class PartnershipsService
             Grouping.Source => Rows(FundingReports.BySource(found), r => (ReportLabels.Key((Contract.FundingSource)r.Key), ReportLabels.Of(r.Key)), total),
             Grouping.Region => Rows(FundingReports.ByRegion(found), r => (ReportLabels.Key(r.Key), ReportLabels.Of(r.Key)), total),
             _ => await PartnerRows(FundingReports.ByPartner(found), request.GroupBy == Grouping.PartnerCategory, total,
-                await ReadScopeAsync(context), context.CancellationToken),
+                request.Limit, await ReadScopeAsync(context), context.CancellationToken),
         };
         var response = new Contract.ReportFundingApprovalsResponse
         {
@@ -111,11 +111,13 @@ public sealed partial class PartnershipsService
 
     /// <summary>
     /// By partner (key: id, label: name) or by the partners' category, from the same partner rows.
-    /// A partner agency gets only its own partner row, with its share and rank among all of them;
-    /// category rows are aggregates over every partner of the category, and everyone gets them.
+    /// A partner agency gets only its own partner row, with its share and rank among all of them,
+    /// and only when it is among the top <paramref name="limit"/> (0: all) as it would be for
+    /// programme staff; category rows are aggregates over every partner of the category, and
+    /// everyone gets them.
     /// </summary>
     private async Task<List<Contract.FundingApprovalTotal>> PartnerRows(List<ReportRow<Guid>> byPartner, bool byCategory, decimal total,
-        ReadScope scope, CancellationToken cancellationToken)
+        int limit, ReadScope scope, CancellationToken cancellationToken)
     {
         var known = new Dictionary<Guid, Partner>();
         foreach (var row in byPartner)
@@ -123,7 +125,10 @@ public sealed partial class PartnershipsService
                 known[row.Key] = partner;
         if (!byCategory)
             return [.. Rows(byPartner, r => (r.Key.ToString(), known.GetValueOrDefault(r.Key)?.Name ?? "(unknown partner)"), total)
-                .Where((_, i) => scope.SeesPartner(byPartner[i].Key))];
+                .Select((row, i) => (Row: row, Partner: byPartner[i].Key))
+                .Take(limit > 0 ? limit : byPartner.Count)
+                .Where(r => scope.SeesPartner(r.Partner))
+                .Select(r => r.Row)];
         var byCategoryRows = FundingReports.ByPartnerCategory(byPartner, id => known.GetValueOrDefault(id)?.Category);
         return Rows(byCategoryRows, r => (ReportLabels.Key((Contract.PartnerCategory)(int)(r.Key ?? 0)), ReportLabels.Of(r.Key)), total);
     }
