@@ -11,8 +11,11 @@
 #   stop-app   rabbitmqctl stop_app: the broker goes away but the node stays (outage simulation)
 #   start-app  rabbitmqctl start_app, then wait until the AMQP port accepts connections again
 #   status     print the state; exit 0 = running, 2 = node up but app stopped, 3 = not running
-#   env        print `export RABBITMQ_URI=...` and `export RABBITMQ_MANAGEMENT_URI=...`
-#              (use: eval "$(deploy/scripts/rabbitmq.sh env)")
+#   env        print `export RABBITMQ_URI=...` and `export RABBITMQ_MANAGEMENT_URI=...` for the
+#              node's administrator account (use: eval "$(deploy/scripts/rabbitmq.sh env)")
+#   service-uri <service> [vhost]
+#              create (or refresh) the broker account of one service, decentwork-<service>, with
+#              only the permissions it needs on the vhost (default /), and print its AMQP URI
 #
 # Configuration (environment):
 #   DECENTWORK_RABBITMQ_DIR    state folder (default /tmp/decentwork-rabbitmq)
@@ -20,7 +23,9 @@
 #   RABBITMQ_MANAGEMENT_PORT   management HTTP port on 127.0.0.1 (default 15672)
 #   DECENTWORK_RABBITMQ_NODE   Erlang node name (default decentwork@localhost)
 # The Erlang distribution port is RABBITMQ_PORT + 20000, so distinct AMQP ports never clash.
-# guest/guest works because every listener is on loopback.
+# Accounts: `start` creates an administrator, decentwork-admin, and deletes guest; every service
+# gets an account of its own (service-uri). Passwords are random, made on first use and kept
+# (mode 600) in $DECENTWORK_RABBITMQ_DIR/accounts/, never in the repository.
 set -euo pipefail
 
 RMQ_DIR="${DECENTWORK_RABBITMQ_DIR:-/tmp/decentwork-rabbitmq}"
@@ -92,7 +97,61 @@ wait_port() {
 node_up() { [[ -d "$RMQ_DIR" ]] && rabbit rabbitmqctl -q -n "$RMQ_NODE" ping >/dev/null 2>&1; }
 app_running() { rabbit rabbitmq-diagnostics -q -n "$RMQ_NODE" check_running >/dev/null 2>&1; }
 
-amqp_uri() { printf 'amqp://guest:guest@127.0.0.1:%s/' "$RMQ_PORT"; }
+ADMIN_USER=decentwork-admin
+
+# The stored password of a broker account, made (random, 32 characters) on first use.
+account_password() {
+  local file="$RMQ_DIR/accounts/$1"
+  if [[ ! -s "$file" ]]; then
+    mkdir -p "$RMQ_DIR/accounts" && chmod 700 "$RMQ_DIR/accounts"
+    (umask 077 && LC_ALL=C tr -dc 'A-Za-z0-9' </dev/urandom | head -c 32 >"$file")
+  fi
+  cat "$file"
+}
+
+# Creates the account or resets its password to the stored one (idempotent).
+ensure_user() {
+  local user="$1" password
+  password="$(account_password "$user")"
+  if rabbit rabbitmqctl -q -n "$RMQ_NODE" list_users 2>/dev/null | awk '{print $1}' | grep -qx "$user"; then
+    rabbit rabbitmqctl -q -n "$RMQ_NODE" change_password "$user" "$password" >/dev/null
+  else
+    rabbit rabbitmqctl -q -n "$RMQ_NODE" add_user "$user" "$password" >/dev/null
+  fi
+}
+
+# The administrator replaces guest, whose password everybody knows.
+ensure_admin() {
+  ensure_user "$ADMIN_USER"
+  rabbit rabbitmqctl -q -n "$RMQ_NODE" set_user_tags "$ADMIN_USER" administrator >/dev/null
+  rabbit rabbitmqctl -q -n "$RMQ_NODE" set_permissions -p / "$ADMIN_USER" '.*' '.*' '.*' >/dev/null
+  if rabbit rabbitmqctl -q -n "$RMQ_NODE" list_users 2>/dev/null | awk '{print $1}' | grep -qx guest; then
+    rabbit rabbitmqctl -q -n "$RMQ_NODE" delete_user guest >/dev/null
+    log "guest deleted; administrator is $ADMIN_USER"
+  fi
+}
+
+# What one service may touch: its own queues and exchanges ("<service>-..."), the exchanges of
+# every integration event (to bind its queues to them), writes only to the exchanges of its own
+# context's events, and MassTransit's per-process bus endpoint ("<host>_<process>_bus_<id>").
+# The same rule lives in tests/DecentWork.Testing/RabbitMqBroker.cs for the test brokers.
+cmd_service_uri() {
+  local service="${1:-}" vhost="${2:-/}" user context events own bus
+  [[ "$service" =~ ^[a-z]+$ ]] || die "usage: $0 service-uri <service> [vhost]"
+  node_up || die "node is not running (use: $0 start)"
+  user="decentwork-$service"
+  context="$(tr '[:lower:]' '[:upper:]' <<<"${service:0:1}")${service:1}"
+  events='DecentWork\.Contracts\.Events\.'
+  own="^${service}-.*"
+  bus='^[^:]*_bus_[^:]*$'
+  ensure_user "$user"
+  rabbit rabbitmqctl -q -n "$RMQ_NODE" set_permissions -p "$vhost" "$user" \
+    "${own}|^${events}.*|${bus}" "${own}|^${events}${context}:.*|${bus}" "${own}|^${events}.*|${bus}" >/dev/null
+  local path="${vhost#/}"; [[ "$vhost" == / ]] && path=""
+  printf 'amqp://%s:%s@127.0.0.1:%s/%s\n' "$user" "$(account_password "$user")" "$RMQ_PORT" "$path"
+}
+
+amqp_uri() { printf 'amqp://%s:%s@127.0.0.1:%s/' "$ADMIN_USER" "$(account_password "$ADMIN_USER")" "$RMQ_PORT"; }
 mgmt_uri() { printf 'http://127.0.0.1:%s/' "$RMQ_MGMT_PORT"; }
 
 as_root() {
@@ -161,6 +220,7 @@ cmd_start() {
     fi
     wait_port "$RMQ_PORT" AMQP
     wait_port "$RMQ_MGMT_PORT" management
+    ensure_admin
     return 0
   fi
   local port
@@ -189,7 +249,8 @@ cmd_start() {
   fi
   wait_port "$RMQ_PORT" AMQP
   wait_port "$RMQ_MGMT_PORT" management
-  log "started: AMQP $(amqp_uri), management $(mgmt_uri) (guest/guest)"
+  ensure_admin
+  log "started: AMQP 127.0.0.1:$RMQ_PORT, management $(mgmt_uri) ($ADMIN_USER, password in $RMQ_DIR/accounts/)"
 }
 
 # epmd is shared by every Erlang node on the machine; stop it only when no node is registered.
@@ -248,7 +309,7 @@ cmd_status() {
   fi
   echo "node $RMQ_NODE: running (dir $RMQ_DIR, pid $(cat "$RMQ_DIR/rabbitmq.pid" 2>/dev/null || echo '?'))"
   echo "  AMQP:       $(amqp_uri)"
-  echo "  management: $(mgmt_uri) (guest/guest)"
+  echo "  management: $(mgmt_uri) ($ADMIN_USER, password in $RMQ_DIR/accounts/$ADMIN_USER)"
 }
 
 cmd_env() {
@@ -264,6 +325,7 @@ case "${1:-}" in
   start-app) cmd_start_app ;;
   status) cmd_status ;;
   env) cmd_env ;;
+  service-uri) shift; cmd_service_uri "$@" ;;
   -h|--help|help) usage 0 ;;
   *) usage 2 ;;
 esac

@@ -221,7 +221,6 @@ start identity "$IDENTITY_PROJECT" \
 wait_healthy identity "http://127.0.0.1:$IDENTITY_HTTP/health" "${PIDS[-1]}"
 
 export_common=(
-  "RABBITMQ_URI=$RABBITMQ_URI"
   "Identity__Authority=$IDENTITY_URL"
   "Storage__DataFolder=$DATA_DIR"
   "ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production}"
@@ -232,7 +231,8 @@ export_common=(
 service_pids=()
 for entry in "${SERVICES[@]}"; do
   IFS='|' read -r name dir grpc http <<<"$entry"
-  start "$name" "$dir" "${export_common[@]}" \
+  # Each service on a broker account of its own, with only the permissions it needs.
+  start "$name" "$dir" "${export_common[@]}" "RABBITMQ_URI=$("$RMQ" service-uri "$name")" \
     "Kestrel__Endpoints__Grpc__Url=http://127.0.0.1:$grpc" \
     "Kestrel__Endpoints__Http__Url=http://127.0.0.1:$http"
   service_pids+=("${PIDS[-1]}")

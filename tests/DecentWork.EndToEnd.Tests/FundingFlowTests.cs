@@ -15,7 +15,7 @@ public class FundingFlowTests(PlatformFixture fixture) : IClassFixture<PlatformF
     {
         var programmes = new ProgrammingV1.ProgrammingService.ProgrammingServiceClient(Platform.GatewayGrpc);
         var partnerships = new PartnershipsV1.PartnershipsService.PartnershipsServiceClient(Platform.GatewayGrpc);
-        var programme = await ProgrammeSteps.ApproveAsync(programmes, "SEN", 2_000_000m);
+        var programme = await ProgrammeSteps.ApproveAsync(Platform, programmes, "SEN", 2_000_000m);
         var outcome = programme.Priorities[0].Outcomes[0];
         var partner = await partnerships.RegisterPartnerAsync(new PartnershipsV1.RegisterPartnerRequest
         {

@@ -44,11 +44,13 @@ public sealed class Platform : IAsyncDisposable
     public static async Task<Platform> StartAsync(RabbitMqBroker broker)
     {
         var rabbitUri = await broker.CreateVirtualHostAsync("e2e");
-        var settings = new Dictionary<string, string> { ["RABBITMQ_URI"] = rabbitUri };
-        var programming = await ServiceInstance.StartAsync(ProgrammingApp.ServiceName, ProgrammingApp.Build, settings);
-        var partnerships = await ServiceInstance.StartAsync(PartnershipsApp.ServiceName, PartnershipsApp.Build, settings);
-        var coordination = await ServiceInstance.StartAsync(CoordinationApp.ServiceName, CoordinationApp.Build, settings);
-        var training = await ServiceInstance.StartAsync(TrainingApp.ServiceName, TrainingApp.Build, settings);
+        // Each service on the broker account of its own, with only the permissions it needs.
+        async Task<Dictionary<string, string>> SettingsFor(string service) =>
+            new() { ["RABBITMQ_URI"] = await broker.ServiceAccountUriAsync(rabbitUri, service) };
+        var programming = await ServiceInstance.StartAsync(ProgrammingApp.ServiceName, ProgrammingApp.Build, await SettingsFor(ProgrammingApp.ServiceName));
+        var partnerships = await ServiceInstance.StartAsync(PartnershipsApp.ServiceName, PartnershipsApp.Build, await SettingsFor(PartnershipsApp.ServiceName));
+        var coordination = await ServiceInstance.StartAsync(CoordinationApp.ServiceName, CoordinationApp.Build, await SettingsFor(CoordinationApp.ServiceName));
+        var training = await ServiceInstance.StartAsync(TrainingApp.ServiceName, TrainingApp.Build, await SettingsFor(TrainingApp.ServiceName));
         var gatewaySettings = new Dictionary<string, string> { ["contentRoot"] = Path.Combine(AppContext.BaseDirectory, "gateway") };
         foreach (var service in new[] { programming, partnerships, coordination, training })
             gatewaySettings[$"ReverseProxy:Clusters:{service.Name}:Destinations:primary:Address"] = service.GrpcAddress.ToString();

@@ -16,7 +16,12 @@ public class ProgrammeLifecycleTests(PlatformFixture fixture) : IClassFixture<Pl
     [Fact]
     public async Task Programme_FromDraftToEvaluated_ThroughTheGatewayOverJson()
     {
-        var json = Platform.GatewayJson;
+        // Each step as the role the paper gives it: the country office drafts, a regional reviewer
+        // clears, the three constituents sign, headquarters approves and follows up.
+        var office = TestCaller.CountryOffice("KHM");
+        var json = Platform.GatewayJsonFor(office);
+        var reviewer = Platform.GatewayJsonFor(TestCaller.QaReviewer);
+        var headquarters = Platform.GatewayJsonFor(TestCaller.ProgrammeStaff);
         var programme = await PostAsync(json, "/v1/programmes", new
         {
             countryCode = "KHM",
@@ -63,25 +68,19 @@ public class ProgrammeLifecycleTests(PlatformFixture fixture) : IClassFixture<Pl
             "QUALITY_CRITERION_SOCIAL_PARTNERS_TOOK_PART", "QUALITY_CRITERION_LINKS_TO_UNDAF_AND_NATIONAL_STRATEGY",
             "QUALITY_CRITERION_RESULTS_FRAMEWORK_QUALITY",
         }.Select(criterion => new { criterion, passed = true, comment = "Meets the guideline" });
-        await PostAsync(json, $"/v1/programmes/{id}/quality-assurance-reviews", new
+        await PostAsync(reviewer, $"/v1/programmes/{id}/quality-assurance-reviews", new
         {
             reviewingUnit = "REVIEWING_UNIT_REGION",
             checklist,
             decision = "REVIEW_DECISION_CLEARED",
         });
         var signedOn = new { year = 2008, month = 2, day = 14 };
-        await PostAsync(json, $"/v1/programmes/{id}:approve", new
-        {
-            signatories = new[]
-            {
-                new { group = "CONSTITUENT_GROUP_GOVERNMENT", name = "Minister of Labour", signedOn },
-                new { group = "CONSTITUENT_GROUP_EMPLOYERS", name = "Federation of Employers", signedOn },
-                new { group = "CONSTITUENT_GROUP_WORKERS", name = "Trade union confederation", signedOn },
-            },
-        });
-        await PostAsync(json, $"/v1/programmes/{id}:activate", new { });
-        await PostAsync(json, $"/v1/programmes/{id}:complete", new { });
-        var evaluated = await PostAsync(json, $"/v1/programmes/{id}/evaluations", new
+        foreach (var (group, function) in new[] { ("government", "Minister of Labour"), ("employers", "President, Federation of Employers"), ("workers", "Secretary-general, trade union confederation") })
+            await PostAsync(Platform.GatewayJsonFor(TestCaller.Constituent("KHM", group)), $"/v1/programmes/{id}:sign", new { function, signedOn });
+        await PostAsync(headquarters, $"/v1/programmes/{id}:approve", new { });
+        await PostAsync(headquarters, $"/v1/programmes/{id}:activate", new { });
+        await PostAsync(headquarters, $"/v1/programmes/{id}:complete", new { });
+        var evaluated = await PostAsync(headquarters, $"/v1/programmes/{id}/evaluations", new
         {
             kind = "EVALUATION_KIND_INDEPENDENT",
             evaluatedOn = new { year = 2011, month = 3, day = 1 },
@@ -93,10 +92,14 @@ public class ProgrammeLifecycleTests(PlatformFixture fixture) : IClassFixture<Pl
         Assert.Equal("EVALUATION_KIND_INDEPENDENT", evaluated.GetProperty("evaluation").GetProperty("kind").GetString());
         var history = await json.GetFromJsonAsync<JsonElement>($"/v1/programmes/{id}/history?pageSize=50");
         var entries = history.GetProperty("entries").EnumerateArray().ToList();
-        Assert.Equal(11, entries.Count); // registered, priority, outcome, consultation started and held, QA submitted and reviewed, approved, activated, completed, evaluated
-        Assert.Equal("kh.office", entries.First().GetProperty("changedBy").GetString());
-        Assert.Equal("evaluation.unit", entries.Last().GetProperty("changedBy").GetString());
-        var report = await json.GetFromJsonAsync<JsonElement>("/v1/programmes:reportByStatus");
+        // registered, priority, outcome, consultation started and held, QA submitted and reviewed, three signatures, approved, activated, completed, evaluated
+        Assert.Equal(14, entries.Count);
+        // Who changed it is the token's caller; the request's changedBy ("evaluation.unit") is ignored.
+        Assert.Equal(office.Name, entries.First().GetProperty("changedByName").GetString());
+        Assert.Equal(office.ClientId, entries.First().GetProperty("changedBySubject").GetString());
+        Assert.Equal(TestCaller.ProgrammeStaff.Name, entries.Last().GetProperty("changedByName").GetString());
+        Assert.DoesNotContain(entries, e => e.GetProperty("changedBy").GetString()!.Contains("evaluation.unit", StringComparison.Ordinal));
+        var report = await headquarters.GetFromJsonAsync<JsonElement>("/v1/programmes:reportByStatus");
         Assert.Contains(report.GetProperty("rows").EnumerateArray(), row =>
             row.GetProperty("status").GetString() == "PROGRAMME_STATUS_EVALUATED" && row.GetProperty("approvalYear").GetInt32() == 2008);
     }
@@ -106,7 +109,7 @@ public class ProgrammeLifecycleTests(PlatformFixture fixture) : IClassFixture<Pl
     {
         var programmes = new ProgrammingV1.ProgrammingService.ProgrammingServiceClient(Platform.GatewayGrpc);
         var coordination = new CoordinationV1.CoordinationService.CoordinationServiceClient(Platform.GatewayGrpc);
-        var programme = await ProgrammeSteps.ApproveAsync(programmes, "LAO", 800_000m);
+        var programme = await ProgrammeSteps.ApproveAsync(Platform, programmes, "LAO", 800_000m);
         var undaf = await coordination.RegisterUndafAsync(new CoordinationV1.RegisterUndafRequest
         {
             CountryCode = "LAO",

@@ -1,15 +1,18 @@
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.Testing;
 using ProgrammingV1 = DecentWork.Contracts.Programming.V1;
 
 namespace DecentWork.EndToEnd.Tests;
 
 /// <summary>
-/// Takes a programme from draft to approved over gRPC, the way a country office would: priority and
-/// outcome, a consultation with all three constituent groups, a cleared QA review, three signatories.
+/// Takes a programme from draft to approved over gRPC through the gateway, the way the platform's
+/// users would: <paramref name="programmes"/> (programme staff) drafts, consults and submits; a QA
+/// reviewer, who is not the drafter, clears it; a constituent of each group of the country signs
+/// with their own token; programme staff approve.
 /// </summary>
 public static class ProgrammeSteps
 {
-    public static async Task<ProgrammingV1.Programme> ApproveAsync(
+    public static async Task<ProgrammingV1.Programme> ApproveAsync(Platform platform,
         ProgrammingV1.ProgrammingService.ProgrammingServiceClient programmes, string country, decimal resourceNeed)
     {
         var programme = await programmes.RegisterProgrammeAsync(new ProgrammingV1.RegisterProgrammeRequest
@@ -52,10 +55,16 @@ public static class ProgrammeSteps
         };
         foreach (var criterion in Enum.GetValues<ProgrammingV1.QualityCriterion>().Where(c => c != ProgrammingV1.QualityCriterion.Unspecified))
             review.Checklist.Add(new ProgrammingV1.ChecklistItem { Criterion = criterion, Passed = true, Comment = "Meets the guideline" });
-        await programmes.RecordQualityAssuranceReviewAsync(review);
-        var approval = new ProgrammingV1.ApproveProgrammeRequest { ProgrammeId = programme.Id };
-        foreach (var group in new[] { ProgrammingV1.ConstituentGroup.Government, ProgrammingV1.ConstituentGroup.Employers, ProgrammingV1.ConstituentGroup.Workers })
-            approval.Signatories.Add(new ProgrammingV1.Signatory { Group = group, Name = $"Signatory for {group}", SignedOn = ProtoConvert.ToDate(new DateOnly(2007, 12, 10)) });
-        return await programmes.ApproveProgrammeAsync(approval);
+        await new ProgrammingV1.ProgrammingService.ProgrammingServiceClient(platform.GatewayGrpcFor(TestCaller.QaReviewer))
+            .RecordQualityAssuranceReviewAsync(review);
+        foreach (var group in new[] { "government", "employers", "workers" })
+        {
+            var constituent = new ProgrammingV1.ProgrammingService.ProgrammingServiceClient(platform.GatewayGrpcFor(TestCaller.Constituent(country, group)));
+            await constituent.SignProgrammeAsync(new ProgrammingV1.SignProgrammeRequest
+            {
+                ProgrammeId = programme.Id, Function = $"Signatory for the {group}", SignedOn = ProtoConvert.ToDate(new DateOnly(2007, 12, 10)),
+            });
+        }
+        return await programmes.ApproveProgrammeAsync(new ProgrammingV1.ApproveProgrammeRequest { ProgrammeId = programme.Id });
     }
 }

@@ -15,7 +15,7 @@ public class TrainingFlowTests(PlatformFixture fixture) : IClassFixture<Platform
     {
         var programmes = new ProgrammingV1.ProgrammingService.ProgrammingServiceClient(Platform.GatewayGrpc);
         var training = new TrainingV1.TrainingService.TrainingServiceClient(Platform.GatewayGrpc);
-        var programme = await ProgrammeSteps.ApproveAsync(programmes, "GHA", 900_000m);
+        var programme = await ProgrammeSteps.ApproveAsync(Platform, programmes, "GHA", 900_000m);
         var outcome = programme.Priorities[0].Outcomes[0];
         var course = await training.PublishCourseAsync(new TrainingV1.PublishCourseRequest
         {

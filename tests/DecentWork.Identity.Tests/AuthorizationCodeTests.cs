@@ -1,4 +1,7 @@
 using System.Net;
+using DecentWork.Identity.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DecentWork.Identity.Tests;
 
@@ -68,6 +71,23 @@ public sealed class AuthorizationCodeTests(SeededIdentity identity) : IClassFixt
     }
 
     [Fact]
+    public async Task RefreshToken_WhenAccountLockedOutSince_IsRefused()
+    {
+        using var browser = Browser();
+        var (_, first) = await browser.ExchangeAsync(await browser.SignInForCodeAsync("lock.me", SeededIdentity.LockedPassword), browser.Verifier);
+
+        await using (var scope = identity.Instance.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
+            await users.SetLockoutEndDateAsync((await users.FindByNameAsync("lock.me"))!, DateTimeOffset.UtcNow.AddHours(1));
+        }
+
+        var (response, body) = await browser.RefreshAsync(first.GetProperty("refresh_token").GetString()!);
+        Assert.False(response.IsSuccessStatusCode);
+        Assert.Equal("invalid_grant", body.GetProperty("error").GetString());
+    }
+
+    [Fact]
     public async Task CodeExchange_WhenVerifierMissing_IsRefused()
     {
         using var browser = Browser();
@@ -107,5 +127,28 @@ public sealed class AuthorizationCodeTests(SeededIdentity identity) : IClassFixt
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!.ToString();
         Assert.Contains("/account/login?ReturnUrl=%2Fconnect%2Fauthorize", location);
+    }
+
+    [Fact]
+    public async Task EndSession_WhenSignedIn_SignsOutAndReturnsToThePortal()
+    {
+        using var browser = Browser();
+        await browser.SignInForCodeAsync("tz.gov", SeededIdentity.UserPassword);
+
+        var logout = await browser.GetAsync("/connect/endsession?client_id=portal&post_logout_redirect_uri="
+            + Uri.EscapeDataString("http://127.0.0.1:5090/"));
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        Assert.Equal("http://127.0.0.1:5090/", logout.Headers.Location!.ToString());
+        var again = await browser.GetAsync(browser.AuthorizeUrl());
+        Assert.Contains("/account/login", again.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task EndSession_WhenRedirectUriNotRegistered_IsRefused()
+    {
+        using var browser = Browser();
+        var logout = await browser.GetAsync("/connect/endsession?client_id=portal&post_logout_redirect_uri="
+            + Uri.EscapeDataString("http://evil.example/"));
+        Assert.Equal(HttpStatusCode.BadRequest, logout.StatusCode);
     }
 }

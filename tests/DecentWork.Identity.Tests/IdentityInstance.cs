@@ -40,8 +40,16 @@ public sealed class IdentityInstance : IAsyncDisposable
     public static async Task<IdentityInstance> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var instance = new IdentityInstance(settings ?? new Dictionary<string, string>(), dataFolder: null);
-        await instance.StartAsync();
-        return instance;
+        try
+        {
+            await instance.StartAsync();
+            return instance;
+        }
+        catch
+        {
+            await instance.DisposeAsync();
+            throw;
+        }
     }
 
     public async Task StartAsync()
@@ -58,9 +66,10 @@ public sealed class IdentityInstance : IAsyncDisposable
     public async Task StopAsync()
     {
         if (_app is null) return;
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        var app = _app;
         _app = null;
+        try { await app.StopAsync(); }
+        finally { await app.DisposeAsync(); }
     }
 
     public async Task RestartAsync()

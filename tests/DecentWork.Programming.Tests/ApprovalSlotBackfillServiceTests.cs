@@ -22,7 +22,7 @@ public class ApprovalSlotBackfillServiceTests(ProgrammingFixture fixture) : ICla
             string approvedId, draftId;
             await using (var before = await ServiceInstance.StartAsync(ProgrammingApp.ServiceName, ProgrammingApp.Build, settings))
             {
-                var lifecycle = new LifecycleClient(new ProgrammingService.ProgrammingServiceClient(before.Channel));
+                var lifecycle = new LifecycleClient(before);
                 approvedId = (await lifecycle.ApprovedAsync("MLT")).Id;
                 draftId = (await lifecycle.RegisterAsync("MLT", 2012, 2013)).Id;
                 await lifecycle.RegisterAsync("CYP");
@@ -55,7 +55,7 @@ public class ApprovalSlotBackfillServiceTests(ProgrammingFixture fixture) : ICla
             Assert.Equal(("", $"programme:{draft.Id:N}", 2L), (draft.RequestId, draft.RequestKey, draft.Version));
             Assert.Equal($"programme:{approved.Id:N}", approved.RequestKey);
             var client = new ProgrammingService.ProgrammingServiceClient(after.Channel);
-            var next = await new LifecycleClient(client).ApprovedAsync("MLT", 2012, 2015);
+            var next = await new LifecycleClient(after).ApprovedAsync("MLT", 2012, 2015);
             Assert.Equal("MLT|000002", (await store.FindAsync(Guid.Parse(next.Id)))!.ApprovalSlot);
             var request = Registration("MLT", 2016, 2019, "after-backfill:1");
             var registered = await client.RegisterProgrammeAsync(request);

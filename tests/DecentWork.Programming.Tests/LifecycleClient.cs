@@ -1,11 +1,31 @@
 using DecentWork.Contracts.Programming.V1;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.Testing;
 
 namespace DecentWork.Programming.Tests;
 
-/// <summary>Drives a programme through its lifecycle over gRPC, for the service tests.</summary>
-internal sealed class LifecycleClient(ProgrammingService.ProgrammingServiceClient client)
+/// <summary>
+/// Drives a programme through its lifecycle over gRPC, for the service tests, as the platform
+/// would: programme staff draft and approve, a QA reviewer (not the drafter) reviews, and one
+/// constituent per group of the programme's country signs.
+/// </summary>
+internal sealed class LifecycleClient(ServiceInstance service)
 {
+    private readonly ProgrammingService.ProgrammingServiceClient client = new(service.Channel);
+
+    public ProgrammingService.ProgrammingServiceClient Reviewer { get; } = new(service.ChannelFor(TestCaller.QaReviewer));
+
+    public static readonly ConstituentGroup[] AllGroups = [ConstituentGroup.Government, ConstituentGroup.Employers, ConstituentGroup.Workers];
+
+    /// <summary>The constituent of <paramref name="country"/> who signs for <paramref name="group"/>.</summary>
+    public ProgrammingService.ProgrammingServiceClient Constituent(string country, ConstituentGroup group) =>
+        new(service.ChannelFor(TestCaller.Constituent(country, GroupClaim(group))));
+
+    public static string GroupClaim(ConstituentGroup group) => group.ToString().ToLowerInvariant();
+
+    /// <summary>How history and events name a test caller: "Name (subject)", the subject being its client id.</summary>
+    public static string DisplayOf(TestCaller caller) => $"{caller.Name} ({caller.ClientId})";
+
     public static Google.Type.Money Usd(long units) => new() { CurrencyCode = "USD", Units = units };
 
     public static RegisterProgrammeRequest Registration(string country, int startYear = 2008, int endYear = 2011, string requestId = "") => new()
@@ -14,7 +34,6 @@ internal sealed class LifecycleClient(ProgrammingService.ProgrammingServiceClien
         Title = $"DWCP {country} {startYear}-{endYear}",
         PeriodStart = ProtoConvert.ToDate(new DateOnly(startYear, 1, 1)),
         PeriodEnd = ProtoConvert.ToDate(new DateOnly(endYear, 12, 31)),
-        ChangedBy = "country.office@ilo.org",
         RequestId = requestId,
     };
 
@@ -66,21 +85,40 @@ internal sealed class LifecycleClient(ProgrammingService.ProgrammingServiceClien
         },
     };
 
-    public static ApproveProgrammeRequest Approval(string programmeId) => new()
+    public async Task<Programme> ReviewAsync(string programmeId, ReviewDecision decision = ReviewDecision.Cleared) =>
+        await Reviewer.RecordQualityAssuranceReviewAsync(Review(programmeId, decision));
+
+    public static SignProgrammeRequest Signature(string programmeId, ConstituentGroup group) => new()
     {
         ProgrammeId = programmeId,
-        Signatories =
+        Function = group switch
         {
-            new Signatory { Group = ConstituentGroup.Government, Name = "Minister of Labour", SignedOn = ProtoConvert.ToDate(new DateOnly(2008, 2, 1)) },
-            new Signatory { Group = ConstituentGroup.Employers, Name = "Employers' federation", SignedOn = ProtoConvert.ToDate(new DateOnly(2008, 2, 1)) },
-            new Signatory { Group = ConstituentGroup.Workers, Name = "Trade union congress", SignedOn = ProtoConvert.ToDate(new DateOnly(2008, 2, 4)) },
+            ConstituentGroup.Government => "Minister of Labour",
+            ConstituentGroup.Employers => "President of the employers' federation",
+            _ => "Secretary General of the trade union congress",
         },
+        // The workers sign last: approved_on is 4 February 2008.
+        SignedOn = ProtoConvert.ToDate(new DateOnly(2008, 2, group == ConstituentGroup.Workers ? 4 : 1)),
     };
 
-    public async Task<Programme> ApprovedAsync(string country, int startYear = 2008, int endYear = 2011, string requestId = "")
+    /// <summary>Government, employers and workers of the programme's country sign, each through their own token.</summary>
+    public async Task<Programme> SignedByAllAsync(Programme programme)
+    {
+        foreach (var group in AllGroups)
+            programme = await Constituent(programme.CountryCode, group).SignProgrammeAsync(Signature(programme.Id, group));
+        return programme;
+    }
+
+    /// <summary>Under quality assurance, cleared by the reviewer and signed: what approval needs.</summary>
+    public async Task<Programme> SignedAsync(string country, int startYear = 2008, int endYear = 2011, string requestId = "")
     {
         var programme = await UnderQualityAssuranceAsync(country, startYear, endYear, requestId);
-        await client.RecordQualityAssuranceReviewAsync(Review(programme.Id));
-        return await client.ApproveProgrammeAsync(Approval(programme.Id));
+        return await SignedByAllAsync(await ReviewAsync(programme.Id));
     }
+
+    /// <summary>The approval request: the signatures are the ones given through SignProgramme.</summary>
+    public static ApproveProgrammeRequest Approval(string programmeId) => new() { ProgrammeId = programmeId };
+
+    public async Task<Programme> ApprovedAsync(string country, int startYear = 2008, int endYear = 2011, string requestId = "") =>
+        await client.ApproveProgrammeAsync(Approval((await SignedAsync(country, startYear, endYear, requestId)).Id));
 }

@@ -9,9 +9,14 @@ internal static class ProgrammeBuilder
     public static readonly Country Tanzania = Countries.ByCode["TZA"];
     public static readonly DateTimeOffset Now = new(2008, 3, 1, 9, 0, 0, TimeSpan.Zero);
     public static readonly Change ByOfficer = new("officer@ilo.org", Now);
+    /// <summary>Quality assurance is done by someone other than the drafter (separation of duties).</summary>
+    public static readonly Change ByReviewer = new("reviewer@ilo.org", Now);
+    public static readonly Change ByGovernment = new("tza-government", "Amina Juma", Now);
+    public static readonly Change ByEmployers = new("tza-employers", "ATE", Now);
+    public static readonly Change ByWorkers = new("tza-workers", "TUCTA", Now);
 
     public static Programme Draft(DateOnly? start = null, DateOnly? end = null) =>
-        Programme.Register(Tanzania, "DWCP Tanzania", start ?? new(2006, 1, 1), end ?? new(2010, 12, 31), Now, "officer@ilo.org");
+        Programme.Register(Tanzania, "DWCP Tanzania", start ?? new(2006, 1, 1), end ?? new(2010, 12, 31), ByOfficer);
 
     public static (Programme Programme, Outcome Outcome) WithOutcome(Programme? programme = null)
     {
@@ -49,21 +54,26 @@ internal static class ProgrammeBuilder
     public static Programme Cleared()
     {
         var programme = UnderQualityAssurance();
-        programme.RecordReview(ReviewingUnit.Region, FullChecklist(), ReviewDecision.Cleared, ByOfficer);
+        programme.RecordReview(ReviewingUnit.Region, FullChecklist(), ReviewDecision.Cleared, ByReviewer);
         return programme;
     }
 
-    public static List<Signatory> Signatures() =>
-    [
-        new() { Group = ConstituentGroup.Government, Name = "Minister of Labour", SignedOn = new(2008, 2, 1) },
-        new() { Group = ConstituentGroup.Employers, Name = "ATE", SignedOn = new(2008, 2, 3) },
-        new() { Group = ConstituentGroup.Workers, Name = "TUCTA", SignedOn = new(2008, 2, 2) },
-    ];
+    /// <summary>Signs for all three groups, each by its own constituent; the last signature is on 3 February 2008.</summary>
+    public static Programme SignedByAll(Programme programme)
+    {
+        programme.Sign(ConstituentGroup.Government, "Minister of Labour", new(2008, 2, 1), ByGovernment);
+        programme.Sign(ConstituentGroup.Employers, "President", new(2008, 2, 3), ByEmployers);
+        programme.Sign(ConstituentGroup.Workers, "Secretary General", new(2008, 2, 2), ByWorkers);
+        return programme;
+    }
+
+    /// <summary>Cleared and signed: ready for approval.</summary>
+    public static Programme Signed() => SignedByAll(Cleared());
 
     public static Programme Approved()
     {
-        var programme = Cleared();
-        programme.Approve(Signatures(), [], 0, ByOfficer);
+        var programme = Signed();
+        programme.Approve([], 0, ByOfficer);
         return programme;
     }
 

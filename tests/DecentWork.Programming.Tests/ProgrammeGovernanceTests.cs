@@ -37,10 +37,12 @@ public class ProgrammeGovernanceTests
     [Fact]
     public void AddNationalFrameworkLink_IsContentSoAClearedReviewNoLongerCoversIt()
     {
-        var programme = Cleared();
+        var programme = Signed();
         programme.AddNationalFrameworkLink(NationalFrameworkKind.Prsp, "PRSP II", "", ByOfficer);
 
-        Assert.Throws<DomainRuleException>(() => programme.Approve(Signatures(), [], 0, ByOfficer));
+        var error = Assert.Throws<DomainRuleException>(() => programme.Approve([], 0, ByOfficer));
+        Assert.Contains("record a new review", error.Message);
+        Assert.Empty(programme.Signatories);
         Assert.Equal("NationalFrameworkLinked", programme.History.Last().Action);
         Assert.Throws<DomainRuleException>(() => Completed().AddNationalFrameworkLink(NationalFrameworkKind.Other, "Late", "", ByOfficer));
     }

@@ -12,7 +12,7 @@ namespace DecentWork.Programming.Tests;
 public class ProgrammeIndicatorServiceTests(ProgrammingFixture fixture) : IClassFixture<ProgrammingFixture>
 {
     private readonly ProgrammingService.ProgrammingServiceClient _client = new(fixture.Service.Channel);
-    private LifecycleClient Lifecycle => new(_client);
+    private LifecycleClient Lifecycle => new(fixture.Service);
 
     private static AddIndicatorRequest Inspectors(Programme programme) => new()
     {
@@ -35,7 +35,7 @@ public class ProgrammeIndicatorServiceTests(ProgrammingFixture fixture) : IClass
         await _client.StartConsultationAsync(new StartConsultationRequest { ProgrammeId = programme.Id });
         await _client.RecordConsultationAsync(Consultation(programme, ConstituentGroup.Government, ConstituentGroup.Employers, ConstituentGroup.Workers));
         await _client.SubmitForQualityAssuranceAsync(new SubmitForQualityAssuranceRequest { ProgrammeId = programme.Id });
-        await _client.RecordQualityAssuranceReviewAsync(Review(programme.Id));
+        await Lifecycle.SignedByAllAsync(await Lifecycle.ReviewAsync(programme.Id));
         await _client.ApproveProgrammeAsync(Approval(programme.Id));
         var progress = new RecordIndicatorProgressRequest
         {
@@ -53,7 +53,7 @@ public class ProgrammeIndicatorServiceTests(ProgrammingFixture fixture) : IClass
         Assert.Equal("70", row.LatestActual);
         Assert.Equal("62.5", row.PercentOfTarget);
 
-        var http = new HttpClient { BaseAddress = fixture.Service.GrpcAddress, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        var http = fixture.Service.Http;
         var json = await http.GetFromJsonAsync<JsonElement>($"/v1/programmes/{programme.Id}:reportIndicatorProgress");
         Assert.Equal("62.5", json.GetProperty("rows")[0].GetProperty("percentOfTarget").GetString());
         var posted = await http.PostAsJsonAsync($"/v1/programmes/{programme.Id}/indicators/{indicator.Id}/progress",

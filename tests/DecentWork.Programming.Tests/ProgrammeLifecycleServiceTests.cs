@@ -10,7 +10,7 @@ namespace DecentWork.Programming.Tests;
 public class ProgrammeLifecycleServiceTests(ProgrammingFixture fixture) : IClassFixture<ProgrammingFixture>
 {
     private readonly ProgrammingService.ProgrammingServiceClient _client = new(fixture.Service.Channel);
-    private LifecycleClient Lifecycle => new(_client);
+    private LifecycleClient Lifecycle => new(fixture.Service);
 
     [Fact]
     public async Task Lifecycle_FromDraftToEvaluated_KeepsEveryStepAndItsHistory()
@@ -22,9 +22,8 @@ public class ProgrammeLifecycleServiceTests(ProgrammingFixture fixture) : IClass
         Assert.Equal(programme.ContentRevision, Assert.Single(programme.QualityAssuranceReviews).ContentRevision);
         Assert.Equal(3, Assert.Single(programme.Consultations).Participants.Count);
 
-        var headers = new Metadata { { "x-user", "regional.director@ilo.org" } };
-        await _client.ActivateProgrammeAsync(new ActivateProgrammeRequest { ProgrammeId = programme.Id, ExpectedVersion = programme.Version }, headers);
-        await _client.CompleteProgrammeAsync(new CompleteProgrammeRequest { ProgrammeId = programme.Id, ChangedBy = "evaluation.unit@ilo.org" });
+        await _client.ActivateProgrammeAsync(new ActivateProgrammeRequest { ProgrammeId = programme.Id, ExpectedVersion = programme.Version });
+        await _client.CompleteProgrammeAsync(new CompleteProgrammeRequest { ProgrammeId = programme.Id });
         var evaluated = await _client.RecordEvaluationAsync(new RecordEvaluationRequest
         {
             ProgrammeId = programme.Id,
@@ -40,13 +39,17 @@ public class ProgrammeLifecycleServiceTests(ProgrammingFixture fixture) : IClass
         var history = await _client.GetProgrammeHistoryAsync(new GetProgrammeHistoryRequest { ProgrammeId = programme.Id });
         Assert.Equal(
             ["Registered", "PriorityAdded", "OutcomeAdded", "ConsultationStarted", "ConsultationRecorded", "SubmittedForQualityAssurance",
-             "QualityAssuranceReviewed", "Approved", "Activated", "Completed", "Evaluated"],
+             "QualityAssuranceReviewed", "Signed", "Signed", "Signed", "Approved", "Activated", "Completed", "Evaluated"],
             history.Entries.Select(e => e.Action));
-        Assert.Equal(Enumerable.Range(1, 11).Select(v => (long)v), history.Entries.Select(e => e.Version));
-        Assert.Equal("country.office@ilo.org", history.Entries[0].ChangedBy);
-        Assert.Equal("unknown", history.Entries[1].ChangedBy);
-        Assert.Equal("regional.director@ilo.org", history.Entries[8].ChangedBy);
-        Assert.Equal("evaluation.unit@ilo.org", history.Entries[9].ChangedBy);
+        Assert.Equal(Enumerable.Range(1, 14).Select(v => (long)v), history.Entries.Select(e => e.Version));
+        // Every author is the token's caller: staff drafted and decided, the reviewer reviewed, each constituent signed.
+        var staff = TestCaller.ProgrammeStaff;
+        var authors = history.Entries.Select(e => (e.ChangedBySubject, e.ChangedByName, e.ChangedBy)).ToList();
+        Assert.All(authors.Take(6).Concat(authors.Skip(10)), a => Assert.Equal((staff.ClientId, staff.Name, DisplayOf(staff)), a));
+        Assert.Equal(TestCaller.QaReviewer.ClientId, authors[6].ChangedBySubject);
+        Assert.Equal(AllGroups.Select(g => TestCaller.Constituent("ZMB", GroupClaim(g)).ClientId), authors.Skip(7).Take(3).Select(a => a.ChangedBySubject));
+        Assert.Equal(staff.ClientId, evaluated.DraftedBy);
+        Assert.Equal(staff.ClientId, evaluated.SubmittedBy);
     }
 
     [Fact]
@@ -73,13 +76,13 @@ public class ProgrammeLifecycleServiceTests(ProgrammingFixture fixture) : IClass
     public async Task ApproveProgramme_WhenContentChangedAfterClearance_NeedsANewReview()
     {
         var programme = await Lifecycle.UnderQualityAssuranceAsync("GHA");
-        await _client.RecordQualityAssuranceReviewAsync(Review(programme.Id));
+        await Lifecycle.ReviewAsync(programme.Id);
         await _client.AddPriorityAsync(new AddPriorityRequest { ProgrammeId = programme.Id, Title = "Social protection floor" });
 
         var error = await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () => _client.ApproveProgrammeAsync(Approval(programme.Id)).ResponseAsync);
         Assert.Contains("record a new review", error.Status.Detail);
 
-        await _client.RecordQualityAssuranceReviewAsync(Review(programme.Id));
+        await Lifecycle.SignedByAllAsync(await Lifecycle.ReviewAsync(programme.Id));
         var approved = await _client.ApproveProgrammeAsync(Approval(programme.Id));
         Assert.Equal(ProgrammeStatus.Approved, approved.Status);
     }
@@ -88,7 +91,7 @@ public class ProgrammeLifecycleServiceTests(ProgrammingFixture fixture) : IClass
     public async Task RecordQualityAssuranceReview_WhenRevise_ReturnsToConsultation()
     {
         var programme = await Lifecycle.UnderQualityAssuranceAsync("SEN");
-        var revised = await _client.RecordQualityAssuranceReviewAsync(Review(programme.Id, ReviewDecision.Revise));
+        var revised = await Lifecycle.ReviewAsync(programme.Id, ReviewDecision.Revise);
         Assert.Equal(ProgrammeStatus.InConsultation, revised.Status);
     }
 
@@ -102,7 +105,7 @@ public class ProgrammeLifecycleServiceTests(ProgrammingFixture fixture) : IClass
         var later = await Lifecycle.RegisterAsync("KEN", 2012, 2015);
         Assert.Equal(ProgrammeStatus.Draft, later.Status);
 
-        await _client.RecordQualityAssuranceReviewAsync(Review(competing.Id));
+        await Lifecycle.SignedByAllAsync(await Lifecycle.ReviewAsync(competing.Id));
         var error = await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () => _client.ApproveProgrammeAsync(Approval(competing.Id)).ResponseAsync);
         Assert.Contains("overlaps", error.Status.Detail);
 

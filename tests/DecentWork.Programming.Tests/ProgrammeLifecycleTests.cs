@@ -71,19 +71,19 @@ public class ProgrammeLifecycleTests
     {
         var programme = UnderQualityAssurance();
         var error = Assert.Throws<DomainRuleException>(() =>
-            programme.RecordReview(ReviewingUnit.Headquarters, [.. FullChecklist().Skip(1)], ReviewDecision.Cleared, ByOfficer));
+            programme.RecordReview(ReviewingUnit.Headquarters, [.. FullChecklist().Skip(1)], ReviewDecision.Cleared, ByReviewer));
         Assert.Contains("DeficitAnalysisMatchesPriorities", error.Message);
     }
 
     [Fact]
     public void RecordReview_WhenNotUnderQualityAssurance_IsNotPossible() =>
-        Assert.Throws<DomainRuleException>(() => Consulted().RecordReview(ReviewingUnit.Region, FullChecklist(), ReviewDecision.Cleared, ByOfficer));
+        Assert.Throws<DomainRuleException>(() => Consulted().RecordReview(ReviewingUnit.Region, FullChecklist(), ReviewDecision.Cleared, ByReviewer));
 
     [Fact]
     public void RecordReview_WhenRevise_ReturnsTheProgrammeToConsultation()
     {
         var programme = UnderQualityAssurance();
-        programme.RecordReview(ReviewingUnit.Headquarters, FullChecklist(passed: false), ReviewDecision.Revise, ByOfficer);
+        programme.RecordReview(ReviewingUnit.Headquarters, FullChecklist(passed: false), ReviewDecision.Revise, ByReviewer);
         Assert.Equal(ProgrammeStatus.InConsultation, programme.Status);
     }
 
@@ -91,24 +91,24 @@ public class ProgrammeLifecycleTests
     public void Approve_WhenTheLastReviewAskedForRevision_IsNotPossible()
     {
         var programme = UnderQualityAssurance();
-        programme.RecordReview(ReviewingUnit.Headquarters, FullChecklist(false), ReviewDecision.Revise, ByOfficer);
+        programme.RecordReview(ReviewingUnit.Headquarters, FullChecklist(false), ReviewDecision.Revise, ByReviewer);
         programme.SubmitForQualityAssurance(ByOfficer);
 
-        var error = Assert.Throws<DomainRuleException>(() => programme.Approve(Signatures(), [], 0, ByOfficer));
+        var error = Assert.Throws<DomainRuleException>(() => programme.Approve([], 0, ByOfficer));
         Assert.Contains("needs a cleared quality-assurance review", error.Message);
     }
 
     [Fact]
     public void Approve_WhenContentChangedAfterClearance_NeedsANewReview()
     {
-        var programme = Cleared();
+        var programme = Signed();
         programme.ChangeOutcome(programme.Outcomes[0].Id, "TZA101", "Reworded", StrategicObjective.Employment, 1m, ByOfficer);
 
-        var error = Assert.Throws<DomainRuleException>(() => programme.Approve(Signatures(), [], 0, ByOfficer));
+        var error = Assert.Throws<DomainRuleException>(() => programme.Approve([], 0, ByOfficer));
         Assert.Contains("record a new review", error.Message);
 
-        programme.RecordReview(ReviewingUnit.Region, FullChecklist(), ReviewDecision.Cleared, ByOfficer);
-        programme.Approve(Signatures(), [], 0, ByOfficer);
+        programme.RecordReview(ReviewingUnit.Region, FullChecklist(), ReviewDecision.Cleared, ByReviewer);
+        SignedByAll(programme).Approve([], 0, ByOfficer);
         Assert.Equal(ProgrammeStatus.Approved, programme.Status);
     }
 
@@ -116,15 +116,17 @@ public class ProgrammeLifecycleTests
     public void Approve_WhenASignatoryIsMissing_IsNotPossible()
     {
         var programme = Cleared();
-        var error = Assert.Throws<DomainRuleException>(() => programme.Approve([.. Signatures().Take(2)], [], 0, ByOfficer));
-        Assert.Contains("Workers", error.Message);
+        programme.Sign(ConstituentGroup.Government, "Minister of Labour", new(2008, 2, 1), ByGovernment);
+        programme.Sign(ConstituentGroup.Employers, "President", new(2008, 2, 3), ByEmployers);
+        var error = Assert.Throws<DomainRuleException>(() => programme.Approve([], 0, ByOfficer));
+        Assert.Contains("not signed for: workers", error.Message);
     }
 
     [Fact]
     public void Approve_WhenValid_RaisesProgrammeApprovedWithOutcomesOnTheLastSignature()
     {
-        var programme = Cleared();
-        programme.Approve(Signatures(), [], 0, ByOfficer);
+        var programme = Signed();
+        programme.Approve([], 0, ByOfficer);
 
         Assert.Equal(new DateOnly(2008, 2, 3), programme.ApprovedOn);
         var raised = Assert.IsType<ProgrammeApproved>(programme.PendingEvents().Last());
@@ -137,13 +139,13 @@ public class ProgrammeLifecycleTests
     {
         var active = Approved();
         active.Activate(ByOfficer);
-        var programme = Cleared();
+        var programme = Signed();
 
-        var error = Assert.Throws<DomainRuleException>(() => programme.Approve(Signatures(), [active], 1, ByOfficer));
+        var error = Assert.Throws<DomainRuleException>(() => programme.Approve([active], 1, ByOfficer));
         Assert.Contains("overlaps", error.Message);
 
         active.Complete(ByOfficer);
-        programme.Approve(Signatures(), [active], 1, ByOfficer);
+        programme.Approve([active], 1, ByOfficer);
     }
 
     [Fact]
@@ -153,9 +155,9 @@ public class ProgrammeLifecycleTests
         var draft = Draft();
 
         Assert.Throws<DomainRuleException>(() =>
-            Programme.Register(Tanzania, "Second", new(2010, 12, 31), new(2012, 1, 1), Now, "x", [approved]));
-        Programme.Register(Tanzania, "Competing draft", new(2006, 1, 1), new(2010, 12, 31), Now, "x", [draft]);
-        Programme.Register(Tanzania, "Next", new(2011, 1, 1), new(2015, 12, 31), Now, "x", [approved]);
+            Programme.Register(Tanzania, "Second", new(2010, 12, 31), new(2012, 1, 1), ByOfficer, [approved]));
+        Programme.Register(Tanzania, "Competing draft", new(2006, 1, 1), new(2010, 12, 31), ByOfficer, [draft]);
+        Programme.Register(Tanzania, "Next", new(2011, 1, 1), new(2015, 12, 31), ByOfficer, [approved]);
     }
 
     [Fact]

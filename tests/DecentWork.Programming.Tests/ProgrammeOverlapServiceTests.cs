@@ -13,14 +13,10 @@ namespace DecentWork.Programming.Tests;
 public class ProgrammeOverlapServiceTests(ProgrammingFixture fixture) : IClassFixture<ProgrammingFixture>
 {
     private readonly ProgrammingService.ProgrammingServiceClient _client = new(fixture.Service.Channel);
-    private LifecycleClient Lifecycle => new(_client);
+    private LifecycleClient Lifecycle => new(fixture.Service);
     private IAggregateStore<Domain.Programme> Store => fixture.Service.Services.GetRequiredService<IAggregateStore<Domain.Programme>>();
 
-    private async Task<Programme> ClearedAsync(string country)
-    {
-        var programme = await Lifecycle.UnderQualityAssuranceAsync(country);
-        return await _client.RecordQualityAssuranceReviewAsync(Review(programme.Id));
-    }
+    private Task<Programme> ClearedAsync(string country) => Lifecycle.SignedAsync(country);
 
     [Fact]
     public async Task ApproveProgramme_WhenTwoOverlappingProgrammesAreApprovedAtOnce_ApprovesOnlyOne()
@@ -50,7 +46,8 @@ public class ProgrammeOverlapServiceTests(ProgrammingFixture fixture) : IClassFi
     {
         // Stands in for an approval that saved between this one's reads and its save: it holds the
         // slot this approval computes, but was not yet visible to the reads.
-        var racer = Domain.Programme.Register(Countries.ByCode["ISL"], "Racing approval", new(2020, 1, 1), new(2020, 12, 31), DateTimeOffset.UtcNow);
+        var racer = Domain.Programme.Register(Countries.ByCode["ISL"], "Racing approval", new(2020, 1, 1), new(2020, 12, 31),
+            new Domain.Change("test", DateTimeOffset.UtcNow));
         typeof(Domain.Programme).GetProperty(nameof(Domain.Programme.ApprovalSlot))!.SetValue(racer, Domain.Programme.ApprovedSlot("ISL", 1));
         await Store.SaveAsync(racer);
         var programme = await ClearedAsync("ISL");
@@ -87,19 +84,12 @@ public class ProgrammeOverlapServiceTests(ProgrammingFixture fixture) : IClassFi
         var a = (await Store.FindAsync(Guid.Parse(first.Id)))!;
         var b = (await Store.FindAsync(Guid.Parse(second.Id)))!;
         var change = new Domain.Change("test", DateTimeOffset.UtcNow);
-        a.Approve(ApprovalSignatures(), [], 0, change);
-        b.Approve(ApprovalSignatures(), [], 0, change);
+        a.Approve([], 0, change);
+        b.Approve([], 0, change);
 
         await Store.SaveAsync(a);
         await Assert.ThrowsAsync<DuplicateKeyException>(() => Store.SaveAsync(b));
 
         Assert.Equal(ProgrammeStatus.UnderQualityAssurance, (await _client.GetProgrammeAsync(new GetProgrammeRequest { Id = second.Id })).Status);
     }
-
-    private static List<Domain.Signatory> ApprovalSignatures() =>
-    [
-        new() { Group = Domain.ConstituentGroup.Government, Name = "Minister", SignedOn = new(2008, 2, 1) },
-        new() { Group = Domain.ConstituentGroup.Employers, Name = "Employers", SignedOn = new(2008, 2, 1) },
-        new() { Group = Domain.ConstituentGroup.Workers, Name = "Workers", SignedOn = new(2008, 2, 1) },
-    ];
 }

@@ -23,9 +23,9 @@ public class ProgrammeOverlapTests
     [Fact]
     public void Approve_TakesTheSlotAfterTheLastApprovalInTheCountry()
     {
-        var programme = Cleared();
+        var programme = Signed();
 
-        programme.Approve(Signatures(), [], 26, ByOfficer);
+        programme.Approve([], 26, ByOfficer);
 
         Assert.Equal(27, programme.ApprovalSequence);
         Assert.Equal("TZA|000027", programme.ApprovalSlot);
@@ -35,11 +35,11 @@ public class ProgrammeOverlapTests
     public void Approve_WhenTwoApprovalsReadTheSameState_ClaimTheSameSlot()
     {
         // What two concurrent ApproveProgramme calls compute: the store's unique index then refuses the second.
-        var first = Cleared();
-        var second = Cleared();
+        var first = Signed();
+        var second = Signed();
 
-        first.Approve(Signatures(), [], 3, ByOfficer);
-        second.Approve(Signatures(), [], 3, ByOfficer);
+        first.Approve([], 3, ByOfficer);
+        second.Approve([], 3, ByOfficer);
 
         Assert.Equal(first.ApprovalSlot, second.ApprovalSlot);
     }
@@ -47,9 +47,9 @@ public class ProgrammeOverlapTests
     [Fact]
     public void Approve_WhenTheLastSequenceIsNegative_IsNotPossibleAndChangesNothing()
     {
-        var programme = Cleared();
+        var programme = Signed();
 
-        Assert.Throws<DomainRuleException>(() => programme.Approve(Signatures(), [], -1, ByOfficer));
+        Assert.Throws<DomainRuleException>(() => programme.Approve([], -1, ByOfficer));
 
         Assert.Equal(ProgrammeStatus.UnderQualityAssurance, programme.Status);
         Assert.DoesNotContain(programme.PendingEvents(), e => e is ProgrammeApproved);
@@ -59,9 +59,9 @@ public class ProgrammeOverlapTests
     public void Approve_WhenAnOverlappingProgrammeIsApproved_IsNotPossibleAndTakesNoSlot()
     {
         var approved = Approved();
-        var programme = Cleared();
+        var programme = Signed();
 
-        var error = Assert.Throws<DomainRuleException>(() => programme.Approve(Signatures(), [approved], 1, ByOfficer));
+        var error = Assert.Throws<DomainRuleException>(() => programme.Approve([approved], 1, ByOfficer));
 
         Assert.Contains($"already has programme {approved.Id} (Approved", error.Message);
         Assert.Equal(0, programme.ApprovalSequence);
@@ -84,8 +84,8 @@ public class ProgrammeOverlapTests
         // Programmes stored before slots existed have an empty slot, as LiteDB or MongoDB load them.
         var old = Enumerable.Range(0, 3).Select(_ => Approved()).ToList();
         var draft = Draft();
-        var current = Cleared();
-        current.Approve(Signatures(), [], 4, ByOfficer);
+        var current = Signed();
+        current.Approve([], 4, ByOfficer);
         foreach (var p in old.Append(draft)) ForgetSlot(p);
 
         var plan = ProgrammeKeyBackfill.Plan([.. old, draft, current]).ToList();

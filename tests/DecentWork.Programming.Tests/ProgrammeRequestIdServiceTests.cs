@@ -62,13 +62,12 @@ public class ProgrammeRequestIdServiceTests(ProgrammingFixture fixture) : IClass
     [Fact]
     public async Task RegisterProgramme_WhenRepeatedByAnotherUser_ReturnsTheFirstProgramme()
     {
-        // Who sends it is not content: the portal may retry under another session's x-user.
+        // Who sends it is not content: the portal may retry under another session's token.
         var request = Registration("MLI", requestId: NewRequestId());
         var first = await _client.RegisterProgrammeAsync(request);
-        var retry = request.Clone();
-        retry.ChangedBy = "someone.else@ilo.org";
+        var countryOffice = new ProgrammingService.ProgrammingServiceClient(fixture.Service.ChannelFor(TestCaller.CountryOffice("MLI")));
 
-        var answer = await _client.RegisterProgrammeAsync(retry);
+        var answer = await countryOffice.RegisterProgrammeAsync(request);
 
         Assert.Equal((first.Id, first.Version), (answer.Id, answer.Version));
     }
@@ -128,7 +127,7 @@ public class ProgrammeRequestIdServiceTests(ProgrammingFixture fixture) : IClass
         var store = fixture.Service.Services.GetRequiredService<IAggregateStore<Domain.Programme>>();
         var requestId = NewRequestId();
         Domain.Programme Build() => Domain.Programme.Register(Countries.ByCode["GIN"], "DWCP Guinea", new(2008, 1, 1), new(2011, 12, 31),
-            DateTimeOffset.UtcNow, requestId: requestId);
+            new Domain.Change("test", DateTimeOffset.UtcNow), requestId: requestId);
         var first = Build();
         await store.SaveAsync(first);
 
@@ -141,7 +140,7 @@ public class ProgrammeRequestIdServiceTests(ProgrammingFixture fixture) : IClass
     public async Task RegisterProgramme_WhenRepeatedAfterTheProgrammeWasApproved_ReturnsItInsteadOfCheckingOverlap()
     {
         var requestId = NewRequestId();
-        var approved = await new LifecycleClient(_client).ApprovedAsync("NPL", requestId: requestId);
+        var approved = await new LifecycleClient(fixture.Service).ApprovedAsync("NPL", requestId: requestId);
 
         var retry = await _client.RegisterProgrammeAsync(Registration("NPL", requestId: requestId));
 
@@ -177,7 +176,7 @@ public class ProgrammeRequestIdServiceTests(ProgrammingFixture fixture) : IClass
     [Fact]
     public async Task JsonRoutes_RepeatARegistrationWithItsRequestIdAndFindItByTheRequestId()
     {
-        var http = new HttpClient { BaseAddress = fixture.Service.GrpcAddress, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        var http = fixture.Service.Http;
         var requestId = $"ilo-portal:{Guid.NewGuid()}";
         var body = new
         {

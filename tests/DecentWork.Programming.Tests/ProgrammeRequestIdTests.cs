@@ -12,7 +12,7 @@ public class ProgrammeRequestIdTests
     private static readonly DateOnly End = new(2010, 12, 31);
 
     private static Programme Registered(string requestId = "retry-1", string title = "DWCP Tanzania") =>
-        Programme.Register(Tanzania, title, Start, End, Now, "officer@ilo.org", requestId: requestId);
+        Programme.Register(Tanzania, title, Start, End, ByOfficer, requestId: requestId);
 
     [Fact]
     public void Register_WhenRequestIdIsMalformed_IsNotPossible()

@@ -11,11 +11,12 @@ public class ProgrammeTests
     private static readonly DateTimeOffset Now = new(2008, 3, 1, 9, 0, 0, TimeSpan.Zero);
     private static readonly Dictionary<Guid, decimal> NoOutcomes = [];
     private static readonly Change Funder = new("system:partnerships", Now);
+    private static readonly Change Officer = new("officer-1", "Country officer", Now);
 
     [Fact]
     public void Register_WhenValid_IsDraftInTheCountrysRegionAndRaisesProgrammeRegistered()
     {
-        var programme = Programme.Register(Tanzania, " DWCP Tanzania ", new(2006, 1, 1), new(2010, 12, 31), Now);
+        var programme = Programme.Register(Tanzania, " DWCP Tanzania ", new(2006, 1, 1), new(2010, 12, 31), Officer);
 
         Assert.Equal(ProgrammeStatus.Draft, programme.Status);
         Assert.Equal(IloRegion.Africa, programme.Region);
@@ -24,12 +25,16 @@ public class ProgrammeTests
         Assert.Equal(programme.Id, raised.ProgrammeId);
         Assert.Equal("TZA", raised.CountryCode);
         Assert.Equal("Africa", raised.Region);
+        Assert.Equal("Country officer (officer-1)", raised.ChangedBy);
+        Assert.Equal("officer-1", programme.DraftedBy);
+        var entry = Assert.Single(programme.History);
+        Assert.Equal(("Country officer (officer-1)", "officer-1", "Country officer"), (entry.ChangedBy, entry.ChangedBySubject, entry.ChangedByName));
     }
 
     [Fact]
     public void Register_WhenPeriodEndsBeforeItStarts_IsNotPossible()
     {
-        var error = Assert.Throws<DomainRuleException>(() => Programme.Register(Tanzania, "DWCP", new(2010, 1, 1), new(2009, 12, 31), Now));
+        var error = Assert.Throws<DomainRuleException>(() => Programme.Register(Tanzania, "DWCP", new(2010, 1, 1), new(2009, 12, 31), Officer));
         Assert.Contains("before it starts", error.Message);
     }
 
@@ -37,12 +42,12 @@ public class ProgrammeTests
     [InlineData("")]
     [InlineData("   ")]
     public void Register_WhenTitleIsBlank_IsNotPossible(string title) =>
-        Assert.Throws<DomainRuleException>(() => Programme.Register(Tanzania, title, new(2008, 1, 1), new(2011, 12, 31), Now));
+        Assert.Throws<DomainRuleException>(() => Programme.Register(Tanzania, title, new(2008, 1, 1), new(2011, 12, 31), Officer));
 
     [Fact]
     public void RecordFunding_WhenTheSameApprovalArrivesTwice_CountsItOnce()
     {
-        var programme = Programme.Register(Tanzania, "DWCP", new(2008, 1, 1), new(2011, 12, 31), Now);
+        var programme = Programme.Register(Tanzania, "DWCP", new(2008, 1, 1), new(2011, 12, 31), Officer);
         var approval = Guid.NewGuid();
 
         Assert.True(programme.RecordFunding(approval, 1_250_000.50m, NoOutcomes, Funder));
@@ -56,7 +61,7 @@ public class ProgrammeTests
     [Fact]
     public void RecordFunding_WhenAmountIsNotPositive_IsNotPossible()
     {
-        var programme = Programme.Register(Tanzania, "DWCP", new(2008, 1, 1), new(2011, 12, 31), Now);
+        var programme = Programme.Register(Tanzania, "DWCP", new(2008, 1, 1), new(2011, 12, 31), Officer);
         Assert.Throws<DomainRuleException>(() => programme.RecordFunding(Guid.NewGuid(), -5m, NoOutcomes, Funder));
     }
 }

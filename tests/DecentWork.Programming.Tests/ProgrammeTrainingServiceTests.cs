@@ -15,7 +15,7 @@ public class ProgrammeTrainingServiceTests(ProgrammingFixture fixture) : IClassF
 {
     private static readonly DateTimeOffset CountedAt = new(2008, 6, 30, 17, 0, 0, TimeSpan.Zero);
     private readonly ProgrammingService.ProgrammingServiceClient _client = new(fixture.Service.Channel);
-    private LifecycleClient Lifecycle => new(_client);
+    private LifecycleClient Lifecycle => new(fixture.Service);
     private IBus Bus => fixture.Service.Services.GetRequiredService<IBus>();
 
     private Task<Programme> Get(string id) => _client.GetProgrammeAsync(new GetProgrammeRequest { Id = id }).ResponseAsync;
@@ -85,10 +85,7 @@ public class ProgrammeTrainingServiceTests(ProgrammingFixture fixture) : IClassF
         var programme = await Lifecycle.RegisterAsync("CMR");
         await Bus.Publish(new ProgrammeTrainingCounted(Guid.Parse(programme.Id), "CMR", 8, 40, 1, CountedAt));
         await Eventually.Until(() => Get(programme.Id), p => p.Training is not null, what: "the count");
-        var http = new HttpClient
-        {
-            BaseAddress = fixture.Service.GrpcAddress, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
-        };
+        var http = fixture.Service.Http;
 
         var fetched = await http.GetFromJsonAsync<JsonElement>($"/v1/programmes/{programme.Id}");
         Assert.Equal(8, fetched.GetProperty("training").GetProperty("participantsTrained").GetInt32());

@@ -104,7 +104,7 @@ public class ProgrammingServiceTests(ProgrammingFixture fixture) : IClassFixture
     [Fact]
     public async Task JsonRoutes_RegisterAndListByCountry()
     {
-        var http = new HttpClient { BaseAddress = fixture.Service.GrpcAddress, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        var http = fixture.Service.Http;
         var created = await http.PostAsJsonAsync("/v1/programmes", new
         {
             countryCode = "MOZ",

@@ -50,8 +50,9 @@ public sealed class RabbitMqBroker : IAsyncDisposable
             ["RABBITMQ_MANAGEMENT_PORT"] = managementPort.ToString(),
         };
         await RunScriptAsync("start", environment);
-        return new RabbitMqBroker(
-            new Uri($"amqp://guest:guest@127.0.0.1:{amqpPort}/"), new Uri($"http://127.0.0.1:{managementPort}/"), null, environment);
+        // The script replaced guest with an administrator of its own; env names it.
+        var amqp = EnvValue(await RunScriptAsync("env", environment), "RABBITMQ_URI");
+        return new RabbitMqBroker(new Uri(amqp), new Uri($"http://127.0.0.1:{managementPort}/"), null, environment);
     }
 
     public static async Task<RabbitMqBroker> SharedAsync()
@@ -122,7 +123,39 @@ public sealed class RabbitMqBroker : IAsyncDisposable
 
     public Task StartAsync(CancellationToken _ = default) => _container is null ? RunScriptAsync("start-app", _scriptEnvironment) : _container.StartAsync();
 
-    private static async Task RunScriptAsync(string command, Dictionary<string, string>? environment)
+    private static string EnvValue(string env, string name) =>
+        env.Split('\n').Select(line => line.Trim()).First(line => line.StartsWith($"export {name}=", StringComparison.Ordinal))
+            [$"export {name}=".Length..].Trim('\'');
+
+    /// <summary>
+    /// An account for one service on the virtual host with only what it needs, as rabbitmq.sh's
+    /// service-uri gives the run command's services: its own "<service>-" queues and exchanges,
+    /// binding to every event exchange, publishing to its own context's only, its bus endpoint.
+    /// </summary>
+    public async Task<string> ServiceAccountUriAsync(string amqpUri, string service)
+    {
+        var vhost = new Uri(amqpUri).AbsolutePath.TrimStart('/');
+        var user = $"{service}-{vhost}"[..Math.Min(service.Length + 1 + vhost.Length, 100)];
+        var password = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        var context = char.ToUpperInvariant(service[0]) + service[1..];
+        const string events = @"DecentWork\.Contracts\.Events\.";
+        const string bus = @"^[^:]*_bus_[^:]*$";
+        var own = $"^{service}-.*";
+        using var http = ManagementClient();
+        (await http.PutAsync($"api/users/{Uri.EscapeDataString(user)}", Json(new { password, tags = "" }))).EnsureSuccessStatusCode();
+        (await http.PutAsync($"api/permissions/{vhost}/{Uri.EscapeDataString(user)}", Json(new
+        {
+            configure = $"{own}|^{events}.*|{bus}",
+            write = $"{own}|^{events}{context}:.*|{bus}",
+            read = $"{own}|^{events}.*|{bus}",
+        }))).EnsureSuccessStatusCode();
+        return new UriBuilder(_amqp) { UserName = user, Password = password, Path = "/" + vhost }.Uri.ToString();
+    }
+
+    private static StringContent Json(object body) =>
+        new(System.Text.Json.JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+
+    private static async Task<string> RunScriptAsync(string command, Dictionary<string, string>? environment)
     {
         var script = Environment.GetEnvironmentVariable("DECENTWORK_RABBITMQ_SCRIPT")
             ?? throw new InvalidOperationException("DECENTWORK_RABBITMQ_SCRIPT is not set; run the tests through deploy/scripts/test.sh.");
@@ -133,6 +166,7 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         var error = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         if (process.ExitCode != 0) throw new InvalidOperationException($"rabbitmq.sh {command} failed ({process.ExitCode}): {output}{error}");
+        return output;
     }
 
     private string UserName => Uri.UnescapeDataString(_amqp.UserInfo.Split(':')[0]) is { Length: > 0 } user ? user : "guest";

@@ -17,7 +17,9 @@ public abstract class ServiceFixture(string name, Func<string[], WebApplication>
     {
         Broker = await RabbitMqBroker.SharedAsync();
         RabbitUri = await Broker.CreateVirtualHostAsync(name);
-        Service = await ServiceInstance.StartAsync(name, build, new Dictionary<string, string> { ["RABBITMQ_URI"] = RabbitUri });
+        // The service connects with an account of its own, restricted as in production; RabbitUri stays the administrator's.
+        var serviceUri = await Broker.ServiceAccountUriAsync(RabbitUri, name);
+        Service = await ServiceInstance.StartAsync(name, build, new Dictionary<string, string> { ["RABBITMQ_URI"] = serviceUri });
     }
 
     public async Task DisposeAsync()

@@ -18,7 +18,7 @@ public sealed class DemoLoader(Func<string, GrpcChannel> channelFor, TextWriter 
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var platform = new GatewayClients(channelFor(DemoCallers.Loader));
-        var programmes = await new ProgrammeLoader(platform.Programming).LoadAsync();
+        var programmes = await new ProgrammeLoader(platform.Programming, channelFor).LoadAsync();
         log.WriteLine($"demo data: {programmes.Count} programmes ({clock.Elapsed.TotalSeconds:F1} s)");
         await new CoordinationLoader(platform.Coordination).LoadAsync(programmes);
         log.WriteLine($"demo data: UNDAFs, Delivering-as-One pilots, joint programmes, Toolkit assessments, crisis responses ({clock.Elapsed.TotalSeconds:F1} s)");

@@ -1,16 +1,28 @@
 using DecentWork.ServiceDefaults.Grpc;
+using Grpc.Net.Client;
 using Programming = DecentWork.Contracts.Programming.V1;
 
 namespace DecentWork.DemoData;
 
 /// <summary>
 /// Registers each <see cref="ProgrammeDemo.Seed"/> and walks it through the lifecycle to its stage,
-/// the way a country office would. Safe to run again: a programme found by country and title is
-/// taken from the stage it reached, so an interrupted load finishes where it stopped.
+/// the way the platform's users would: <paramref name="programming"/> (programme staff) drafts and
+/// decides, the demo QA reviewer reviews, and the three demo constituents sign. Safe to run again:
+/// a programme found by country and title is taken from the stage it reached, so an interrupted
+/// load finishes where it stopped. Who made each change is the token's caller, not a field.
 /// </summary>
-public sealed class ProgrammeLoader(Programming.ProgrammingService.ProgrammingServiceClient programming)
+/// <param name="channelFor">A gateway channel carrying the token of the named demo client.</param>
+public sealed class ProgrammeLoader(Programming.ProgrammingService.ProgrammingServiceClient programming, Func<string, GrpcChannel> channelFor)
 {
-    private const string DemoUser = "demo-data";
+    public const string ReviewerClient = "demo-qa-reviewer";
+
+    /// <summary>The demo constituents, one per group; each holds every country, so it signs every demo programme.</summary>
+    public static readonly IReadOnlyDictionary<string, string> SignerClients = new Dictionary<string, string>
+    {
+        ["demo-constituent-government"] = "Minister of Labour",
+        ["demo-constituent-employers"] = "President, national employers' federation",
+        ["demo-constituent-workers"] = "General Secretary, national trade union confederation",
+    };
 
     public async Task<IReadOnlyDictionary<string, Programming.Programme>> LoadAsync()
     {
@@ -32,7 +44,6 @@ public sealed class ProgrammeLoader(Programming.ProgrammingService.ProgrammingSe
                 Title = title,
                 PeriodStart = ProtoConvert.ToDate(new DateOnly(seed.StartYear, 1, 1)),
                 PeriodEnd = ProtoConvert.ToDate(new DateOnly(seed.EndYear, 12, 31)),
-                ChangedBy = DemoUser,
             });
         if (programme.Priorities.Count == 0) programme = await AddStructureAsync(programme, index);
         while (programme.Status < seed.Stage) programme = await StepAsync(programme, seed, index);
@@ -45,8 +56,8 @@ public sealed class ProgrammeLoader(Programming.ProgrammingService.ProgrammingSe
     private async Task<Programming.Programme> AddStructureAsync(Programming.Programme programme, int index)
     {
         var id = programme.Id;
-        programme = await programming.AddPriorityAsync(new Programming.AddPriorityRequest { ProgrammeId = id, Title = "More and better jobs for women and men, young people first", ChangedBy = DemoUser });
-        programme = await programming.AddPriorityAsync(new Programming.AddPriorityRequest { ProgrammeId = id, Title = "Social protection and social dialogue strengthened", ChangedBy = DemoUser });
+        programme = await programming.AddPriorityAsync(new Programming.AddPriorityRequest { ProgrammeId = id, Title = "More and better jobs for women and men, young people first" });
+        programme = await programming.AddPriorityAsync(new Programming.AddPriorityRequest { ProgrammeId = id, Title = "Social protection and social dialogue strengthened" });
         var (jobs, protection) = (programme.Priorities[0].Id, programme.Priorities[1].Id);
         var code = programme.CountryCode;
         var outcomes = new (string Priority, string Code, string Statement, Programming.StrategicObjective Objective, decimal Need)[]
@@ -66,7 +77,6 @@ public sealed class ProgrammeLoader(Programming.ProgrammingService.ProgrammingSe
                 Statement = outcome.Statement,
                 StrategicObjective = outcome.Objective,
                 ResourceNeed = ProtoConvert.ToMoney(outcome.Need),
-                ChangedBy = DemoUser,
             });
         }
         programme = await programming.AddIndicatorAsync(new Programming.AddIndicatorRequest
@@ -79,14 +89,12 @@ public sealed class ProgrammeLoader(Programming.ProgrammingService.ProgrammingSe
             Baseline = "0",
             Target = "5000",
             TargetDate = ProtoConvert.ToDate(new DateOnly(programme.PeriodEnd.Year, 12, 31)),
-            ChangedBy = DemoUser,
         });
         return await programming.AddNationalFrameworkLinkAsync(new Programming.AddNationalFrameworkLinkRequest
         {
             ProgrammeId = id,
             Kind = index % 2 == 0 ? Programming.NationalFrameworkKind.Prsp : Programming.NationalFrameworkKind.NationalDevelopmentPlan,
             Title = index % 2 == 0 ? "Poverty Reduction Strategy Paper" : "National Development Plan",
-            ChangedBy = DemoUser,
         });
     }
 
@@ -96,10 +104,10 @@ public sealed class ProgrammeLoader(Programming.ProgrammingService.ProgrammingSe
         switch (programme.Status)
         {
             case Programming.ProgrammeStatus.Draft:
-                return await programming.StartConsultationAsync(new Programming.StartConsultationRequest { ProgrammeId = id, ChangedBy = DemoUser });
+                return await programming.StartConsultationAsync(new Programming.StartConsultationRequest { ProgrammeId = id });
             case Programming.ProgrammeStatus.InConsultation:
                 if (programme.Consultations.Count == 0) await ConsultAsync(programme, index);
-                return await programming.SubmitForQualityAssuranceAsync(new Programming.SubmitForQualityAssuranceRequest { ProgrammeId = id, ChangedBy = DemoUser });
+                return await programming.SubmitForQualityAssuranceAsync(new Programming.SubmitForQualityAssuranceRequest { ProgrammeId = id });
             case Programming.ProgrammeStatus.UnderQualityAssurance:
                 var signedOn = seed.SignedOn ?? throw new InvalidOperationException($"{seed.Country}: an approved seed needs a signature date");
                 await ReviewAsync(id);
@@ -108,11 +116,10 @@ public sealed class ProgrammeLoader(Programming.ProgrammingService.ProgrammingSe
                     ProgrammeId = id,
                     Name = "National tripartite steering committee",
                     Members = { Group(Programming.ConstituentGroup.Government, 2 + index % 2, 3), Group(Programming.ConstituentGroup.Employers, 1, 2), Group(Programming.ConstituentGroup.Workers, 2, 1 + index % 2) },
-                    ChangedBy = DemoUser,
                 });
                 return await ApproveAsync(id, signedOn);
             case Programming.ProgrammeStatus.Approved:
-                programme = await programming.ActivateProgrammeAsync(new Programming.ActivateProgrammeRequest { ProgrammeId = id, ChangedBy = DemoUser });
+                programme = await programming.ActivateProgrammeAsync(new Programming.ActivateProgrammeRequest { ProgrammeId = id });
                 var indicator = programme.Priorities[0].Outcomes[0].Indicators[0];
                 return await programming.RecordIndicatorProgressAsync(new Programming.RecordIndicatorProgressRequest
                 {
@@ -121,10 +128,9 @@ public sealed class ProgrammeLoader(Programming.ProgrammingService.ProgrammingSe
                     ReportedOn = ProtoConvert.ToDate(new DateOnly(2008, 6, 30)),
                     Actual = (1200 + 100 * (index % 9)).ToString(System.Globalization.CultureInfo.InvariantCulture),
                     Comment = "Mid-term monitoring report",
-                    ChangedBy = DemoUser,
                 });
             case Programming.ProgrammeStatus.Active:
-                return await programming.CompleteProgrammeAsync(new Programming.CompleteProgrammeRequest { ProgrammeId = id, ChangedBy = DemoUser });
+                return await programming.CompleteProgrammeAsync(new Programming.CompleteProgrammeRequest { ProgrammeId = id });
             case Programming.ProgrammeStatus.Completed:
                 return await programming.RecordEvaluationAsync(new Programming.RecordEvaluationRequest
                 {
@@ -134,7 +140,6 @@ public sealed class ProgrammeLoader(Programming.ProgrammingService.ProgrammingSe
                     Summary = seed.Evaluation == Programming.EvaluationKind.Tripartite
                         ? "Tripartite review: priorities met in part; the constituents ask for a second programme."
                         : "Independent evaluation: relevant and well owned; results framework needs measurable targets.",
-                    ChangedBy = DemoUser,
                 });
             default:
                 throw new InvalidOperationException($"{seed.Country}: no step from {programme.Status}");
@@ -154,7 +159,6 @@ public sealed class ProgrammeLoader(Programming.ProgrammingService.ProgrammingSe
                 Group(Programming.ConstituentGroup.Workers, 2, 3 + index % 2),
             },
             AgreedPriorityIds = { programme.Priorities.Select(p => p.Id) },
-            ChangedBy = DemoUser,
         });
 
     private async Task ReviewAsync(string id)
@@ -164,20 +168,20 @@ public sealed class ProgrammeLoader(Programming.ProgrammingService.ProgrammingSe
             ProgrammeId = id,
             ReviewingUnit = Programming.ReviewingUnit.Region,
             Decision = Programming.ReviewDecision.Cleared,
-            ChangedBy = DemoUser,
         };
         foreach (var criterion in Enum.GetValues<Programming.QualityCriterion>().Where(c => c != Programming.QualityCriterion.Unspecified))
             review.Checklist.Add(new Programming.ChecklistItem { Criterion = criterion, Passed = true, Comment = "Meets the DWCP guidebook" });
-        await programming.RecordQualityAssuranceReviewAsync(review);
+        // Not the drafter: separation of duties.
+        await new Programming.ProgrammingService.ProgrammingServiceClient(channelFor(ReviewerClient)).RecordQualityAssuranceReviewAsync(review);
     }
 
     private async Task<Programming.Programme> ApproveAsync(string id, DateOnly signedOn)
     {
-        var approval = new Programming.ApproveProgrammeRequest { ProgrammeId = id, ChangedBy = DemoUser };
-        approval.Signatories.Add(new Programming.Signatory { Group = Programming.ConstituentGroup.Government, Name = "Minister of Labour", SignedOn = ProtoConvert.ToDate(signedOn) });
-        approval.Signatories.Add(new Programming.Signatory { Group = Programming.ConstituentGroup.Employers, Name = "President, national employers' federation", SignedOn = ProtoConvert.ToDate(signedOn) });
-        approval.Signatories.Add(new Programming.Signatory { Group = Programming.ConstituentGroup.Workers, Name = "General Secretary, national trade union confederation", SignedOn = ProtoConvert.ToDate(signedOn) });
-        return await programming.ApproveProgrammeAsync(approval);
+        // Each constituent signs for the group its token names.
+        foreach (var (client, function) in SignerClients)
+            await new Programming.ProgrammingService.ProgrammingServiceClient(channelFor(client)).SignProgrammeAsync(
+                new Programming.SignProgrammeRequest { ProgrammeId = id, Function = function, SignedOn = ProtoConvert.ToDate(signedOn) });
+        return await programming.ApproveProgrammeAsync(new Programming.ApproveProgrammeRequest { ProgrammeId = id });
     }
 
     private static Programming.ConsultationParticipation Group(Programming.ConstituentGroup group, int women, int men) =>

@@ -17,7 +17,10 @@ public static class BusRegistration
         this IServiceCollection services, IConfiguration configuration, string serviceName,
         Action<IBusRegistrationConfigurator>? addConsumers = null)
     {
-        var rabbitUri = configuration["RABBITMQ_URI"] ?? "amqp://guest:guest@127.0.0.1:5672/";
+        // No default account: each service gets one of its own (deploy/scripts/rabbitmq.sh service-uri).
+        var rabbitUri = configuration["RABBITMQ_URI"] is { Length: > 0 } configured
+            ? configured
+            : throw new InvalidOperationException("RABBITMQ_URI is not set: name the broker and this service's own account (amqp://user:password@host:5672/vhost).");
         var delayedRedelivery = configuration.GetValue("Messaging:DelayedRedelivery", false);
         services.AddMassTransit(bus =>
         {

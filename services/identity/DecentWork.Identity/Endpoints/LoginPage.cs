@@ -16,6 +16,9 @@ public static class LoginPage
     public const string InvalidMessage = "Invalid user name or password.";
     public const string LockedOutMessage = InvalidMessage + " Too many attempts: try again later.";
 
+    private static readonly Account Decoy = new();
+    private static readonly string DecoyHash = new PasswordHasher<Account>().HashPassword(Decoy, Guid.NewGuid().ToString());
+
     public static void MapLoginPage(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(Path, (HttpContext context, IAntiforgery antiforgery, string? returnUrl) =>
@@ -31,10 +34,18 @@ public static class LoginPage
         var returnUrl = form["returnUrl"].ToString();
 
         var account = string.IsNullOrEmpty(userName) ? null : await signIn.UserManager.FindByNameAsync(userName);
-        // Service accounts have no password; refusing them here keeps the answer the same as for anyone else.
-        var result = account is null || account.IsServiceAccount
-            ? SignInResult.Failed
-            : await signIn.PasswordSignInAsync(account, password, isPersistent: false, lockoutOnFailure: true);
+        SignInResult result;
+        if (account is null || account.IsServiceAccount)
+        {
+            // Hash anyway, so an unknown name takes as long to refuse as a wrong password.
+            // Service accounts have no password and never sign in here.
+            signIn.UserManager.PasswordHasher.VerifyHashedPassword(Decoy, DecoyHash, password);
+            result = SignInResult.Failed;
+        }
+        else
+        {
+            result = await signIn.PasswordSignInAsync(account, password, isPersistent: false, lockoutOnFailure: true);
+        }
         if (result.Succeeded) return Results.LocalRedirect(LocalUrl.IsLocal(returnUrl) ? returnUrl : "/");
         return Page(context, antiforgery, returnUrl, result.IsLockedOut ? LockedOutMessage : InvalidMessage);
     }

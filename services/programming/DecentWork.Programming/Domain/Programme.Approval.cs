@@ -13,36 +13,32 @@ public sealed partial class Programme
     public Evaluation? Evaluation { get; private set; }
 
     /// <summary>
-    /// Signed by government, employers and workers. Needs the last review cleared for the content
-    /// as it now stands, and no other binding programme of the country over an overlapping period.
-    /// <paramref name="lastApprovalInCountry"/> is the highest approval sequence of the country,
-    /// read before <paramref name="sameCountry"/>; the approval takes the next slot.
+    /// Signed (<see cref="Sign"/>) by government, employers and workers. Needs the last review
+    /// cleared for the content as it now stands, and no other binding programme of the country over
+    /// an overlapping period. <paramref name="lastApprovalInCountry"/> is the highest approval
+    /// sequence of the country, read before <paramref name="sameCountry"/>; the approval takes the next slot.
     /// </summary>
-    public void Approve(IReadOnlyList<Signatory> signatories, IEnumerable<Programme> sameCountry, int lastApprovalInCountry, Change change)
+    public void Approve(IEnumerable<Programme> sameCountry, int lastApprovalInCountry, Change change)
     {
         EnsureStatus(ProgrammeStatus.UnderQualityAssurance, "approve it");
-        EnsureClearedForCurrentContent();
-        var unsigned = Enum.GetValues<ConstituentGroup>().Where(g => signatories.Count(s => s.Group == g) != 1).ToList();
-        if (unsigned.Count > 0 || signatories.Count != 3)
-            throw new DomainRuleException($"Approval needs exactly one signatory for each of government, employers and workers; missing or repeated: {string.Join(", ", unsigned)}.");
-        if (signatories.Any(s => string.IsNullOrWhiteSpace(s.Name)))
-            throw new DomainRuleException("Every signatory needs a name.");
+        EnsureClearedForCurrentContent("Approval");
+        EnsureSignedByAllThreeGroups();
         EnsureNoOverlapWithBindingProgramme(CountryCode, PeriodStart, PeriodEnd, Id, sameCountry);
         TakeApprovalSlot(lastApprovalInCountry);
 
-        Signatories = [.. signatories];
-        ApprovedOn = signatories.Max(s => s.SignedOn); // in force once the last party signed
+        ApprovedOn = Signatories.Max(s => s.SignedOn); // in force once the last party signed
         Status = ProgrammeStatus.Approved;
         Raise(new ProgrammeApproved(Id, CountryCode, Region.ToString(), ApprovedOn.Value,
-            [.. Outcomes.Where(o => !o.Withdrawn).Select(ToEvent)], change.At));
+            [.. Outcomes.Where(o => !o.Withdrawn).Select(ToEvent)], change.At, change.By));
         Record(change, "Approved", $"on {ApprovedOn:yyyy-MM-dd}, content revision {ContentRevision}");
     }
 
-    private void EnsureClearedForCurrentContent()
+    /// <param name="step">"Approval" or "Signing", for the message.</param>
+    private void EnsureClearedForCurrentContent(string step)
     {
         var last = Reviews.LastOrDefault();
         if (last is null || last.Decision != ReviewDecision.Cleared)
-            throw new DomainRuleException("Approval needs a cleared quality-assurance review; none has been recorded since submission.");
+            throw new DomainRuleException($"{step} needs a cleared quality-assurance review; none has been recorded since submission.");
         if (last.ContentRevision != ContentRevision)
             throw new DomainRuleException(
                 $"The cleared review covers content revision {last.ContentRevision}, but the priorities or outcomes changed since (now revision {ContentRevision}); record a new review.");
@@ -59,7 +55,7 @@ public sealed partial class Programme
     {
         EnsureStatus(ProgrammeStatus.Active, "complete it");
         Status = ProgrammeStatus.Completed;
-        Raise(new ProgrammeCompleted(Id, change.At));
+        Raise(new ProgrammeCompleted(Id, change.At, change.By));
         Record(change, "Completed", "");
     }
 
@@ -71,7 +67,7 @@ public sealed partial class Programme
         if (!Enum.IsDefined(kind)) throw new DomainRuleException("An evaluation is tripartite or independent.");
         Evaluation = new Evaluation { Kind = kind, EvaluatedOn = evaluatedOn, Summary = summary.Trim() };
         Status = ProgrammeStatus.Evaluated;
-        Raise(new ProgrammeEvaluated(Id, kind.ToString(), evaluatedOn, change.At));
+        Raise(new ProgrammeEvaluated(Id, kind.ToString(), evaluatedOn, change.At, change.By));
         Record(change, "Evaluated", $"{kind} evaluation on {evaluatedOn:yyyy-MM-dd}");
     }
 }

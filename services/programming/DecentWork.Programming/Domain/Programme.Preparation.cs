@@ -9,6 +9,9 @@ public sealed partial class Programme
     public List<Consultation> Consultations { get; private set; } = [];
     public List<QualityAssuranceReview> Reviews { get; private set; } = [];
 
+    /// <summary>The subject who last submitted it for quality assurance; empty until then.</summary>
+    public string SubmittedBy { get; private set; } = "";
+
     public void StartConsultation(Change change)
     {
         EnsureStatus(ProgrammeStatus.Draft, "start a consultation");
@@ -45,7 +48,8 @@ public sealed partial class Programme
         if (missing.Count > 0)
             throw new DomainRuleException($"Quality assurance needs {string.Join(" and ", missing)}.");
         Status = ProgrammeStatus.UnderQualityAssurance;
-        Raise(new ProgrammeSubmittedForQualityAssurance(Id, CountryCode, change.At));
+        SubmittedBy = change.BySubject;
+        Raise(new ProgrammeSubmittedForQualityAssurance(Id, CountryCode, change.At, change.By));
         Record(change, "SubmittedForQualityAssurance", $"content revision {ContentRevision}");
     }
 
@@ -60,6 +64,7 @@ public sealed partial class Programme
     public QualityAssuranceReview RecordReview(ReviewingUnit unit, IReadOnlyList<ChecklistResult> checklist, ReviewDecision decision, Change change)
     {
         EnsureStatus(ProgrammeStatus.UnderQualityAssurance, "record a quality-assurance review");
+        EnsureReviewerIsIndependent(change.BySubject);
         var unanswered = Enum.GetValues<QualityCriterion>().Where(c => checklist.Count(i => i.Criterion == c) != 1).ToList();
         if (unanswered.Count > 0 || checklist.Count != Enum.GetValues<QualityCriterion>().Length)
             throw new DomainRuleException($"A review answers each of the five checklist questions exactly once; missing or repeated: {string.Join(", ", unanswered)}.");
@@ -69,6 +74,8 @@ public sealed partial class Programme
             ContentRevision = ContentRevision, RecordedAt = change.At,
         };
         Reviews.Add(review);
+        // Signatures are given to a cleared review; a newer review, whatever it says, supersedes it.
+        Signatories.Clear();
         if (decision == ReviewDecision.Revise) Status = ProgrammeStatus.InConsultation;
         Record(change, "QualityAssuranceReviewed",
             $"{unit}: {decision} for content revision {ContentRevision}, {checklist.Count(i => i.Passed)}/5 passed");

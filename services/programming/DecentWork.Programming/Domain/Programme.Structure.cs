@@ -92,12 +92,15 @@ public sealed partial class Programme
         ContentChanged(change, action, $"{outcome.Code} ({outcome.StrategicObjective}, USD {outcome.ResourceNeedUsd}): {outcome.Statement}");
         // Before approval nobody outside plans against the outcomes; afterwards they link and fund them.
         if (Status is ProgrammeStatus.Approved or ProgrammeStatus.Active)
-            Raise(new ProgrammeOutcomeChanged(Id, ToEvent(outcome), outcome.Withdrawn, change.At, CountryCode));
+            Raise(new ProgrammeOutcomeChanged(Id, ToEvent(outcome), outcome.Withdrawn, change.At, CountryCode, change.By));
     }
 
     private void ContentChanged(Change change, string action, string detail)
     {
         ContentRevision++;
+        // Before approval the signatures are of the content the constituents read, now changed;
+        // after approval they are the record of what was approved.
+        if (IsInPreparation()) Signatories.Clear();
         Record(change, action, detail);
     }
 

@@ -37,8 +37,11 @@ public sealed partial class Programme : Aggregate
     /// </summary>
     public List<HistoryEntry> History { get; private set; } = [];
 
-    public static Programme Register(Country country, string title, DateOnly periodStart, DateOnly periodEnd, DateTimeOffset now,
-        string registeredBy = "unknown", IEnumerable<Programme>? sameCountry = null, string requestId = "")
+    /// <summary>The subject who registered (drafted) the programme; empty on programmes registered before tokens.</summary>
+    public string DraftedBy { get; private set; } = "";
+
+    public static Programme Register(Country country, string title, DateOnly periodStart, DateOnly periodEnd, Change registration,
+        IEnumerable<Programme>? sameCountry = null, string requestId = "")
     {
         if (string.IsNullOrWhiteSpace(title) || title.Length > MaxTitleLength)
             throw new DomainRuleException($"A programme needs a title of 1-{MaxTitleLength} characters.");
@@ -57,15 +60,17 @@ public sealed partial class Programme : Aggregate
             PeriodStart = periodStart,
             PeriodEnd = periodEnd,
             Status = ProgrammeStatus.Draft,
-            RegisteredAt = now,
+            RegisteredAt = registration.At,
             RequestId = requestId,
+            DraftedBy = registration.BySubject,
         };
         programme.RequestKey = RequestKeyFor(requestId, programme.Id);
         programme.SortKey = $"{country.Code}|{periodStart:yyyy-MM-dd}|{programme.Id:N}";
         programme.ApprovalSlot = UnapprovedSlot(country.Code, programme.Id);
         programme.Raise(new ProgrammeRegistered(
-            programme.Id, programme.CountryCode, programme.Region.ToString(), programme.Title, periodStart, periodEnd, now));
-        programme.Record(new Change(registeredBy, now), "Registered", $"{country.Code} {periodStart:yyyy-MM-dd} to {periodEnd:yyyy-MM-dd}: {programme.Title}");
+            programme.Id, programme.CountryCode, programme.Region.ToString(), programme.Title, periodStart, periodEnd, registration.At,
+            registration.By));
+        programme.Record(registration, "Registered", $"{country.Code} {periodStart:yyyy-MM-dd} to {periodEnd:yyyy-MM-dd}: {programme.Title}");
         return programme;
     }
 
@@ -79,5 +84,7 @@ public sealed partial class Programme : Aggregate
         Detail = detail,
         ChangedBy = change.By,
         ChangedAt = change.At,
+        ChangedBySubject = change.BySubject,
+        ChangedByName = change.ByName,
     });
 }

@@ -56,11 +56,15 @@ public sealed class QualityAssuranceReview
     public DateTimeOffset RecordedAt { get; set; }
 }
 
+/// <summary>A constituent's signature, given by the signer (their token) through SignProgramme.</summary>
 public sealed class Signatory
 {
     public ConstituentGroup Group { get; set; }
+    /// <summary>The signer's name and function, e.g. "Amina Juma, Minister of Labour".</summary>
     public string Name { get; set; } = "";
     public DateOnly SignedOn { get; set; }
+    /// <summary>The signer's subject; empty on signatures recorded before signers had tokens.</summary>
+    public string SignedBy { get; set; } = "";
 }
 
 public sealed class Evaluation
@@ -76,12 +80,26 @@ public sealed class HistoryEntry
     public long Version { get; set; }
     public string Action { get; set; } = "";
     public string Detail { get; set; } = "";
+    /// <summary>"Name (subject)", as <see cref="Change.By"/>.</summary>
     public string ChangedBy { get; set; } = "";
     public DateTimeOffset ChangedAt { get; set; }
+    /// <summary>Empty on entries written before callers had tokens.</summary>
+    public string ChangedBySubject { get; set; } = "";
+    public string ChangedByName { get; set; } = "";
 }
 
-/// <summary>Who asks for a change and when; every change method takes one so history is never skipped.</summary>
-public sealed record Change(string By, DateTimeOffset At);
+/// <summary>
+/// Who asks for a change and when; every change method takes one so history is never skipped.
+/// <paramref name="BySubject"/> and <paramref name="ByName"/> come from the caller's token; the
+/// service's own actors ("system:training") are their own subject and name.
+/// </summary>
+public sealed record Change(string BySubject, string ByName, DateTimeOffset At)
+{
+    public Change(string bySystem, DateTimeOffset at) : this(bySystem, bySystem, at) { }
+
+    /// <summary>"Name (subject)", or the subject alone when the name is the subject: history's and events' author.</summary>
+    public string By => ByName == BySubject ? BySubject : $"{ByName} ({BySubject})";
+}
 
 /// <summary>Training's running totals for a programme; the revision orders them.</summary>
 public sealed class TrainingCount

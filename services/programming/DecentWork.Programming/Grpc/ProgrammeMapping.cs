@@ -29,6 +29,8 @@ public sealed partial class ProgrammingService
             FundingGap = ProtoConvert.ToMoney(programme.FundingGapUsd()),
             Training = programme.Training is { } training ? ToProto(training) : null,
             RequestId = programme.RequestId,
+            DraftedBy = programme.DraftedBy,
+            SubmittedBy = programme.SubmittedBy,
         };
         proto.Priorities.AddRange(programme.Priorities.Select(p => ToProto(p, programme)));
         proto.Consultations.AddRange(programme.Consultations.Select(ToProto));
@@ -119,7 +121,7 @@ public sealed partial class ProgrammingService
     }
 
     private static Contract.Signatory ToProto(Signatory s) =>
-        new() { Group = (Contract.ConstituentGroup)s.Group, Name = s.Name, SignedOn = ProtoConvert.ToDate(s.SignedOn) };
+        new() { Group = (Contract.ConstituentGroup)s.Group, Name = s.Name, SignedOn = ProtoConvert.ToDate(s.SignedOn), SignedBy = s.SignedBy };
 
     private static Contract.Evaluation ToProto(Evaluation e) =>
         new() { Kind = (Contract.EvaluationKind)e.Kind, EvaluatedOn = ProtoConvert.ToDate(e.EvaluatedOn), Summary = e.Summary };
@@ -133,5 +135,6 @@ public sealed partial class ProgrammingService
     private static Contract.HistoryEntry ToProto(HistoryEntry h) => new()
     {
         Version = h.Version, Action = h.Action, Detail = h.Detail, ChangedBy = h.ChangedBy, ChangedAt = ProtoConvert.ToTimestamp(h.ChangedAt),
+        ChangedBySubject = h.ChangedBySubject, ChangedByName = h.ChangedByName,
     };
 }

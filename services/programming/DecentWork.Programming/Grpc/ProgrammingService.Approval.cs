@@ -1,7 +1,9 @@
 using DecentWork.Programming.Domain;
 using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.ServiceDefaults.Storage;
+using DecentWork.ServiceDefaults.Security;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Programming.V1;
 
 namespace DecentWork.Programming.Grpc;
@@ -9,31 +11,43 @@ namespace DecentWork.Programming.Grpc;
 /// <summary>Approval, implementation, completion and evaluation.</summary>
 public sealed partial class ProgrammingService
 {
-    public const int MaxSignatoryNameLength = 200;
+    [Authorize(Policy = AccessPolicies.ProgrammesSign)]
+    public override Task<Contract.Programme> SignProgramme(Contract.SignProgrammeRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        RequireText(violations, request.Function, "function", Programme.MaxFunctionLength);
+        var signedOn = ProtoConvert.ToDateOnly(request.SignedOn);
+        violations.Check(signedOn is null, "signed_on", "is required and must be a full calendar date");
+        // The group is the token's: a constituent signs for the group they represent, never for another.
+        var group = ConstituentGroupOf(Caller.From(context));
+        return ChangeAsync(request.ProgrammeId, request.ExpectedVersion, violations, context,
+            (p, change) => p.Sign(group, request.Function, signedOn!.Value, change));
+    }
 
+    private static ConstituentGroup ConstituentGroupOf(Caller caller) => caller.ConstituentGroup switch
+    {
+        "government" => ConstituentGroup.Government,
+        "employers" => ConstituentGroup.Employers,
+        "workers" => ConstituentGroup.Workers,
+        _ => throw new RpcException(new Status(StatusCode.PermissionDenied,
+            "a signature is given for a constituent group (government, employers or workers), and the access token names none")),
+    };
+
+    [Authorize(Policy = AccessPolicies.ProgrammesDecide)]
     public override async Task<Contract.Programme> ApproveProgramme(Contract.ApproveProgrammeRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
-        var groups = new[] { Contract.ConstituentGroup.Government, Contract.ConstituentGroup.Employers, Contract.ConstituentGroup.Workers };
-        violations.Check(request.Signatories.Count != 3 || groups.Any(g => request.Signatories.Count(s => s.Group == g) != 1),
-            "signatories", "must hold exactly one signatory for each of government, employers and workers");
-        var signatories = new List<Signatory>();
-        for (var i = 0; i < request.Signatories.Count; i++)
-        {
-            var s = request.Signatories[i];
-            RequireText(violations, s.Name, $"signatories[{i}].name", MaxSignatoryNameLength);
-            var signedOn = ProtoConvert.ToDateOnly(s.SignedOn);
-            violations.Check(signedOn is null, $"signatories[{i}].signed_on", "is required and must be a full calendar date");
-            signatories.Add(new Signatory { Group = (ConstituentGroup)s.Group, Name = s.Name.Trim(), SignedOn = signedOn ?? default });
-        }
+#pragma warning disable CS0612 // the deprecated field is read only to refuse it
+        violations.Check(request.Signatories.Count > 0, "signatories", "signatures are given by the constituents through SignProgramme");
+#pragma warning restore CS0612
         try
         {
-            return await ChangeAsync(request.ProgrammeId, request.ExpectedVersion, request.ChangedBy, violations, context, async (p, change) =>
+            return await ChangeAsync(request.ProgrammeId, request.ExpectedVersion, violations, context, async (p, change) =>
             {
                 // In this order: the slot number first, then the binding programmes (see Programme.ApprovalSlot).
                 var lastApproval = await LastApprovalSequenceAsync(p.CountryCode, context.CancellationToken);
                 var binding = await BindingProgrammesAsync(p.CountryCode, context.CancellationToken);
-                p.Approve(signatories, binding, lastApproval, change);
+                p.Approve(binding, lastApproval, change);
             });
         }
         catch (DuplicateKeyException)
@@ -44,14 +58,17 @@ public sealed partial class ProgrammingService
         }
     }
 
+    [Authorize(Policy = AccessPolicies.ProgrammesDecide)]
     public override Task<Contract.Programme> ActivateProgramme(Contract.ActivateProgrammeRequest request, ServerCallContext context) =>
-        ChangeAsync(request.ProgrammeId, request.ExpectedVersion, request.ChangedBy, new FieldViolations(), context,
+        ChangeAsync(request.ProgrammeId, request.ExpectedVersion, new FieldViolations(), context,
             (p, change) => p.Activate(change));
 
+    [Authorize(Policy = AccessPolicies.ProgrammesDecide)]
     public override Task<Contract.Programme> CompleteProgramme(Contract.CompleteProgrammeRequest request, ServerCallContext context) =>
-        ChangeAsync(request.ProgrammeId, request.ExpectedVersion, request.ChangedBy, new FieldViolations(), context,
+        ChangeAsync(request.ProgrammeId, request.ExpectedVersion, new FieldViolations(), context,
             (p, change) => p.Complete(change));
 
+    [Authorize(Policy = AccessPolicies.ProgrammesDecide)]
     public override Task<Contract.Programme> RecordEvaluation(Contract.RecordEvaluationRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -59,7 +76,7 @@ public sealed partial class ProgrammingService
         var evaluatedOn = ProtoConvert.ToDateOnly(request.EvaluatedOn);
         violations.Check(evaluatedOn is null, "evaluated_on", "is required and must be a full calendar date");
         RequireText(violations, request.Summary, "summary", Programme.MaxSummaryLength);
-        return ChangeAsync(request.ProgrammeId, request.ExpectedVersion, request.ChangedBy, violations, context,
+        return ChangeAsync(request.ProgrammeId, request.ExpectedVersion, violations, context,
             (p, change) => p.RecordEvaluation((EvaluationKind)request.Kind, evaluatedOn!.Value, request.Summary, change));
     }
 }

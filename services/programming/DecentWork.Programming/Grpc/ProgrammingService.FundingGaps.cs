@@ -2,7 +2,9 @@ using DecentWork.Programming.Domain;
 using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.ServiceDefaults.Reference;
 using DecentWork.ServiceDefaults.Storage;
+using DecentWork.ServiceDefaults.Security;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Programming.V1;
 
 namespace DecentWork.Programming.Grpc;
@@ -10,12 +12,13 @@ namespace DecentWork.Programming.Grpc;
 /// <summary>The funding gap report: resource needs against money mobilised, per programme and outcome.</summary>
 public sealed partial class ProgrammingService
 {
+    [Authorize(Policy = AccessPolicies.ProgrammesReport)]
     public override async Task<Contract.ReportFundingGapsResponse> ReportFundingGaps(Contract.ReportFundingGapsRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
         var page = Page.From(request.PageSize, request.PageToken, violations);
         // All matching programmes are read because the totals cover every page.
-        var all = await ReportedProgrammesAsync(request.Region, request.Country, request.Status, violations, context.CancellationToken);
+        var all = await ReportedProgrammesAsync(request.Region, request.Country, request.Status, violations, context);
         var response = new Contract.ReportFundingGapsResponse
         {
             NextPageToken = page.NextToken(all.Count),

@@ -1,7 +1,9 @@
 using System.Globalization;
 using DecentWork.Programming.Domain;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Programming.V1;
 
 namespace DecentWork.Programming.Grpc;
@@ -12,6 +14,7 @@ public sealed partial class ProgrammingService
     public const int MaxIndicatorTextLength = 500;
     public const int MaxUnitLength = 50;
 
+    [Authorize(Policy = AccessPolicies.ProgrammesDraft)]
     public override Task<Contract.Programme> AddIndicator(Contract.AddIndicatorRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -27,10 +30,11 @@ public sealed partial class ProgrammingService
         IndicatorValue(violations, kindValid ? kind : null, request.Target, "target");
         var targetDate = ProtoConvert.ToDateOnly(request.TargetDate);
         violations.Check(targetDate is null, "target_date", "is required and must be a full calendar date");
-        return ChangeAsync(request.ProgrammeId, request.ExpectedVersion, request.ChangedBy, violations, context,
+        return ChangeAsync(request.ProgrammeId, request.ExpectedVersion, violations, context,
             (p, change) => p.AddIndicator(outcomeId!.Value, request.Description, kind, request.Unit, request.Baseline, request.Target, targetDate!.Value, change));
     }
 
+    [Authorize(Policy = AccessPolicies.ProgrammesDraft)]
     public override Task<Contract.Programme> RecordIndicatorProgress(Contract.RecordIndicatorProgressRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -41,7 +45,7 @@ public sealed partial class ProgrammingService
         // Whether the value must be a number depends on the indicator, which the aggregate checks.
         IndicatorValue(violations, null, request.Actual, "actual");
         violations.Check(request.Comment.Length > MaxCommentLength, "comment", $"must be at most {MaxCommentLength} characters");
-        return ChangeAsync(request.ProgrammeId, request.ExpectedVersion, request.ChangedBy, violations, context,
+        return ChangeAsync(request.ProgrammeId, request.ExpectedVersion, violations, context,
             (p, change) => p.RecordIndicatorProgress(indicatorId!.Value, reportedOn!.Value, request.Actual, request.Comment, change));
     }
 
@@ -52,11 +56,11 @@ public sealed partial class ProgrammingService
             field, "must be a decimal number such as 42.5 for number and percentage indicators");
     }
 
+    [Authorize(Policy = AccessPolicies.ProgrammesReport)]
     public override async Task<Contract.ReportIndicatorProgressResponse> ReportIndicatorProgress(Contract.ReportIndicatorProgressRequest request, ServerCallContext context)
     {
         var id = FieldViolations.RequireId(request.ProgrammeId, "programme_id");
-        var programme = await programmes.FindAsync(id, context.CancellationToken)
-            ?? throw new NotFoundException("Programme", request.ProgrammeId);
+        var programme = await FindVisibleAsync(id, request.ProgrammeId, Caller.From(context), context.CancellationToken);
         var response = new Contract.ReportIndicatorProgressResponse();
         foreach (var outcome in programme.Outcomes.Where(o => !o.Withdrawn))
             foreach (var indicator in programme.Indicators.Where(i => i.OutcomeId == outcome.Id))

@@ -1,6 +1,8 @@
 using DecentWork.Programming.Domain;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Programming.V1;
 
 namespace DecentWork.Programming.Grpc;
@@ -12,10 +14,12 @@ public sealed partial class ProgrammingService
     public const int MaxUriLength = 2000;
     public const int MaxCommentLength = 2000;
 
+    [Authorize(Policy = AccessPolicies.ProgrammesDraft)]
     public override Task<Contract.Programme> StartConsultation(Contract.StartConsultationRequest request, ServerCallContext context) =>
-        ChangeAsync(request.ProgrammeId, request.ExpectedVersion, request.ChangedBy, new FieldViolations(), context,
+        ChangeAsync(request.ProgrammeId, request.ExpectedVersion, new FieldViolations(), context,
             (p, change) => p.StartConsultation(change));
 
+    [Authorize(Policy = AccessPolicies.ProgrammesDraft)]
     public override Task<Contract.Programme> RecordConsultation(Contract.RecordConsultationRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -27,7 +31,7 @@ public sealed partial class ProgrammingService
         violations.Check(agreed.Any(id => id is null), "agreed_priority_ids", "must all be UUIDs");
         violations.Check(request.DocumentUri.Length > 0 && !IsWebLink(request.DocumentUri), "document_uri",
             $"must be an absolute http or https URI of at most {MaxUriLength} characters");
-        return ChangeAsync(request.ProgrammeId, request.ExpectedVersion, request.ChangedBy, violations, context,
+        return ChangeAsync(request.ProgrammeId, request.ExpectedVersion, violations, context,
             (p, change) => p.RecordConsultation(heldOn!.Value, request.Place, participants, [.. agreed.Select(id => id!.Value)], request.DocumentUri, change));
     }
 
@@ -50,10 +54,12 @@ public sealed partial class ProgrammingService
     private static bool IsWebLink(string value) =>
         value.Length <= MaxUriLength && Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
+    [Authorize(Policy = AccessPolicies.ProgrammesDraft)]
     public override Task<Contract.Programme> SubmitForQualityAssurance(Contract.SubmitForQualityAssuranceRequest request, ServerCallContext context) =>
-        ChangeAsync(request.ProgrammeId, request.ExpectedVersion, request.ChangedBy, new FieldViolations(), context,
+        ChangeAsync(request.ProgrammeId, request.ExpectedVersion, new FieldViolations(), context,
             (p, change) => p.SubmitForQualityAssurance(change));
 
+    [Authorize(Policy = AccessPolicies.ProgrammesReview)]
     public override Task<Contract.Programme> RecordQualityAssuranceReview(Contract.RecordQualityAssuranceReviewRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -68,7 +74,7 @@ public sealed partial class ProgrammingService
         {
             Criterion = (QualityCriterion)i.Criterion, Passed = i.Passed, Comment = i.Comment.Trim(),
         }).ToList();
-        return ChangeAsync(request.ProgrammeId, request.ExpectedVersion, request.ChangedBy, violations, context,
+        return ChangeAsync(request.ProgrammeId, request.ExpectedVersion, violations, context,
             (p, change) => p.RecordReview((ReviewingUnit)request.ReviewingUnit, checklist, (ReviewDecision)request.Decision, change));
     }
 }

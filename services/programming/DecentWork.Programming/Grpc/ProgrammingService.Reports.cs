@@ -2,7 +2,9 @@ using DecentWork.Programming.Domain;
 using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.ServiceDefaults.Reference;
 using DecentWork.ServiceDefaults.Storage;
+using DecentWork.ServiceDefaults.Security;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Programming.V1;
 
 namespace DecentWork.Programming.Grpc;
@@ -10,6 +12,7 @@ namespace DecentWork.Programming.Grpc;
 /// <summary>History and reports. Plain reads: straight from the store, no aggregate method.</summary>
 public sealed partial class ProgrammingService
 {
+    [Authorize(Policy = AccessPolicies.ProgrammesRead)]
     public override async Task<Contract.GetProgrammeHistoryResponse> GetProgrammeHistory(Contract.GetProgrammeHistoryRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -18,8 +21,7 @@ public sealed partial class ProgrammingService
         var page = Page.From(request.PageSize, request.PageToken, violations);
         violations.ThrowIfAny();
 
-        var programme = await programmes.FindAsync(id!.Value, context.CancellationToken)
-            ?? throw new NotFoundException("Programme", request.ProgrammeId);
+        var programme = await FindVisibleAsync(id!.Value, request.ProgrammeId, Caller.From(context), context.CancellationToken);
         var response = new Contract.GetProgrammeHistoryResponse
         {
             NextPageToken = page.NextToken(programme.History.Count),
@@ -29,9 +31,10 @@ public sealed partial class ProgrammingService
         return response;
     }
 
+    [Authorize(Policy = AccessPolicies.ProgrammesReport)]
     public override async Task<Contract.ReportProgrammesByStatusResponse> ReportProgrammesByStatus(Contract.ReportProgrammesByStatusRequest request, ServerCallContext context)
     {
-        var all = await ReportedProgrammesAsync(request.Region, "", Contract.ProgrammeStatus.Unspecified, new FieldViolations(), context.CancellationToken);
+        var all = await ReportedProgrammesAsync(request.Region, "", Contract.ProgrammeStatus.Unspecified, new FieldViolations(), context);
         var response = new Contract.ReportProgrammesByStatusResponse
         {
             TotalProgrammes = all.Count,
@@ -55,10 +58,11 @@ public sealed partial class ProgrammingService
         return response;
     }
 
+    [Authorize(Policy = AccessPolicies.ProgrammesReport)]
     public override async Task<Contract.ReportOutcomesByStrategicObjectiveResponse> ReportOutcomesByStrategicObjective(
         Contract.ReportOutcomesByStrategicObjectiveRequest request, ServerCallContext context)
     {
-        var all = await ReportedProgrammesAsync(request.Region, request.Country, Contract.ProgrammeStatus.Unspecified, new FieldViolations(), context.CancellationToken);
+        var all = await ReportedProgrammesAsync(request.Region, request.Country, Contract.ProgrammeStatus.Unspecified, new FieldViolations(), context);
         var outcomes = all.SelectMany(p => p.Outcomes).Where(o => !o.Withdrawn).ToList();
         var response = new Contract.ReportOutcomesByStrategicObjectiveResponse();
         foreach (var objective in Enum.GetValues<StrategicObjective>())
@@ -78,10 +82,11 @@ public sealed partial class ProgrammingService
         return response;
     }
 
+    [Authorize(Policy = AccessPolicies.ProgrammesReport)]
     public override async Task<Contract.ReportConsultationParticipationResponse> ReportConsultationParticipation(
         Contract.ReportConsultationParticipationRequest request, ServerCallContext context)
     {
-        var all = await ReportedProgrammesAsync(request.Region, request.Country, Contract.ProgrammeStatus.Unspecified, new FieldViolations(), context.CancellationToken);
+        var all = await ReportedProgrammesAsync(request.Region, request.Country, Contract.ProgrammeStatus.Unspecified, new FieldViolations(), context);
         var consultations = all.SelectMany(p => p.Consultations).ToList();
         var committees = all.Where(p => p.SteeringCommittee is not null).Select(p => p.SteeringCommittee!).ToList();
         var response = new Contract.ReportConsultationParticipationResponse
@@ -113,13 +118,13 @@ public sealed partial class ProgrammingService
     }
 
     /// <summary>
-    /// The programmes a report covers: every one in the region, country and status asked for
-    /// (unset = any), after checking those filters with the request's other fields. The whole DWCP
+    /// The programmes a report covers: every one the caller may see in the region, country and
+    /// status asked for (unset = any), after checking those filters with the request's other fields. The whole DWCP
     /// portfolio is a few hundred programmes, so counting in memory is cheaper than keeping report
     /// views up to date.
     /// </summary>
     private async Task<List<Programme>> ReportedProgrammesAsync(Contract.IloRegion requestedRegion, string requestedCountry,
-        Contract.ProgrammeStatus requestedStatus, FieldViolations violations, CancellationToken cancellationToken)
+        Contract.ProgrammeStatus requestedStatus, FieldViolations violations, ServerCallContext context)
     {
         violations.Check(!Enum.IsDefined(requestedRegion), "region", "is not a known region");
         var country = violations.OptionalCountry(requestedCountry, "country");
@@ -128,9 +133,10 @@ public sealed partial class ProgrammingService
 
         var region = (IloRegion)requestedRegion;
         var status = (ProgrammeStatus)requestedStatus;
-        return await programmes.ReadAllAsync(Filter.All<Programme>(
+        return await programmes.ReadAllAsync(Filter.All(
+            VisibleTo(Caller.From(context)),
             region == 0 ? null : p => p.Region == region,
             country is null ? null : p => p.CountryCode == country.Code,
-            status == 0 ? null : p => p.Status == status), new SortOrder<Programme>(p => p.SortKey), cancellationToken);
+            status == 0 ? null : p => p.Status == status), new SortOrder<Programme>(p => p.SortKey), context.CancellationToken);
     }
 }

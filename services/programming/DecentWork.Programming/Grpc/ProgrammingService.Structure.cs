@@ -1,6 +1,8 @@
 using DecentWork.Programming.Domain;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Google.Type;
 using Contract = DecentWork.Contracts.Programming.V1;
 
@@ -9,40 +11,44 @@ namespace DecentWork.Programming.Grpc;
 /// <summary>Priorities and outcomes.</summary>
 public sealed partial class ProgrammingService
 {
+    [Authorize(Policy = AccessPolicies.ProgrammesDraft)]
     public override Task<Contract.Programme> AddPriority(Contract.AddPriorityRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
         RequireText(violations, request.Title, "title", Programme.MaxTitleLength);
-        return ChangeAsync(request.ProgrammeId, request.ExpectedVersion, request.ChangedBy, violations, context,
+        return ChangeAsync(request.ProgrammeId, request.ExpectedVersion, violations, context,
             (p, change) => p.AddPriority(request.Title, change));
     }
 
+    [Authorize(Policy = AccessPolicies.ProgrammesDraft)]
     public override Task<Contract.Programme> AddOutcome(Contract.AddOutcomeRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
         var priorityId = ProtoConvert.ToId(request.PriorityId);
         violations.Check(priorityId is null, "priority_id", "must be a UUID");
         var (objective, need) = OutcomeFields(violations, request.Code, request.Statement, request.StrategicObjective, request.ResourceNeed);
-        return ChangeAsync(request.ProgrammeId, request.ExpectedVersion, request.ChangedBy, violations, context,
+        return ChangeAsync(request.ProgrammeId, request.ExpectedVersion, violations, context,
             (p, change) => p.AddOutcome(priorityId!.Value, request.Code, request.Statement, objective, need, change));
     }
 
+    [Authorize(Policy = AccessPolicies.ProgrammesDraft)]
     public override Task<Contract.Programme> ChangeOutcome(Contract.ChangeOutcomeRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
         var outcomeId = ProtoConvert.ToId(request.OutcomeId);
         violations.Check(outcomeId is null, "outcome_id", "must be a UUID");
         var (objective, need) = OutcomeFields(violations, request.Code, request.Statement, request.StrategicObjective, request.ResourceNeed);
-        return ChangeAsync(request.ProgrammeId, request.ExpectedVersion, request.ChangedBy, violations, context,
+        return ChangeAsync(request.ProgrammeId, request.ExpectedVersion, violations, context,
             (p, change) => p.ChangeOutcome(outcomeId!.Value, request.Code, request.Statement, objective, need, change));
     }
 
+    [Authorize(Policy = AccessPolicies.ProgrammesDraft)]
     public override Task<Contract.Programme> WithdrawOutcome(Contract.WithdrawOutcomeRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
         var outcomeId = ProtoConvert.ToId(request.OutcomeId);
         violations.Check(outcomeId is null, "outcome_id", "must be a UUID");
-        return ChangeAsync(request.ProgrammeId, request.ExpectedVersion, request.ChangedBy, violations, context,
+        return ChangeAsync(request.ProgrammeId, request.ExpectedVersion, violations, context,
             (p, change) => p.WithdrawOutcome(outcomeId!.Value, change));
     }
 

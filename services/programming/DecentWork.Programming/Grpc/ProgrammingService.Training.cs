@@ -2,7 +2,9 @@ using DecentWork.Programming.Domain;
 using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.ServiceDefaults.Reference;
 using DecentWork.ServiceDefaults.Storage;
+using DecentWork.ServiceDefaults.Security;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Programming.V1;
 
 namespace DecentWork.Programming.Grpc;
@@ -10,13 +12,14 @@ namespace DecentWork.Programming.Grpc;
 /// <summary>Capacity built per programme, from training's ProgrammeTrainingCounted events.</summary>
 public sealed partial class ProgrammingService
 {
+    [Authorize(Policy = AccessPolicies.ProgrammesReport)]
     public override async Task<Contract.ReportTrainingByProgrammeResponse> ReportTrainingByProgramme(
         Contract.ReportTrainingByProgrammeRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
         var page = Page.From(request.PageSize, request.PageToken, violations);
         // All matching programmes are read because the totals cover every page.
-        var all = await ReportedProgrammesAsync(request.Region, request.Country, request.Status, violations, context.CancellationToken);
+        var all = await ReportedProgrammesAsync(request.Region, request.Country, request.Status, violations, context);
         var counted = all.Where(p => p.Training is not null).Select(p => p.Training!).ToList();
         var response = new Contract.ReportTrainingByProgrammeResponse
         {

@@ -2,7 +2,9 @@ using DecentWork.Programming.Domain;
 using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.ServiceDefaults.Reference;
 using DecentWork.ServiceDefaults.Storage;
+using DecentWork.ServiceDefaults.Security;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Programming.V1;
 
 namespace DecentWork.Programming.Grpc;
@@ -11,6 +13,7 @@ namespace DecentWork.Programming.Grpc;
 public sealed partial class ProgrammingService(IAggregateStore<Programme> programmes, TimeProvider clock)
     : Contract.ProgrammingService.ProgrammingServiceBase
 {
+    [Authorize(Policy = AccessPolicies.ProgrammesDraft)]
     public override async Task<Contract.Programme> RegisterProgramme(Contract.RegisterProgrammeRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -22,9 +25,11 @@ public sealed partial class ProgrammingService(IAggregateStore<Programme> progra
         violations.Check(start is null, "period_start", "is required and must be a full calendar date");
         violations.Check(end is null, "period_end", "is required and must be a full calendar date");
         violations.Check(start is not null && end is not null && end < start, "period_end", "must not be before period_start");
-        violations.Check(request.ChangedBy.Length > MaxChangedByLength, "changed_by", $"must be at most {MaxChangedByLength} characters");
         CheckRequestId(request.RequestId, violations);
         violations.ThrowIfAny();
+        var caller = Caller.From(context);
+        if (!caller.MaySeeCountry(country!.Code, GlobalRoles))
+            throw new RpcException(new Status(StatusCode.PermissionDenied, "a country office registers programmes of its own countries"));
 
         // A retry is answered before the overlap rule, which may refuse the period by now (the
         // first call's programme, or another, approved meanwhile): the draft was registered then,
@@ -33,19 +38,19 @@ public sealed partial class ProgrammingService(IAggregateStore<Programme> progra
             return ToProto(registered.AnswerRepeat(country!, request.Title, start!.Value, end!.Value));
 
         var binding = await BindingProgrammesAsync(country!.Code, context.CancellationToken);
-        var programme = Programme.Register(country, request.Title, start!.Value, end!.Value, clock.GetUtcNow(),
-            Author(request.ChangedBy, context), binding, request.RequestId);
+        var programme = Programme.Register(country, request.Title, start!.Value, end!.Value,
+            new Change(caller.Subject, caller.Name, clock.GetUtcNow()), binding, request.RequestId);
         return ToProto(await SaveOnceAsync(programme, country, context.CancellationToken));
     }
 
+    [Authorize(Policy = AccessPolicies.ProgrammesRead)]
     public override async Task<Contract.Programme> GetProgramme(Contract.GetProgrammeRequest request, ServerCallContext context)
     {
         var id = FieldViolations.RequireId(request.Id, "id");
-        var programme = await programmes.FindAsync(id, context.CancellationToken)
-            ?? throw new NotFoundException("Programme", request.Id);
-        return ToProto(programme);
+        return ToProto(await FindVisibleAsync(id, request.Id, Caller.From(context), context.CancellationToken));
     }
 
+    [Authorize(Policy = AccessPolicies.ProgrammesRead)]
     public override async Task<Contract.ListProgrammesResponse> ListProgrammes(Contract.ListProgrammesRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -60,7 +65,8 @@ public sealed partial class ProgrammingService(IAggregateStore<Programme> progra
         var status = (ProgrammeStatus)request.Status;
         var requestKey = Programme.KeyOfRequest(request.RequestId);
         // Zero enum values mean "any": only the filters the caller set narrow the query.
-        var filter = Filter.All<Programme>(
+        var filter = Filter.All(
+            VisibleTo(Caller.From(context)),
             country is null ? null : p => p.CountryCode == country.Code,
             region == 0 ? null : p => p.Region == region,
             status == 0 ? null : p => p.Status == status,
