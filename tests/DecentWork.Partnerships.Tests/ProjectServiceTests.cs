@@ -56,7 +56,10 @@ public class ProjectServiceTests(PartnershipsFixture fixture) : IClassFixture<Pa
         await _client.ReviewProjectGenderAsync(Gender(project));
         var approved = await _client.ApproveProjectAsync(new ApproveProjectRequest { Id = project.Id, ExpectedVersion = 3 });
 
-        Assert.Equal((ProjectStatus.Implementation, 4L, "PARDEV", true), (approved.Status, approved.Version, approved.Appraisal.Appraiser, approved.GenderPeerReview.Cleared));
+        var caller = PartnershipsFixture.Display(fixture.Service.DefaultCaller);
+        Assert.Equal((ProjectStatus.Implementation, 4L, caller, caller, true),
+            (approved.Status, approved.Version, approved.Appraisal.Appraiser, approved.GenderPeerReview.Reviewer, approved.GenderPeerReview.Cleared));
+        Assert.Equal(caller, Assert.Single(approved.StatusChanges).ChangedBy);
         Assert.Equal(approved, await _client.GetProjectAsync(new GetProjectRequest { Id = project.Id }));
         var listed = await _client.ListProjectsAsync(new ListProjectsRequest { Status = ProjectStatus.Implementation });
         Assert.Contains(listed.Projects, p => p.Id == project.Id);
@@ -111,7 +114,7 @@ public class ProjectServiceTests(PartnershipsFixture fixture) : IClassFixture<Pa
         await RpcAssert.InvalidFields(() => _client.AppraiseProjectAsync(new AppraiseProjectRequest
         {
             Id = project.Id, Appraisal = new ProjectAppraisal { Relevance = Ok, Design = Ok, Sustainability = Ok, Coherence = Ok }, ExpectedVersion = -1,
-        }).ResponseAsync, "appraisal.financial_feasibility", "appraisal.legal_feasibility", "appraisal.appraiser", "appraisal.appraisal_date", "expected_version");
+        }).ResponseAsync, "appraisal.financial_feasibility", "appraisal.legal_feasibility", "appraisal.appraisal_date", "expected_version");
         await RpcAssert.InvalidFields(() => _client.ReviewProjectGenderAsync(new ReviewProjectGenderRequest { Id = "x" }).ResponseAsync, "id", "review");
         var future = Gender(project);
         future.Review.ReviewDate = new Date { Year = 2099, Month = 1, Day = 1 };
@@ -125,7 +128,7 @@ public class ProjectServiceTests(PartnershipsFixture fixture) : IClassFixture<Pa
             await _client.RegisterProjectAsync(await Request(1994, linked));
         await _client.RegisterProjectAsync(await Request(1990, linked: false)); // ends 1991, before the period
 
-        var http = new HttpClient { BaseAddress = fixture.Service.GrpcAddress, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        var http = fixture.JsonClient();
         var report = await http.GetFromJsonAsync<JsonElement>("/v1/projects/reports:linkage?startYear=1995&endYear=1996");
 
         Assert.Equal((4, 3, "75.00"), (report.GetProperty("projectCount").GetInt32(), report.GetProperty("linkedToBoth").GetInt32(),
@@ -223,7 +226,7 @@ public class ProjectServiceTests(PartnershipsFixture fixture) : IClassFixture<Pa
     public async Task ChangeProjectStatus_OverJson_SuspendsAndRefusesAnIllegalStepWith400()
     {
         var project = await ApprovedProject();
-        var http = new HttpClient { BaseAddress = fixture.Service.GrpcAddress, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        var http = fixture.JsonClient();
 
         var suspended = await http.PostAsJsonAsync($"/v1/projects/{project.Id}:changeStatus",
             new { status = "PROJECT_STATUS_SUSPENDED", reason = "security situation", changedOn = new { year = 2008, month = 5, day = 1 }, expectedVersion = "4" });

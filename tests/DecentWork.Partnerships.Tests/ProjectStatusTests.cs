@@ -9,13 +9,14 @@ public class ProjectStatusTests
 {
     private static readonly DateTimeOffset Now = new(2008, 5, 2, 10, 0, 0, TimeSpan.Zero);
     private static readonly DateOnly Today = new(2008, 5, 2);
+    private const string By = "Project officer (staff-1)";
 
     private static Project Approved(DateOnly? on = null)
     {
         var project = Project.Register(ProjectTests.Plan(), Now);
         project.Appraise(ProjectTests.Appraisal(date: new DateOnly(2008, 2, 1)), Today);
         project.ReviewGender(new GenderPeerReview { Cleared = true, Reviewer = "GENDER", ReviewDate = new DateOnly(2008, 2, 1) }, Today);
-        project.Approve(on ?? new DateOnly(2008, 3, 1), Today);
+        project.Approve(on ?? new DateOnly(2008, 3, 1), Today, By);
         return project;
     }
 
@@ -87,8 +88,8 @@ public class ProjectStatusTests
     public void ChangeStatus_ThroughFinalisationToClosure_KeepsTheHistoryInOrder()
     {
         var project = Approved();
-        project.ChangeStatus(Finalisation, "", new DateOnly(2008, 4, 1), Today);
-        project.ChangeStatus(Closed, "final report accepted", new DateOnly(2008, 4, 30), Today);
+        project.ChangeStatus(Finalisation, "", new DateOnly(2008, 4, 1), Today, By);
+        project.ChangeStatus(Closed, "final report accepted", new DateOnly(2008, 4, 30), Today, By);
 
         Assert.Equal(Closed, project.Status);
         Assert.Equal([(Pipeline, Implementation, new DateOnly(2008, 3, 1), ""), (Implementation, Finalisation, new DateOnly(2008, 4, 1), ""),
@@ -100,20 +101,20 @@ public class ProjectStatusTests
     public void ChangeStatus_WhenSuspendedThenResumedThenCancelled_EndsCancelled()
     {
         var project = Approved();
-        project.ChangeStatus(Suspended, "  elections  ", new DateOnly(2008, 3, 10), Today);
-        project.ChangeStatus(Implementation, "", new DateOnly(2008, 4, 1), Today);
-        project.ChangeStatus(Cancelled, "donor withdrew", new DateOnly(2008, 4, 1), Today);
+        project.ChangeStatus(Suspended, "  elections  ", new DateOnly(2008, 3, 10), Today, By);
+        project.ChangeStatus(Implementation, "", new DateOnly(2008, 4, 1), Today, By);
+        project.ChangeStatus(Cancelled, "donor withdrew", new DateOnly(2008, 4, 1), Today, By);
 
         Assert.Equal((Cancelled, "elections"), (project.Status, project.StatusChanges[1].Reason));
-        Assert.Contains("final", Assert.Throws<DomainRuleException>(() => project.ChangeStatus(Implementation, "", Today, Today)).Message);
+        Assert.Contains("final", Assert.Throws<DomainRuleException>(() => project.ChangeStatus(Implementation, "", Today, Today, By)).Message);
     }
 
     [Fact]
     public void ChangeStatus_WhenInThePipeline_AllowsOnlyCancellation()
     {
         var project = Project.Register(ProjectTests.Plan(), Now);
-        Assert.Contains("ApproveProject", Assert.Throws<DomainRuleException>(() => project.ChangeStatus(Implementation, "", Today, Today)).Message);
-        project.ChangeStatus(Cancelled, "no funding", Today, Today);
+        Assert.Contains("ApproveProject", Assert.Throws<DomainRuleException>(() => project.ChangeStatus(Implementation, "", Today, Today, By)).Message);
+        project.ChangeStatus(Cancelled, "no funding", Today, Today, By);
         Assert.Equal(Cancelled, project.Status);
     }
 
@@ -121,14 +122,14 @@ public class ProjectStatusTests
     [InlineData(Suspended)]
     [InlineData(Cancelled)]
     public void ChangeStatus_WhenStoppingWithoutAReason_IsNotPossible(ProjectStatus to) =>
-        Assert.Contains("reason", Assert.Throws<DomainRuleException>(() => Approved().ChangeStatus(to, " ", Today, Today)).Message);
+        Assert.Contains("reason", Assert.Throws<DomainRuleException>(() => Approved().ChangeStatus(to, " ", Today, Today, By)).Message);
 
     [Fact]
     public void ChangeStatus_WhenDatedBeforeTheLastChangeOrInTheFuture_IsNotPossible()
     {
         var project = Approved(new DateOnly(2008, 3, 1));
-        Assert.Contains("2008-03-01", Assert.Throws<DomainRuleException>(() => project.ChangeStatus(Finalisation, "", new DateOnly(2008, 2, 28), Today)).Message);
-        Assert.Contains("future", Assert.Throws<DomainRuleException>(() => project.ChangeStatus(Finalisation, "", Today.AddDays(1), Today)).Message);
+        Assert.Contains("2008-03-01", Assert.Throws<DomainRuleException>(() => project.ChangeStatus(Finalisation, "", new DateOnly(2008, 2, 28), Today, By)).Message);
+        Assert.Contains("future", Assert.Throws<DomainRuleException>(() => project.ChangeStatus(Finalisation, "", Today.AddDays(1), Today, By)).Message);
         Assert.Equal(Implementation, project.Status);
     }
 
@@ -144,9 +145,9 @@ public class ProjectStatusTests
         project.ReviewGender(new GenderPeerReview { Cleared = true, Reviewer = "GENDER", ReviewDate = new DateOnly(2008, 2, 5) }, Today);
 
         Assert.False(project.ApprovalFollowsTheReviews(new DateOnly(2008, 2, 4)));
-        Assert.Contains("before its appraisal", Assert.Throws<DomainRuleException>(() => project.Approve(new DateOnly(2008, 2, 4), Today)).Message);
-        Assert.Throws<DomainRuleException>(() => project.Approve(Today.AddDays(1), Today));
-        project.Approve(new DateOnly(2008, 2, 5), Today);
+        Assert.Contains("before its appraisal", Assert.Throws<DomainRuleException>(() => project.Approve(new DateOnly(2008, 2, 4), Today, By)).Message);
+        Assert.Throws<DomainRuleException>(() => project.Approve(Today.AddDays(1), Today, By));
+        project.Approve(new DateOnly(2008, 2, 5), Today, By);
         Assert.Equal(Implementation, project.Status);
     }
 }

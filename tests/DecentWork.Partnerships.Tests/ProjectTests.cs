@@ -8,6 +8,7 @@ public class ProjectTests
 {
     private static readonly DateTimeOffset Now = new(2008, 5, 2, 10, 0, 0, TimeSpan.Zero);
     private static readonly DateOnly Today = new(2008, 5, 2);
+    private const string By = "Project officer (staff-1)";
 
     internal static ProjectPlan Plan(string code = "zam/07/01/nor", decimal budget = 2_000_000m, Guid[]? outcomes = null, int[]? objectives = null) =>
         new(code, "Youth employment in Zambia", ["ZMB", "ZMB"], [Guid.NewGuid()], budget,
@@ -52,7 +53,7 @@ public class ProjectTests
         var project = Project.Register(Plan(), Now);
         project.Appraise(Appraisal(), Today);
         project.ReviewGender(Gender(), Today);
-        project.Approve(Today, Today);
+        project.Approve(Today, Today, By);
         Assert.Equal(ProjectStatus.Implementation, project.Status);
         var change = Assert.Single(project.StatusChanges);
         Assert.Equal((ProjectStatus.Pipeline, ProjectStatus.Implementation, Today), (change.From, change.To, change.ChangedOn));
@@ -63,7 +64,7 @@ public class ProjectTests
     {
         var project = Project.Register(Plan(), Now);
         project.ReviewGender(Gender(), Today);
-        Assert.Contains("appraised", Assert.Throws<DomainRuleException>(() => project.Approve(Today, Today)).Message);
+        Assert.Contains("appraised", Assert.Throws<DomainRuleException>(() => project.Approve(Today, Today, By)).Message);
     }
 
     [Fact]
@@ -72,7 +73,7 @@ public class ProjectTests
         var project = Project.Register(Plan(), Now);
         project.Appraise(Appraisal(legal: false), Today);
         project.ReviewGender(Gender(), Today);
-        Assert.Contains("legal feasibility", Assert.Throws<DomainRuleException>(() => project.Approve(Today, Today)).Message);
+        Assert.Contains("legal feasibility", Assert.Throws<DomainRuleException>(() => project.Approve(Today, Today, By)).Message);
     }
 
     [Theory]
@@ -83,7 +84,7 @@ public class ProjectTests
         var project = Project.Register(Plan(), Now);
         project.Appraise(Appraisal(), Today);
         if (cleared is { } c) project.ReviewGender(Gender(c), Today);
-        Assert.Contains("gender", Assert.Throws<DomainRuleException>(() => project.Approve(Today, Today)).Message);
+        Assert.Contains("gender", Assert.Throws<DomainRuleException>(() => project.Approve(Today, Today, By)).Message);
     }
 
     [Fact]
@@ -92,8 +93,8 @@ public class ProjectTests
         var project = Project.Register(Plan(), Now);
         project.Appraise(Appraisal(), Today);
         project.ReviewGender(Gender(), Today);
-        project.Approve(Today, Today);
-        Assert.Throws<DomainRuleException>(() => project.Approve(Today, Today));
+        project.Approve(Today, Today, By);
+        Assert.Throws<DomainRuleException>(() => project.Approve(Today, Today, By));
         Assert.Throws<DomainRuleException>(() => project.Appraise(Appraisal(), Today));
         Assert.Throws<DomainRuleException>(() => project.ReviewGender(Gender(), Today));
     }

@@ -42,6 +42,7 @@ public class RbsaServiceTests(PartnershipsFixture fixture) : IClassFixture<Partn
 
         Assert.Equal((44_000_000m, 44_000_000m, 0m, 3L), (ProtoConvert.ToDecimal(pool.Contributed), ProtoConvert.ToDecimal(pool.Allocated),
             ProtoConvert.ToDecimal(pool.Unallocated), pool.Version));
+        Assert.All(pool.Allocations, a => Assert.Equal(PartnershipsFixture.Display(fixture.Service.DefaultCaller), a.AllocatedBy));
         Assert.Equal(("ILO_REGION_AFRICA", "Africa", "50.00"), (pool.ByRegion[0].Key, pool.ByRegion[0].Label, pool.ByRegion[0].SharePercent));
         Assert.Equal(pool, await _client.GetRbsaPoolAsync(new GetRbsaPoolRequest { BienniumStartYear = 2008 }));
 
@@ -69,7 +70,7 @@ public class RbsaServiceTests(PartnershipsFixture fixture) : IClassFixture<Partn
     {
         await Contribute(7.5m, 2015);
 
-        var http = new HttpClient { BaseAddress = fixture.Service.GrpcAddress, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        var http = fixture.JsonClient();
         var pool = await http.GetFromJsonAsync<JsonElement>("/v1/funding-approvals/rbsa:pool?bienniumStartYear=2014");
 
         Assert.Equal("7", pool.GetProperty("contributed").GetProperty("units").ToString());

@@ -5,6 +5,8 @@ namespace DecentWork.Contracts.Events.Partnerships;
 /// is the DWCP the approval is for (Guid.Empty when it is not for one programme); the allocations,
 /// when present, split <paramref name="AmountUsd"/> exactly by region, country, outcome and objective.
 /// </summary>
+/// <param name="ChangedBy">Who recorded it, from the caller's access token ("Name (subject)"); null when
+/// no caller did (recorded from another service's event) or for events published before it was carried.</param>
 public sealed record FundingApproved(
     Guid ApprovalId,
     Guid PartnerId,
@@ -13,7 +15,8 @@ public sealed record FundingApproved(
     decimal AmountUsd,
     int Year,
     DateTimeOffset ApprovedAt,
-    IReadOnlyList<FundingAllocation>? Allocations = null);
+    IReadOnlyList<FundingAllocation>? Allocations = null,
+    string? ChangedBy = null);
 
 /// <summary>
 /// Part of an approval earmarked for a place or result. Any of the targets may be absent
@@ -30,4 +33,6 @@ public sealed record FundingAllocation(
     decimal AmountUsd);
 
 /// <summary>A funding partner was registered; training uses partners for fellowships.</summary>
-public sealed record PartnerRegistered(Guid PartnerId, string Name, string Category, DateTimeOffset RegisteredAt);
+/// <param name="ChangedBy">Who registered it, from the caller's access token ("Name (subject)"); null when
+/// no caller did (a UN fund first heard of in a joint programme) or for events published before it was carried.</param>
+public sealed record PartnerRegistered(Guid PartnerId, string Name, string Category, DateTimeOffset RegisteredAt, string? ChangedBy = null);

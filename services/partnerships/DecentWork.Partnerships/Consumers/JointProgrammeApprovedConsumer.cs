@@ -1,5 +1,6 @@
 using DecentWork.Contracts.Events.Coordination;
 using DecentWork.Partnerships.Domain;
+using DecentWork.Partnerships.Storage;
 using DecentWork.ServiceDefaults.Storage;
 using MassTransit;
 
@@ -23,6 +24,7 @@ public sealed class JointProgrammeApprovedConsumer(
             return;
         }
         var fund = await FindOrRegisterFund(joint.Fund, context.CancellationToken);
+        // No caller records this one (coordination's event does), so its FundingApproved carries no ChangedBy.
         var approval = FundingApproval.Record(fund, joint.OrganisationShareUsd, joint.ApprovedOn.Year,
             JointProgrammeFunding.Terms(joint.CountryCodes, joint.OrganisationShareUsd, joint.ApprovedOn), clock.GetUtcNow(), joint.JointProgrammeId);
         var inbox = new ProcessedMessage(nameof(JointProgrammeApprovedConsumer), context.MessageId ?? joint.JointProgrammeId);
@@ -32,8 +34,7 @@ public sealed class JointProgrammeApprovedConsumer(
 
     private async Task<Partner> FindOrRegisterFund(string name, CancellationToken cancellationToken)
     {
-        var normalized = Partner.Normalize(name);
-        if (await FindByName(normalized, cancellationToken) is { } known) return known;
+        if (await partners.FindByNameAsync(name, cancellationToken) is { } known) return known;
         var fund = Partner.Register(name, PartnerCategory.UnSystem, clock.GetUtcNow());
         try
         {
@@ -43,11 +44,7 @@ public sealed class JointProgrammeApprovedConsumer(
         catch (DuplicateKeyException)
         {
             // Registered meanwhile (by a caller or a parallel delivery): use that one.
-            return await FindByName(normalized, cancellationToken) ?? throw new InvalidOperationException($"Partner '{name}' vanished.");
+            return await partners.FindByNameAsync(name, cancellationToken) ?? throw new InvalidOperationException($"Partner '{name}' vanished.");
         }
     }
-
-    private async Task<Partner?> FindByName(string normalized, CancellationToken cancellationToken) =>
-        (await partners.QueryAsync(p => p.NormalizedName == normalized, new SortOrder<Partner>(p => p.SortKey), 0, 1, cancellationToken))
-        .FirstOrDefault();
 }

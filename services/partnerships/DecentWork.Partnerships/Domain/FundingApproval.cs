@@ -59,7 +59,7 @@ public sealed partial class FundingApproval : Aggregate
     /// programmes and outcomes named (<see cref="FundingTargets"/>), which need the store.
     /// </summary>
     public static FundingApproval Record(Partner partner, decimal amountUsd, int year, FundingTerms terms, DateTimeOffset now,
-        Guid? id = null)
+        Guid? id = null, string? changedBy = null)
     {
         FundingApprovalRules.Check(amountUsd, year, terms);
         var approval = Content(partner.Id, amountUsd, year, terms);
@@ -70,7 +70,7 @@ public sealed partial class FundingApproval : Aggregate
         approval.RequestKey = RequestKeyFor(approval.RequestId, approval.Id);
         approval.SortKey = $"{year:D4}|{now.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'}|{approval.Id:N}";
         approval.Raise(new FundingApproved(approval.Id, partner.Id, partner.Name, approval.ProgrammeId, amountUsd, year, now,
-            approval.Allocations.Select(ToEvent).ToList()));
+            approval.Allocations.Select(ToEvent).ToList(), changedBy));
         return approval;
     }
 

@@ -36,7 +36,7 @@ public sealed class Partner : Aggregate
     /// Without an IATI type the category's usual one is taken.
     /// </summary>
     public static Partner Register(string name, PartnerCategory category, DateTimeOffset now,
-        IatiOrganisationType? iatiType = null, Country? country = null)
+        IatiOrganisationType? iatiType = null, Country? country = null, string? changedBy = null)
     {
         var trimmed = name.Trim();
         if (trimmed.Length is 0 or > MaxNameLength)
@@ -58,7 +58,7 @@ public sealed class Partner : Aggregate
         };
         partner.SortKey = $"{partner.NormalizedName}|{partner.Id:N}";
         // The category travels as the domain enum's name (e.g. "EuropeanUnion"), as regions do.
-        partner.Raise(new PartnerRegistered(partner.Id, partner.Name, category.ToString(), now));
+        partner.Raise(new PartnerRegistered(partner.Id, partner.Name, category.ToString(), now, changedBy));
         return partner;
     }
 

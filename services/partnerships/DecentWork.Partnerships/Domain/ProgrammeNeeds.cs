@@ -135,6 +135,9 @@ public static class ProgrammeFunding
         : a.ProgrammeId == Guid.Empty ? a.Allocations.Where(x => x.ProgrammeId == programmeId).Sum(x => x.AmountUsd)
         : 0m);
 
+    /// <summary>True when the approval counts for the programme: it names it, or allocates to it.</summary>
+    public static bool Funds(Guid programmeId, FundingApproval approval) => Approved(programmeId, [approval]) > 0;
+
     public static decimal AllocatedTo(Guid outcomeId, IEnumerable<FundingApproval> approvals) =>
         approvals.SelectMany(a => a.Allocations).Where(x => x.OutcomeId == outcomeId).Sum(x => x.AmountUsd);
 }

@@ -92,7 +92,7 @@ public sealed class Project : Aggregate
     /// Pipeline to implementation, only with a satisfactory appraisal and a cleared gender review,
     /// on a day not before either of them.
     /// </summary>
-    public void Approve(DateOnly approvedOn, DateOnly today)
+    public void Approve(DateOnly approvedOn, DateOnly today, string changedBy)
     {
         EnsureInPipeline("approved");
         if (Appraisal is null)
@@ -106,14 +106,14 @@ public sealed class Project : Aggregate
             throw new DomainRuleException(
                 $"Project {Code} cannot be approved on {approvedOn:yyyy-MM-dd}, before its appraisal ({Appraisal.AppraisalDate:yyyy-MM-dd}) " +
                 $"or gender peer review ({GenderPeerReview.ReviewDate:yyyy-MM-dd}).");
-        Record(ProjectStatus.Implementation, approvedOn, "");
+        Record(ProjectStatus.Implementation, approvedOn, "", changedBy);
     }
 
     /// <summary>
     /// A step after approval (finalisation, closure, suspension, resumption, cancellation) as
     /// <see cref="ProjectTransitions"/> allows it, dated no later than today and not before the last change.
     /// </summary>
-    public void ChangeStatus(ProjectStatus to, string reason, DateOnly changedOn, DateOnly today)
+    public void ChangeStatus(ProjectStatus to, string reason, DateOnly changedOn, DateOnly today, string changedBy)
     {
         if (!ProjectTransitions.IsAllowed(Status, to))
             throw new DomainRuleException(ProjectTransitions.Refusal(Code, Status, to));
@@ -123,7 +123,7 @@ public sealed class Project : Aggregate
         if (!FollowsTheLastChange(changedOn))
             throw new DomainRuleException(
                 $"Project {Code} last changed status on {StatusChanges[^1].ChangedOn:yyyy-MM-dd}; a change cannot be dated before that ({changedOn:yyyy-MM-dd}).");
-        Record(to, changedOn, reason.Trim());
+        Record(to, changedOn, reason.Trim(), changedBy);
     }
 
     public bool ApprovalFollowsTheReviews(DateOnly approvedOn) =>
@@ -132,9 +132,9 @@ public sealed class Project : Aggregate
     /// <summary>History reads in order; projects approved before history was kept have none to follow.</summary>
     public bool FollowsTheLastChange(DateOnly changedOn) => StatusChanges.Count == 0 || changedOn >= StatusChanges[^1].ChangedOn;
 
-    private void Record(ProjectStatus to, DateOnly on, string reason)
+    private void Record(ProjectStatus to, DateOnly on, string reason, string changedBy)
     {
-        StatusChanges.Add(new ProjectStatusChange { From = Status, To = to, ChangedOn = on, Reason = reason });
+        StatusChanges.Add(new ProjectStatusChange { From = Status, To = to, ChangedOn = on, Reason = reason, ChangedBy = changedBy });
         Status = to;
     }
 

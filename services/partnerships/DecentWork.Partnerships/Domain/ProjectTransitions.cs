@@ -7,6 +7,9 @@ public sealed class ProjectStatusChange
     public ProjectStatus To { get; set; }
     public DateOnly ChangedOn { get; set; }
     public string Reason { get; set; } = "";
+
+    /// <summary>Who made the change ("Name (subject)" from the token); empty in history kept before it was recorded.</summary>
+    public string ChangedBy { get; set; } = "";
 }
 
 /// <summary>

@@ -14,6 +14,9 @@ public sealed class RbsaAllocation
     public decimal AmountUsd { get; set; }
     public string Note { get; set; } = "";
     public DateTimeOffset AllocatedAt { get; set; }
+
+    /// <summary>Who allocated it ("Name (subject)" from the token); empty for allocations made before it was recorded.</summary>
+    public string AllocatedBy { get; set; } = "";
 }
 
 /// <summary>

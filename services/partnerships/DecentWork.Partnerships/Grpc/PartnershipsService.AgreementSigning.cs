@@ -1,6 +1,8 @@
 using DecentWork.Partnerships.Domain;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Partnerships.V1;
 
 namespace DecentWork.Partnerships.Grpc;
@@ -8,6 +10,7 @@ namespace DecentWork.Partnerships.Grpc;
 /// <summary>Signing agreements, and the PPP guideline checklist that must come first.</summary>
 public sealed partial class PartnershipsService
 {
+    [Authorize(Policy = AccessPolicies.PartnershipsWrite)]
     public override async Task<Contract.Agreement> CompletePppChecklist(Contract.CompletePppChecklistRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -19,11 +22,11 @@ public sealed partial class PartnershipsService
         {
             checklist = new PppChecklist
             {
-                CompletedBy = request.Checklist!.CompletedBy.Trim(),
-                CompletedOn = ProtoConvert.ToDateOnly(request.Checklist.CompletedOn) ?? default,
+                // Whoever records the completion; checklist.completed_by in the request is ignored.
+                CompletedBy = Caller.From(context).Display,
+                CompletedOn = ProtoConvert.ToDateOnly(request.Checklist!.CompletedOn) ?? default,
                 Note = request.Checklist.Note.Trim(),
             };
-            violations.Check(checklist.CompletedBy.Length is 0 or > Partner.MaxNameLength, "checklist.completed_by", $"is required, 1-{Partner.MaxNameLength} characters");
             violations.Check(checklist.CompletedOn == default, "checklist.completed_on", "is required and must be a real calendar date");
             violations.Check(request.Checklist.Note.Length > MaxNoteLength, "checklist.note", $"must be at most {MaxNoteLength} characters");
         }
@@ -32,6 +35,7 @@ public sealed partial class PartnershipsService
         return await ChangeAgreement(partnerId, id!.Value, request.ExpectedVersion, a => a.CompletePppChecklist(checklist!, Today()), context.CancellationToken);
     }
 
+    [Authorize(Policy = AccessPolicies.PartnershipsWrite)]
     public override async Task<Contract.Agreement> SignAgreement(Contract.SignAgreementRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -47,7 +51,7 @@ public sealed partial class PartnershipsService
 
     private async Task<Contract.Agreement> ChangeAgreement(Guid? partnerId, Guid id, long expectedVersion, Action<Agreement> change, CancellationToken cancellationToken)
     {
-        var agreement = await FindAgreement(partnerId, id, cancellationToken);
+        var agreement = await FindAgreement(partnerId, id, ReadScope.Everything, cancellationToken);
         agreement.CheckVersion(expectedVersion);
         change(agreement);
         await agreements.SaveAsync(agreement, cancellationToken: cancellationToken);

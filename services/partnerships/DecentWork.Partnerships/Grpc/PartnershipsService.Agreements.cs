@@ -1,8 +1,10 @@
 using DecentWork.Partnerships.Domain;
 using DecentWork.ServiceDefaults;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Partnerships.V1;
 
 namespace DecentWork.Partnerships.Grpc;
@@ -13,6 +15,7 @@ public sealed partial class PartnershipsService
     private const string AnyPartner = "-";
     private const int MaxNoteLength = 2000;
 
+    [Authorize(Policy = AccessPolicies.PartnershipsWrite)]
     public override async Task<Contract.Agreement> RegisterAgreement(Contract.RegisterAgreementRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -42,6 +45,7 @@ public sealed partial class PartnershipsService
         return AgreementMapping.ToProto(agreement);
     }
 
+    [Authorize(Policy = AccessPolicies.PartnershipsRead)]
     public override async Task<Contract.Agreement> GetAgreement(Contract.GetAgreementRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -49,9 +53,11 @@ public sealed partial class PartnershipsService
         var id = ProtoConvert.ToId(request.Id);
         violations.Check(id is null, "id", "must be a UUID");
         violations.ThrowIfAny();
-        return AgreementMapping.ToProto(await FindAgreement(partnerId, id!.Value, context.CancellationToken));
+        var scope = await ReadScopeAsync(context);
+        return AgreementMapping.ToProto(await FindAgreement(partnerId, id!.Value, scope, context.CancellationToken));
     }
 
+    [Authorize(Policy = AccessPolicies.PartnershipsRead)]
     public override async Task<Contract.ListAgreementsResponse> ListAgreements(Contract.ListAgreementsRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -59,13 +65,15 @@ public sealed partial class PartnershipsService
         var page = Page.From(request.PageSize, request.PageToken, violations);
         violations.ThrowIfAny();
 
-        var filter = Filter.All<Agreement>(partnerId is { } p ? a => a.PartnerId == p : null);
+        var scope = await ReadScopeAsync(context);
+        var filter = Filter.All(scope.Agreements, partnerId is { } p ? a => a.PartnerId == p : null);
         var (found, total, nextPageToken) = await agreements.PageAsync(filter, new SortOrder<Agreement>(a => a.SortKey, Descending: true), page, context.CancellationToken);
         var response = new Contract.ListAgreementsResponse { NextPageToken = nextPageToken, TotalSize = total };
         response.Agreements.AddRange(found.Select(AgreementMapping.ToProto));
         return response;
     }
 
+    [Authorize(Policy = AccessPolicies.PartnershipsWrite)]
     public override async Task<Contract.Agreement> ReviewAgreementAlignment(Contract.ReviewAgreementAlignmentRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -79,15 +87,15 @@ public sealed partial class PartnershipsService
             PredictableFunding = Finding(request.PredictableFunding, "predictable_funding", violations),
             HarmonisedReporting = Finding(request.HarmonisedReporting, "harmonised_reporting", violations),
             CommonPrinciples = Finding(request.CommonPrinciples, "common_principles", violations),
-            Reviewer = request.Reviewer.Trim(),
+            // The reviewer is whoever records the review; the deprecated request field is ignored.
+            Reviewer = Caller.From(context).Display,
             ReviewDate = ProtoConvert.ToDateOnly(request.ReviewDate) ?? default,
         };
-        violations.Check(review.Reviewer.Length is 0 or > Partner.MaxNameLength, "reviewer", $"is required, 1-{Partner.MaxNameLength} characters");
         violations.Check(review.ReviewDate == default, "review_date", "is required and must be a real calendar date");
         violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
         violations.ThrowIfAny();
 
-        var agreement = await FindAgreement(partnerId, id!.Value, context.CancellationToken);
+        var agreement = await FindAgreement(partnerId, id!.Value, ReadScope.Everything, context.CancellationToken);
         agreement.CheckVersion(request.ExpectedVersion);
         agreement.ReviewAlignment(review, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         await agreements.SaveAsync(agreement, cancellationToken: context.CancellationToken);
@@ -110,10 +118,14 @@ public sealed partial class PartnershipsService
         return id;
     }
 
-    /// <summary>An agreement of another partner is not found under this one.</summary>
-    private async Task<Agreement> FindAgreement(Guid? partnerId, Guid id, CancellationToken cancellationToken)
+    /// <summary>
+    /// An agreement of another partner is not found under this one, nor one outside the caller's
+    /// scope. Changes pass <see cref="ReadScope.Everything"/>: only programme staff may make them
+    /// (the write policy), and they see everything.
+    /// </summary>
+    private async Task<Agreement> FindAgreement(Guid? partnerId, Guid id, ReadScope scope, CancellationToken cancellationToken)
     {
-        var agreement = await agreements.FindAsync(id, cancellationToken);
+        var agreement = scope.Visible(await agreements.FindAsync(id, cancellationToken), scope.Agreements);
         return agreement is not null && (partnerId is null || agreement.PartnerId == partnerId)
             ? agreement
             : throw new NotFoundException("Agreement", id);

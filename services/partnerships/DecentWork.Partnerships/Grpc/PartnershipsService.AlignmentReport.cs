@@ -1,7 +1,9 @@
 using DecentWork.Partnerships.Domain;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Partnerships.V1;
 
 namespace DecentWork.Partnerships.Grpc;
@@ -11,6 +13,7 @@ public sealed partial class PartnershipsService
 {
     private const int MaxReportAgreements = 200;
 
+    [Authorize(Policy = AccessPolicies.PartnershipsReport)]
     public override async Task<Contract.AgreementAlignmentReport> ReportAgreementAlignment(Contract.ReportAgreementAlignmentRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -23,7 +26,7 @@ public sealed partial class PartnershipsService
 
         var from = request.StartYear == 0 ? FundingApproval.FirstYear : request.StartYear;
         var to = request.EndYear == 0 ? FundingApproval.LastYear : request.EndYear;
-        var reviews = (await LoadAgreements(partnerId, ids, context.CancellationToken))
+        var reviews = (await LoadAgreements(partnerId, ids, await ReadScopeAsync(context), context.CancellationToken))
             .Where(a => partnerId is null || a.PartnerId == partnerId)
             .Select(a => a.AlignmentReview)
             .OfType<AlignmentReview>()
@@ -40,17 +43,23 @@ public sealed partial class PartnershipsService
         };
     }
 
-    /// <summary>The named agreements (unknown ids are skipped), or all of the scope, read in batches.</summary>
-    private async Task<List<Agreement>> LoadAgreements(Guid? partnerId, List<Guid?> ids, CancellationToken cancellationToken)
+    /// <summary>
+    /// The named agreements, or all of the partner's (or every partner's), read in batches. Unknown
+    /// ids are skipped, and so are agreements the caller may not read. The table over every
+    /// partner's agreements is the Office-wide aggregate, which names no agreement and is open to
+    /// partner agencies too; a table of named agreements or of one partner's is that partner's
+    /// business, so a partner agency gets its own only (another partner's reads as an unknown one: empty).
+    /// </summary>
+    private async Task<List<Agreement>> LoadAgreements(Guid? partnerId, List<Guid?> ids, ReadScope scope, CancellationToken cancellationToken)
     {
         var all = new List<Agreement>();
         if (ids.Count > 0)
         {
             foreach (var id in ids.Distinct())
-                if (await agreements.FindAsync(id!.Value, cancellationToken) is { } found) all.Add(found);
+                if (scope.Visible(await agreements.FindAsync(id!.Value, cancellationToken), scope.Agreements) is { } found) all.Add(found);
             return all;
         }
-        var filter = Filter.All<Agreement>(partnerId is { } p ? a => a.PartnerId == p : null);
+        var filter = partnerId is { } p ? Filter.All(scope.Agreements, a => a.PartnerId == p) : Filter.All<Agreement>();
         return await agreements.ReadAllAsync(filter, new SortOrder<Agreement>(a => a.SortKey), cancellationToken);
     }
 }

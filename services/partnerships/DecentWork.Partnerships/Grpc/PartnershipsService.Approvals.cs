@@ -1,8 +1,10 @@
 using DecentWork.Partnerships.Domain;
 using DecentWork.ServiceDefaults;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Partnerships.V1;
 
 namespace DecentWork.Partnerships.Grpc;
@@ -10,6 +12,7 @@ namespace DecentWork.Partnerships.Grpc;
 /// <summary>The funding-approval RPCs of <see cref="PartnershipsService"/>.</summary>
 public sealed partial class PartnershipsService
 {
+    [Authorize(Policy = AccessPolicies.PartnershipsWrite)]
     public override async Task<Contract.FundingApproval> RecordFundingApproval(Contract.RecordFundingApprovalRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -55,7 +58,7 @@ public sealed partial class PartnershipsService
             ?? throw new DomainRuleException($"Partner '{request.PartnerId}' is not registered; register the partner before recording its approvals.");
         await CheckAgreement(agreementId, partner, context.CancellationToken);
         await CheckTargets(terms, context.CancellationToken);
-        var approval = FundingApproval.Record(partner, amount, year, terms, clock.GetUtcNow());
+        var approval = FundingApproval.Record(partner, amount, year, terms, clock.GetUtcNow(), changedBy: Caller.From(context).Display);
         return ToProto(await SaveOnceAsync(approval, terms, context.CancellationToken));
     }
 
@@ -116,14 +119,17 @@ public sealed partial class PartnershipsService
         return (year, date);
     }
 
+    [Authorize(Policy = AccessPolicies.PartnershipsRead)]
     public override async Task<Contract.FundingApproval> GetFundingApproval(Contract.GetFundingApprovalRequest request, ServerCallContext context)
     {
         var id = FieldViolations.RequireId(request.Id, "id");
-        var approval = await approvals.FindAsync(id, context.CancellationToken)
+        var scope = await ReadScopeAsync(context);
+        var approval = scope.Visible(await approvals.FindAsync(id, context.CancellationToken), scope.Approvals)
             ?? throw new NotFoundException("Funding approval", request.Id);
         return ToProto(approval);
     }
 
+    [Authorize(Policy = AccessPolicies.PartnershipsRead)]
     public override async Task<Contract.ListFundingApprovalsResponse> ListFundingApprovals(Contract.ListFundingApprovalsRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -137,7 +143,9 @@ public sealed partial class PartnershipsService
 
         var year = request.Year;
         var requestKey = FundingApproval.KeyOfRequest(request.RequestId);
-        var filter = Filter.All<FundingApproval>(
+        var scope = await ReadScopeAsync(context);
+        var filter = Filter.All(
+            scope.Approvals,
             partnerId is { } partner ? a => a.PartnerId == partner : null,
             programmeId is { } programme ? a => a.ProgrammeId == programme : null,
             year == 0 ? null : a => a.Year == year,

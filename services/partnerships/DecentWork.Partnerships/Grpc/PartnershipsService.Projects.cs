@@ -1,8 +1,10 @@
 using DecentWork.Partnerships.Domain;
 using DecentWork.ServiceDefaults;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Partnerships.V1;
 
 namespace DecentWork.Partnerships.Grpc;
@@ -10,6 +12,7 @@ namespace DecentWork.Partnerships.Grpc;
 /// <summary>The project RPCs: register, appraise, gender peer review, approve, change status, list, linkage report.</summary>
 public sealed partial class PartnershipsService
 {
+    [Authorize(Policy = AccessPolicies.PartnershipsWrite)]
     public override async Task<Contract.Project> RegisterProject(Contract.RegisterProjectRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -31,9 +34,17 @@ public sealed partial class PartnershipsService
         return ProjectMapping.ToProto(project);
     }
 
-    public override async Task<Contract.Project> GetProject(Contract.GetProjectRequest request, ServerCallContext context) =>
-        ProjectMapping.ToProto(await FindProject(FieldViolations.RequireId(request.Id, "id"), context.CancellationToken));
+    [Authorize(Policy = AccessPolicies.PartnershipsRead)]
+    public override async Task<Contract.Project> GetProject(Contract.GetProjectRequest request, ServerCallContext context)
+    {
+        var id = FieldViolations.RequireId(request.Id, "id");
+        var scope = await ReadScopeAsync(context);
+        var project = scope.Visible(await projects.FindAsync(id, context.CancellationToken), scope.Projects)
+            ?? throw new NotFoundException("Project", id);
+        return ProjectMapping.ToProto(project);
+    }
 
+    [Authorize(Policy = AccessPolicies.PartnershipsRead)]
     public override async Task<Contract.ListProjectsResponse> ListProjects(Contract.ListProjectsRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -42,35 +53,39 @@ public sealed partial class PartnershipsService
         violations.ThrowIfAny();
 
         var status = (ProjectStatus)request.Status;
-        var filter = Filter.All<Project>(status == 0 ? null : p => p.Status == status);
+        var scope = await ReadScopeAsync(context);
+        var filter = Filter.All(scope.Projects, status == 0 ? null : p => p.Status == status);
         var (found, total, nextPageToken) = await projects.PageAsync(filter, new SortOrder<Project>(p => p.SortKey), page, context.CancellationToken);
         var response = new Contract.ListProjectsResponse { NextPageToken = nextPageToken, TotalSize = total };
         response.Projects.AddRange(found.Select(ProjectMapping.ToProto));
         return response;
     }
 
+    [Authorize(Policy = AccessPolicies.PartnershipsWrite)]
     public override async Task<Contract.Project> AppraiseProject(Contract.AppraiseProjectRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
         var id = ProtoConvert.ToId(request.Id);
         violations.Check(id is null, "id", "must be a UUID");
-        var appraisal = ProjectInput.Appraisal(request.Appraisal, violations);
+        var appraisal = ProjectInput.Appraisal(request.Appraisal, Caller.From(context).Display, violations);
         violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
         violations.ThrowIfAny();
         return await ChangeProject(id!.Value, request.ExpectedVersion, p => p.Appraise(appraisal!, Today()), context.CancellationToken);
     }
 
+    [Authorize(Policy = AccessPolicies.PartnershipsWrite)]
     public override async Task<Contract.Project> ReviewProjectGender(Contract.ReviewProjectGenderRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
         var id = ProtoConvert.ToId(request.Id);
         violations.Check(id is null, "id", "must be a UUID");
-        var review = ProjectInput.GenderReview(request.Review, violations);
+        var review = ProjectInput.GenderReview(request.Review, Caller.From(context).Display, violations);
         violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
         violations.ThrowIfAny();
         return await ChangeProject(id!.Value, request.ExpectedVersion, p => p.ReviewGender(review!, Today()), context.CancellationToken);
     }
 
+    [Authorize(Policy = AccessPolicies.PartnershipsWrite)]
     public override async Task<Contract.Project> ApproveProject(Contract.ApproveProjectRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -80,9 +95,11 @@ public sealed partial class PartnershipsService
         var approvedOn = ProjectInput.OptionalDate(request.ApprovedOn, "approved_on", violations);
         violations.ThrowIfAny();
         var today = Today();
-        return await ChangeProject(id!.Value, request.ExpectedVersion, p => p.Approve(approvedOn ?? today, today), context.CancellationToken);
+        var changedBy = Caller.From(context).Display;
+        return await ChangeProject(id!.Value, request.ExpectedVersion, p => p.Approve(approvedOn ?? today, today, changedBy), context.CancellationToken);
     }
 
+    [Authorize(Policy = AccessPolicies.PartnershipsWrite)]
     public override async Task<Contract.Project> ChangeProjectStatus(Contract.ChangeProjectStatusRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -95,10 +112,12 @@ public sealed partial class PartnershipsService
         violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
         violations.ThrowIfAny();
         var today = Today();
+        var changedBy = Caller.From(context).Display;
         return await ChangeProject(id!.Value, request.ExpectedVersion,
-            p => p.ChangeStatus((ProjectStatus)request.Status, request.Reason, changedOn ?? today, today), context.CancellationToken);
+            p => p.ChangeStatus((ProjectStatus)request.Status, request.Reason, changedOn ?? today, today, changedBy), context.CancellationToken);
     }
 
+    [Authorize(Policy = AccessPolicies.PartnershipsReport)]
     public override async Task<Contract.ProjectLinkageReport> ReportProjectLinkage(Contract.ReportProjectLinkageRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();

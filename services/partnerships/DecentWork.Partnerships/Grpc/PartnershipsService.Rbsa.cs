@@ -1,8 +1,10 @@
 using DecentWork.Partnerships.Domain;
 using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.ServiceDefaults.Reference;
+using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Partnerships.V1;
 using Region = DecentWork.Contracts.Programming.V1.IloRegion;
 
@@ -11,6 +13,7 @@ namespace DecentWork.Partnerships.Grpc;
 /// <summary>RBSA: the Office's allocation of a biennium's un-earmarked contributions.</summary>
 public sealed partial class PartnershipsService
 {
+    [Authorize(Policy = AccessPolicies.PartnershipsWrite)]
     public override async Task<Contract.RbsaPool> AllocateRbsa(Contract.AllocateRbsaRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -40,6 +43,7 @@ public sealed partial class PartnershipsService
             AmountUsd = amount,
             Note = request.Note.Trim(),
             AllocatedAt = clock.GetUtcNow(),
+            AllocatedBy = Caller.From(context).Display,
         }, contributed);
         try
         {
@@ -53,6 +57,7 @@ public sealed partial class PartnershipsService
         return RbsaMapping.ToProto(pool, contributed);
     }
 
+    [Authorize(Policy = AccessPolicies.PartnershipsReport)]
     public override async Task<Contract.RbsaPool> GetRbsaPool(Contract.GetRbsaPoolRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();

@@ -1,8 +1,10 @@
 using DecentWork.Partnerships.Domain;
 using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.ServiceDefaults.Reference;
+using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Partnerships.V1;
 using Grouping = DecentWork.Contracts.Partnerships.V1.FundingApprovalGrouping;
 
@@ -15,6 +17,7 @@ public sealed partial class PartnershipsService
     // kept by year would be the next step if that stops being true.
     private const int MaxAfricaYears = 50;
 
+    [Authorize(Policy = AccessPolicies.PartnershipsReport)]
     public override async Task<Contract.ReportFundingApprovalsResponse> ReportFundingApprovals(Contract.ReportFundingApprovalsRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -32,7 +35,8 @@ public sealed partial class PartnershipsService
             Grouping.Year => Rows(FundingReports.ByYear(found), r => (r.Key.ToString(), r.Key.ToString()), total),
             Grouping.Source => Rows(FundingReports.BySource(found), r => (ReportLabels.Key((Contract.FundingSource)r.Key), ReportLabels.Of(r.Key)), total),
             Grouping.Region => Rows(FundingReports.ByRegion(found), r => (ReportLabels.Key(r.Key), ReportLabels.Of(r.Key)), total),
-            _ => await PartnerRows(FundingReports.ByPartner(found), request.GroupBy == Grouping.PartnerCategory, total, context.CancellationToken),
+            _ => await PartnerRows(FundingReports.ByPartner(found), request.GroupBy == Grouping.PartnerCategory, total,
+                request.Limit, await ReadScopeAsync(context), context.CancellationToken),
         };
         var response = new Contract.ReportFundingApprovalsResponse
         {
@@ -43,6 +47,7 @@ public sealed partial class PartnershipsService
         return response;
     }
 
+    [Authorize(Policy = AccessPolicies.PartnershipsReport)]
     public override async Task<Contract.FieldOfficeShareReport> ReportFieldOfficeShare(Contract.ReportFieldOfficeShareRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -60,6 +65,7 @@ public sealed partial class PartnershipsService
         };
     }
 
+    [Authorize(Policy = AccessPolicies.PartnershipsReport)]
     public override async Task<Contract.AfricaShareReport> ReportAfricaShare(Contract.ReportAfricaShareRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -103,15 +109,26 @@ public sealed partial class PartnershipsService
         return await approvals.ReadAllAsync(filter, new SortOrder<FundingApproval>(a => a.SortKey), cancellationToken);
     }
 
-    /// <summary>By partner (key: id, label: name) or by the partners' category, from the same partner rows.</summary>
+    /// <summary>
+    /// By partner (key: id, label: name) or by the partners' category, from the same partner rows.
+    /// A partner agency gets only its own partner row, with its share and rank among all of them,
+    /// and only when it is among the top <paramref name="limit"/> (0: all) as it would be for
+    /// programme staff; category rows are aggregates over every partner of the category, and
+    /// everyone gets them.
+    /// </summary>
     private async Task<List<Contract.FundingApprovalTotal>> PartnerRows(List<ReportRow<Guid>> byPartner, bool byCategory, decimal total,
-        CancellationToken cancellationToken)
+        int limit, ReadScope scope, CancellationToken cancellationToken)
     {
         var known = new Dictionary<Guid, Partner>();
         foreach (var row in byPartner)
-            if (await partners.FindAsync(row.Key, cancellationToken) is { } partner) known[row.Key] = partner;
+            if ((byCategory || scope.SeesPartner(row.Key)) && await partners.FindAsync(row.Key, cancellationToken) is { } partner)
+                known[row.Key] = partner;
         if (!byCategory)
-            return Rows(byPartner, r => (r.Key.ToString(), known.GetValueOrDefault(r.Key)?.Name ?? "(unknown partner)"), total);
+            return [.. Rows(byPartner, r => (r.Key.ToString(), known.GetValueOrDefault(r.Key)?.Name ?? "(unknown partner)"), total)
+                .Select((row, i) => (Row: row, Partner: byPartner[i].Key))
+                .Take(limit > 0 ? limit : byPartner.Count)
+                .Where(r => scope.SeesPartner(r.Partner))
+                .Select(r => r.Row)];
         var byCategoryRows = FundingReports.ByPartnerCategory(byPartner, id => known.GetValueOrDefault(id)?.Category);
         return Rows(byCategoryRows, r => (ReportLabels.Key((Contract.PartnerCategory)(int)(r.Key ?? 0)), ReportLabels.Of(r.Key)), total);
     }

@@ -1,7 +1,9 @@
 using DecentWork.Partnerships.Domain;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Partnerships.V1;
 
 namespace DecentWork.Partnerships.Grpc;
@@ -16,6 +18,7 @@ public sealed partial class PartnershipsService(
     IAggregateStore<ProgrammeNeeds> programmeNeeds, TimeProvider clock)
     : Contract.PartnershipsService.PartnershipsServiceBase
 {
+    [Authorize(Policy = AccessPolicies.PartnershipsWrite)]
     public override async Task<Contract.Partner> RegisterPartner(Contract.RegisterPartnerRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -30,7 +33,8 @@ public sealed partial class PartnershipsService(
 
         // Unspecified (0) lets the aggregate derive the type from the category.
         IatiOrganisationType? iatiType = request.IatiOrganisationType == 0 ? null : (IatiOrganisationType)request.IatiOrganisationType;
-        var partner = Partner.Register(name, (PartnerCategory)request.Category, clock.GetUtcNow(), iatiType, country);
+        var partner = Partner.Register(name, (PartnerCategory)request.Category, clock.GetUtcNow(), iatiType, country,
+            Caller.From(context).Display);
         try
         {
             await partners.SaveAsync(partner, cancellationToken: context.CancellationToken);
@@ -43,14 +47,17 @@ public sealed partial class PartnershipsService(
         return ToProto(partner);
     }
 
+    [Authorize(Policy = AccessPolicies.PartnershipsRead)]
     public override async Task<Contract.Partner> GetPartner(Contract.GetPartnerRequest request, ServerCallContext context)
     {
         var id = FieldViolations.RequireId(request.Id, "id");
-        var partner = await partners.FindAsync(id, context.CancellationToken)
+        var scope = await ReadScopeAsync(context);
+        var partner = scope.Visible(await partners.FindAsync(id, context.CancellationToken), scope.Partners)
             ?? throw new NotFoundException("Partner", request.Id);
         return ToProto(partner);
     }
 
+    [Authorize(Policy = AccessPolicies.PartnershipsRead)]
     public override async Task<Contract.ListPartnersResponse> ListPartners(Contract.ListPartnersRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -60,7 +67,8 @@ public sealed partial class PartnershipsService(
 
         // The zero category means "any": only a category the caller set narrows the query.
         var category = (PartnerCategory)request.Category;
-        var filter = Filter.All<Partner>(category == 0 ? null : p => p.Category == category);
+        var scope = await ReadScopeAsync(context);
+        var filter = Filter.All(scope.Partners, category == 0 ? null : p => p.Category == category);
         var (found, total, nextPageToken) = await partners.PageAsync(filter, new SortOrder<Partner>(p => p.SortKey), page, context.CancellationToken);
         var response = new Contract.ListPartnersResponse { NextPageToken = nextPageToken, TotalSize = total };
         response.Partners.AddRange(found.Select(ToProto));

@@ -34,7 +34,8 @@ internal static class ProjectInput
         return new ProjectPlan(code, request.Title, countries, partners, budget, start ?? default, end ?? default, outcomes, [.. request.StrategicObjectives]);
     }
 
-    public static ProjectAppraisal? Appraisal(Contract.ProjectAppraisal? input, FieldViolations violations)
+    /// <summary>The appraisal as <paramref name="appraiser"/> (the caller) records it; the request's appraiser is ignored.</summary>
+    public static ProjectAppraisal? Appraisal(Contract.ProjectAppraisal? input, string appraiser, FieldViolations violations)
     {
         if (!violations.Check(input is null, "appraisal", "is required")) return null;
         var appraisal = new ProjectAppraisal
@@ -45,25 +46,24 @@ internal static class ProjectInput
             LegalFeasibility = Finding(input.LegalFeasibility, "appraisal.legal_feasibility", violations),
             Sustainability = Finding(input.Sustainability, "appraisal.sustainability", violations),
             Coherence = Finding(input.Coherence, "appraisal.coherence", violations),
-            Appraiser = input.Appraiser.Trim(),
+            Appraiser = appraiser,
             AppraisalDate = ProtoConvert.ToDateOnly(input.AppraisalDate) ?? default,
         };
-        violations.Check(appraisal.Appraiser.Length is 0 or > MaxText, "appraisal.appraiser", $"is required, 1-{MaxText} characters");
         violations.Check(appraisal.AppraisalDate == default, "appraisal.appraisal_date", "is required and must be a real calendar date");
         return appraisal;
     }
 
-    public static GenderPeerReview? GenderReview(Contract.GenderPeerReview? input, FieldViolations violations)
+    /// <summary>The review as <paramref name="reviewer"/> (the caller) records it; the request's reviewer is ignored.</summary>
+    public static GenderPeerReview? GenderReview(Contract.GenderPeerReview? input, string reviewer, FieldViolations violations)
     {
         if (!violations.Check(input is null, "review", "is required")) return null;
         var review = new GenderPeerReview
         {
             Cleared = input!.Cleared,
-            Reviewer = input.Reviewer.Trim(),
+            Reviewer = reviewer,
             ReviewDate = ProtoConvert.ToDateOnly(input.ReviewDate) ?? default,
             Note = input.Note.Trim(),
         };
-        violations.Check(review.Reviewer.Length is 0 or > MaxText, "review.reviewer", $"is required, 1-{MaxText} characters");
         violations.Check(review.ReviewDate == default, "review.review_date", "is required and must be a real calendar date");
         violations.Check(input.Note.Length > MaxNote, "review.note", $"must be at most {MaxNote} characters");
         return review;

@@ -35,6 +35,7 @@ internal static class ProjectMapping
             ToStatus = (Contract.ProjectStatus)c.To,
             ChangedOn = ProtoConvert.ToDate(c.ChangedOn),
             Reason = c.Reason,
+            ChangedBy = c.ChangedBy,
         }));
         return proto;
     }

@@ -29,6 +29,7 @@ internal static class RbsaMapping
             Amount = Usd(a.AmountUsd),
             Note = a.Note,
             AllocatedAt = ProtoConvert.ToTimestamp(a.AllocatedAt),
+            AllocatedBy = a.AllocatedBy,
         }));
         var byRegion = pool.Allocations
             .GroupBy(a => a.Region ?? 0)
