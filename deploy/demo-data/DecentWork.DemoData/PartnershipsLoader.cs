@@ -212,7 +212,6 @@ public sealed class PartnershipsLoader(Partnerships.PartnershipsService.Partners
                 PredictableFunding = Finding(seed.Predictable),
                 HarmonisedReporting = Finding(seed.Reporting),
                 CommonPrinciples = Finding(seed.CommonPrinciples),
-                Reviewer = "Partnerships and Development Cooperation Department",
                 ReviewDate = ProtoConvert.ToDate(new DateOnly(2008, 5, 1 + index)),
             });
         }
