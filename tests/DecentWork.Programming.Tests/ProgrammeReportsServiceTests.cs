@@ -105,7 +105,8 @@ public class ProgrammeReportsServiceTests(ProgrammingFixture fixture) : IClassFi
         var programme = await Lifecycle.WithOutcomeAsync("LKA");
         var outcomeId = Guid.Parse(programme.Priorities[0].Outcomes[0].Id);
         var approved = new FundingApproved(Guid.NewGuid(), Guid.NewGuid(), "Netherlands", Guid.Parse(programme.Id), 900_000m, 2008, DateTimeOffset.UtcNow,
-            [new FundingAllocation("AsiaPacific", "LKA", null, outcomeId, 2, 600_000m), new FundingAllocation("AsiaPacific", "LKA", null, null, null, 300_000m)]);
+            [new FundingAllocation("AsiaPacific", "LKA", null, outcomeId, 2, 600_000m), new FundingAllocation("AsiaPacific", "LKA", null, null, null, 300_000m)],
+            ChangedBy: "Approvals officer (hq-17)");
         var bus = fixture.Service.Services.GetRequiredService<IBus>();
         var messageId = Guid.NewGuid();
 
@@ -122,7 +123,10 @@ public class ProgrammeReportsServiceTests(ProgrammingFixture fixture) : IClassFi
         Assert.Equal(900_000m, ProtoConvert.ToDecimal(funded.FundingMobilised));
         Assert.Equal(100_000m, ProtoConvert.ToDecimal(funded.FundingGap));
         var history = await _client.GetProgrammeHistoryAsync(new GetProgrammeHistoryRequest { ProgrammeId = programme.Id });
-        Assert.Equal("system:partnerships (Netherlands)", history.Entries.Single(e => e.Action == "FundingRecorded").ChangedBy);
+        // Applied by partnerships' event, on behalf of the person who recorded the approval there.
+        var entry = history.Entries.Single(e => e.Action == "FundingRecorded");
+        Assert.Equal("system:partnerships", entry.ChangedBySubject);
+        Assert.Equal("partnerships for Approvals officer (hq-17) (Netherlands)", entry.ChangedByName);
     }
 
     [Fact]

@@ -44,7 +44,10 @@ public sealed class FundingApprovedConsumer(IAggregateStore<Programme> programme
             ?? throw new DomainRuleException($"Funding approval {approval.ApprovalId} names programme {programmeId}, which is not registered.");
         var toOutcomes = allocations.Where(a => a.OutcomeId is not null)
             .GroupBy(a => a.OutcomeId!.Value).ToDictionary(g => g.Key, g => g.Sum(a => a.AmountUsd));
-        var change = new Change($"system:partnerships ({approval.PartnerName})", clock.GetUtcNow());
+        // The service applied it; the person who recorded the approval travels in the event.
+        var change = new Change("system:partnerships",
+            approval.ChangedBy is { Length: > 0 } by ? $"partnerships for {by} ({approval.PartnerName})" : $"partnerships ({approval.PartnerName})",
+            clock.GetUtcNow());
         if (!programme.RecordFunding(approval.ApprovalId, amountUsd, toOutcomes, change))
         {
             logger.LogInformation("Funding approval {ApprovalId} was already counted for {ProgrammeId}", approval.ApprovalId, programmeId);
