@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DecentWork.Identity.Data;
 using DecentWork.Identity.Seeding;
+using DecentWork.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.Abstractions;
@@ -75,7 +76,9 @@ public sealed class SeedingTests
         if (!OperatingSystem.IsWindows())
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
         var accounts = JsonSerializer.Deserialize<DemoCredentials>(first, new JsonSerializerOptions(JsonSerializerDefaults.Web))!.Accounts;
-        Assert.Equal(18, accounts.Count);
+        // 8 clients (the loader, its reviewer and three signing clients among them) and 14 people.
+        Assert.Equal(22, accounts.Count);
+        Assert.Equal(Roles.All.Order(), accounts.SelectMany(a => a.Roles).Distinct().Order());
         Assert.All(accounts, a => Assert.True((a.Secret ?? a.Password)!.Length >= 24));
 
         await identity.RestartAsync();
