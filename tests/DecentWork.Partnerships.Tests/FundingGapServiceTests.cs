@@ -12,7 +12,7 @@ namespace DecentWork.Partnerships.Tests;
 public class FundingGapServiceTests(PartnershipsFixture fixture) : IClassFixture<PartnershipsFixture>
 {
     private readonly PartnershipsService.PartnershipsServiceClient _client = new(fixture.Service.Channel);
-    private readonly IBus _bus = fixture.Service.Services.GetRequiredService<IBus>();
+    private readonly IBus _bus = fixture.Bus;
 
     [Fact]
     public async Task GetFundingGap_AfterApprovalOutcomeChangesAndFunding_ShowsTheGapPerOutcome()

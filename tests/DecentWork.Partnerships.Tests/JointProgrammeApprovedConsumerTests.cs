@@ -21,7 +21,7 @@ public class JointProgrammeApprovedConsumerTests(PartnershipsFixture fixture) : 
     {
         var fund = $"MDG Achievement Fund {Guid.NewGuid():N}";
         var joint = Joint(fund, 1_250_000.50m);
-        var bus = fixture.Service.Services.GetRequiredService<IBus>();
+        var bus = fixture.Bus;
         var messageId = Guid.NewGuid();
 
         await bus.Publish(joint, ctx => ctx.MessageId = messageId);
@@ -51,7 +51,7 @@ public class JointProgrammeApprovedConsumerTests(PartnershipsFixture fixture) : 
         var joint = Joint($"MDG Achievement Fund {Guid.NewGuid():N}", 3_500_000m) with { ApprovedOn = new DateOnly(1998, 5, 4) };
         var eu = await _client.RegisterPartnerAsync(Requests.Partner("European Union", PartnerCategory.EuropeanUnion));
         await _client.RecordFundingApprovalAsync(Requests.Approval(eu.Id, await fixture.KnownProgrammeAsync(), amount: 6_500_000m, year: 1998));
-        await fixture.Service.Services.GetRequiredService<IBus>().Publish(joint);
+        await fixture.Bus.Publish(joint);
         await Eventually.Until(() => FindApproval(joint.JointProgrammeId), a => a is not null, what: "the joint programme's approval");
 
         Task<ReportFundingApprovalsResponse> Report(FundingApprovalGrouping by) => _client.ReportFundingApprovalsAsync(new ReportFundingApprovalsRequest

@@ -9,9 +9,29 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DecentWork.Partnerships.Tests;
 
-public sealed class PartnershipsFixture() : ServiceFixture(PartnershipsApp.ServiceName, PartnershipsApp.Build)
+public sealed class PartnershipsFixture() : ServiceFixture(PartnershipsApp.ServiceName, PartnershipsApp.Build), IAsyncLifetime
 {
-    public IBus Bus => Service.Services.GetRequiredService<IBus>();
+    private IBusControl? _bus;
+
+    /// <summary>
+    /// A bus of the tests' own on the service's virtual host, with the administrator's account: the
+    /// service's account may publish only partnerships' events and declare only its own queues, while
+    /// the tests publish as programming and coordination would and listen on queues of their own.
+    /// </summary>
+    public IBus Bus => _bus ?? throw new InvalidOperationException("The fixture is not initialised.");
+
+    async Task IAsyncLifetime.InitializeAsync()
+    {
+        await InitializeAsync();
+        _bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(new Uri(RabbitUri)));
+        await _bus.StartAsync();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        if (_bus is not null) await _bus.StopAsync();
+        await DisposeAsync();
+    }
     public IAggregateStore<ProgrammeNeeds> Programmes => Service.Services.GetRequiredService<IAggregateStore<ProgrammeNeeds>>();
 
     /// <summary>
