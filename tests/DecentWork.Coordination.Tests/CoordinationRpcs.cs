@@ -1,25 +1,16 @@
 using DecentWork.Contracts.Coordination.V1;
 using DecentWork.ServiceDefaults.Security;
-using Grpc.Core;
+using DecentWork.Testing;
 
 namespace DecentWork.Coordination.Tests;
 
-/// <summary>
-/// Every RPC of the service with the policy it is meant to name, each called with an empty
-/// request. Authorisation answers before the handler runs, so a refused caller changes nothing,
-/// and an admitted one gets the handler's own answer (OK, INVALID_ARGUMENT, NOT_FOUND...).
-/// </summary>
-internal static class CoordinationRpcs
+/// <summary>Every RPC of the service with the policy it is meant to name (see <see cref="ServiceRpc{TClient}"/>).</summary>
+public sealed class CoordinationRpcs : IServiceRpcs<CoordinationService.CoordinationServiceClient>
 {
-    public sealed record Rpc(string Name, string Policy, Func<CoordinationService.CoordinationServiceClient, Task> Call)
-    {
-        public override string ToString() => Name;
-    }
-
     private const string Read = AccessPolicies.CoordinationRead;
     private const string Write = AccessPolicies.CoordinationWrite;
 
-    public static readonly IReadOnlyList<Rpc> All =
+    public static IReadOnlyList<ServiceRpc<CoordinationService.CoordinationServiceClient>> All { get; } =
     [
         // UNDAFs
         new(nameof(CoordinationService.CoordinationServiceClient.RegisterUndaf), Write, c => c.RegisterUndafAsync(new RegisterUndafRequest()).ResponseAsync),
@@ -59,23 +50,4 @@ internal static class CoordinationRpcs
         new(nameof(CoordinationService.CoordinationServiceClient.GetCrisisResponse), Read, c => c.GetCrisisResponseAsync(new GetCrisisResponseRequest()).ResponseAsync),
         new(nameof(CoordinationService.CoordinationServiceClient.ListCrisisResponses), Read, c => c.ListCrisisResponsesAsync(new ListCrisisResponsesRequest()).ResponseAsync),
     ];
-
-    /// <summary>The service's policies in the matrix (its own prefix), each with the first RPC naming it.</summary>
-    public static IEnumerable<Rpc> OnePerPolicy => All.GroupBy(r => r.Policy).Select(g => g.First());
-
-    public static Rpc Named(string name) => All.Single(r => r.Name == name);
-
-    /// <summary>The status a call answers with: OK, or the RpcException's code.</summary>
-    public static async Task<StatusCode> StatusOf(this Rpc rpc, CoordinationService.CoordinationServiceClient client)
-    {
-        try
-        {
-            await rpc.Call(client);
-            return StatusCode.OK;
-        }
-        catch (RpcException e)
-        {
-            return e.StatusCode;
-        }
-    }
 }

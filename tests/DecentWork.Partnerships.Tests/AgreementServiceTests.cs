@@ -99,7 +99,7 @@ public class AgreementServiceTests(PartnershipsFixture fixture) : IClassFixture<
         var reviewed = await _client.ReviewAgreementAlignmentAsync(Review(agreement, true, false, true, true, false));
 
         Assert.Equal(2, reviewed.Version);
-        Assert.Equal((true, false, PartnershipsFixture.Display(fixture.Service.DefaultCaller)), (reviewed.AlignmentReview.StrategicPriorities.Met, reviewed.AlignmentReview.ProgrammingCycles.Met, reviewed.AlignmentReview.Reviewer));
+        Assert.Equal((true, false, await fixture.Service.DisplayOfAsync(fixture.Service.DefaultCaller)), (reviewed.AlignmentReview.StrategicPriorities.Met, reviewed.AlignmentReview.ProgrammingCycles.Met, reviewed.AlignmentReview.Reviewer));
         var stale = Review(agreement, true, true, true, true, true);
         stale.ExpectedVersion = 1;
         await RpcAssert.FailsWith(StatusCode.Aborted, () => _client.ReviewAgreementAlignmentAsync(stale).ResponseAsync);
@@ -185,7 +185,7 @@ public class AgreementServiceTests(PartnershipsFixture fixture) : IClassFixture<
         var signed = await _client.SignAgreementAsync(sign);
 
         // The request named "PARDEV"; the service records the caller instead.
-        Assert.Equal((sign.SignedOn, PartnershipsFixture.Display(fixture.Service.DefaultCaller), 3L), (signed.SignedOn, signed.PppChecklist.CompletedBy, signed.Version));
+        Assert.Equal((sign.SignedOn, await fixture.Service.DisplayOfAsync(fixture.Service.DefaultCaller), 3L), (signed.SignedOn, signed.PppChecklist.CompletedBy, signed.Version));
         sign.ExpectedVersion = signed.Version;
         await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () => _client.SignAgreementAsync(sign).ResponseAsync);
     }

@@ -34,7 +34,7 @@ public class ChangedByTests(PartnershipsFixture fixture) : IClassFixture<Partner
 
         var reviewed = await _client.ReviewAgreementAlignmentAsync(request);
 
-        Assert.Equal(PartnershipsFixture.Display(Colleague), reviewed.AlignmentReview.Reviewer);
+        Assert.Equal(await fixture.Service.DisplayOfAsync(Colleague), reviewed.AlignmentReview.Reviewer);
     }
 
     [Fact]
@@ -70,9 +70,9 @@ public class ChangedByTests(PartnershipsFixture fixture) : IClassFixture<Partner
         });
 
         Assert.Equal(
-            new[] { PartnershipsFixture.Display(Colleague), PartnershipsFixture.Display(fixture.Service.DefaultCaller) },
+            new[] { await fixture.Service.DisplayOfAsync(Colleague), await fixture.Service.DisplayOfAsync(fixture.Service.DefaultCaller) },
             cancelled.StatusChanges.Select(c => c.ChangedBy));
-        Assert.Equal((PartnershipsFixture.Display(Colleague), PartnershipsFixture.Display(Colleague)),
+        Assert.Equal((await fixture.Service.DisplayOfAsync(Colleague), await fixture.Service.DisplayOfAsync(Colleague)),
             (cancelled.Appraisal.Appraiser, cancelled.GenderPeerReview.Reviewer));
     }
 
@@ -97,8 +97,8 @@ public class ChangedByTests(PartnershipsFixture fixture) : IClassFixture<Partner
                 e => e is not null, what: "PartnerRegistered");
             var approvalEvent = await Eventually.Until(() => Task.FromResult(approved.GetValueOrDefault(Guid.Parse(approval.Id))),
                 e => e is not null, what: "FundingApproved");
-            Assert.Equal(PartnershipsFixture.Display(Colleague), partnerEvent!.ChangedBy);
-            Assert.Equal(PartnershipsFixture.Display(Colleague), approvalEvent!.ChangedBy);
+            Assert.Equal(await fixture.Service.DisplayOfAsync(Colleague), partnerEvent!.ChangedBy);
+            Assert.Equal(await fixture.Service.DisplayOfAsync(Colleague), approvalEvent!.ChangedBy);
         }
         finally
         {

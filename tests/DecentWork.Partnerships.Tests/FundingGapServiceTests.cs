@@ -43,7 +43,7 @@ public class FundingGapServiceTests(PartnershipsFixture fixture) : IClassFixture
     {
         await RpcAssert.FailsWith(StatusCode.NotFound, () => _client.GetFundingGapAsync(new GetFundingGapRequest { ProgrammeId = Guid.NewGuid().ToString() }).ResponseAsync);
         await RpcAssert.InvalidFields(() => _client.GetFundingGapAsync(new GetFundingGapRequest { ProgrammeId = "x" }).ResponseAsync, "programme_id");
-        var http = fixture.JsonClient();
+        var http = fixture.Service.JsonClient();
         var json = await http.GetAsync($"/v1/funding-approvals/reports:fundingGap?programmeId={Guid.NewGuid()}");
         Assert.Equal(System.Net.HttpStatusCode.NotFound, json.StatusCode);
     }

@@ -7,7 +7,7 @@ namespace DecentWork.Partnerships.Tests;
 /// <summary>The JSON transcoding routes, served on the gRPC port over HTTP/2 as the gateway calls them.</summary>
 public class JsonRouteTests(PartnershipsFixture fixture) : IClassFixture<PartnershipsFixture>
 {
-    private readonly HttpClient _http = fixture.JsonClient();
+    private readonly HttpClient _http = fixture.Service.JsonClient();
 
     [Fact]
     public async Task JsonRoutes_RegisterPartnerRecordApprovalAndListByPartner()

@@ -34,27 +34,6 @@ public sealed class PartnershipsFixture() : ServiceFixture(PartnershipsApp.Servi
     }
     public IAggregateStore<ProgrammeNeeds> Programmes => Service.Services.GetRequiredService<IAggregateStore<ProgrammeNeeds>>();
 
-    /// <summary>
-    /// How the service records <paramref name="caller"/> as an author: "Name (subject)", where a
-    /// client's subject is its client id (its service account's user name at the identity service).
-    /// </summary>
-    public static string Display(TestCaller caller) => $"{caller.Name} ({caller.ClientId})";
-
-    /// <summary>
-    /// The JSON routes on the gRPC port over HTTP/2, as the gateway calls them, with a token of
-    /// <paramref name="caller"/> (the service's default caller when null) on every request.
-    /// </summary>
-    public HttpClient JsonClient(TestCaller? caller = null)
-    {
-        var who = caller ?? Service.DefaultCaller;
-        return new HttpClient(new BearerTokenHandler(() => Service.Identity.TokenAsync(who)) { InnerHandler = new SocketsHttpHandler() })
-        {
-            BaseAddress = Service.GrpcAddress,
-            DefaultRequestVersion = System.Net.HttpVersion.Version20,
-            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
-        };
-    }
-
     public static ProgrammeRegistered Registered(string country = "ZMB") =>
         new(Guid.NewGuid(), country, "Africa", $"DWCP {country}", new DateOnly(2006, 1, 1), new DateOnly(2010, 12, 31), DateTimeOffset.UtcNow);
 

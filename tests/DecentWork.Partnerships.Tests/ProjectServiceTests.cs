@@ -56,7 +56,7 @@ public class ProjectServiceTests(PartnershipsFixture fixture) : IClassFixture<Pa
         await _client.ReviewProjectGenderAsync(Gender(project));
         var approved = await _client.ApproveProjectAsync(new ApproveProjectRequest { Id = project.Id, ExpectedVersion = 3 });
 
-        var caller = PartnershipsFixture.Display(fixture.Service.DefaultCaller);
+        var caller = await fixture.Service.DisplayOfAsync(fixture.Service.DefaultCaller);
         Assert.Equal((ProjectStatus.Implementation, 4L, caller, caller, true),
             (approved.Status, approved.Version, approved.Appraisal.Appraiser, approved.GenderPeerReview.Reviewer, approved.GenderPeerReview.Cleared));
         Assert.Equal(caller, Assert.Single(approved.StatusChanges).ChangedBy);
@@ -128,7 +128,7 @@ public class ProjectServiceTests(PartnershipsFixture fixture) : IClassFixture<Pa
             await _client.RegisterProjectAsync(await Request(1994, linked));
         await _client.RegisterProjectAsync(await Request(1990, linked: false)); // ends 1991, before the period
 
-        var http = fixture.JsonClient();
+        var http = fixture.Service.JsonClient();
         var report = await http.GetFromJsonAsync<JsonElement>("/v1/projects/reports:linkage?startYear=1995&endYear=1996");
 
         Assert.Equal((4, 3, "75.00"), (report.GetProperty("projectCount").GetInt32(), report.GetProperty("linkedToBoth").GetInt32(),
@@ -226,7 +226,7 @@ public class ProjectServiceTests(PartnershipsFixture fixture) : IClassFixture<Pa
     public async Task ChangeProjectStatus_OverJson_SuspendsAndRefusesAnIllegalStepWith400()
     {
         var project = await ApprovedProject();
-        var http = fixture.JsonClient();
+        var http = fixture.Service.JsonClient();
 
         var suspended = await http.PostAsJsonAsync($"/v1/projects/{project.Id}:changeStatus",
             new { status = "PROJECT_STATUS_SUSPENDED", reason = "security situation", changedOn = new { year = 2008, month = 5, day = 1 }, expectedVersion = "4" });

@@ -42,7 +42,8 @@ public class RbsaServiceTests(PartnershipsFixture fixture) : IClassFixture<Partn
 
         Assert.Equal((44_000_000m, 44_000_000m, 0m, 3L), (ProtoConvert.ToDecimal(pool.Contributed), ProtoConvert.ToDecimal(pool.Allocated),
             ProtoConvert.ToDecimal(pool.Unallocated), pool.Version));
-        Assert.All(pool.Allocations, a => Assert.Equal(PartnershipsFixture.Display(fixture.Service.DefaultCaller), a.AllocatedBy));
+        var allocator = await fixture.Service.DisplayOfAsync(fixture.Service.DefaultCaller);
+        Assert.All(pool.Allocations, a => Assert.Equal(allocator, a.AllocatedBy));
         Assert.Equal(("ILO_REGION_AFRICA", "Africa", "50.00"), (pool.ByRegion[0].Key, pool.ByRegion[0].Label, pool.ByRegion[0].SharePercent));
         Assert.Equal(pool, await _client.GetRbsaPoolAsync(new GetRbsaPoolRequest { BienniumStartYear = 2008 }));
 
@@ -70,7 +71,7 @@ public class RbsaServiceTests(PartnershipsFixture fixture) : IClassFixture<Partn
     {
         await Contribute(7.5m, 2015);
 
-        var http = fixture.JsonClient();
+        var http = fixture.Service.JsonClient();
         var pool = await http.GetFromJsonAsync<JsonElement>("/v1/funding-approvals/rbsa:pool?bienniumStartYear=2014");
 
         Assert.Equal("7", pool.GetProperty("contributed").GetProperty("units").ToString());

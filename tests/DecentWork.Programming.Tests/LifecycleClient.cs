@@ -23,9 +23,6 @@ internal sealed class LifecycleClient(ServiceInstance service)
 
     public static string GroupClaim(ConstituentGroup group) => group.ToString().ToLowerInvariant();
 
-    /// <summary>How history and events name a test caller: "Name (subject)", the subject being its client id.</summary>
-    public static string DisplayOf(TestCaller caller) => $"{caller.Name} ({caller.ClientId})";
-
     public static Google.Type.Money Usd(long units) => new() { CurrencyCode = "USD", Units = units };
 
     public static RegisterProgrammeRequest Registration(string country, int startYear = 2008, int endYear = 2011, string requestId = "") => new()

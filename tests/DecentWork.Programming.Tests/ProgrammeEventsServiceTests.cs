@@ -55,7 +55,7 @@ public class ProgrammeEventsServiceTests(ProgrammingFixture fixture) : IClassFix
         var approvedOutcome = Assert.Single(approved.Outcomes);
         Assert.Equal((outcome.Code, 2, 1_000_000m), (approvedOutcome.Code, approvedOutcome.StrategicObjective, approvedOutcome.ResourceNeedUsd));
         Assert.Equal(new DateOnly(2008, 2, 4), approved.ApprovedOn);
-        Assert.Equal(LifecycleClient.DisplayOf(TestCaller.ProgrammeStaff), approved.ChangedBy);
+        Assert.Equal(await fixture.Service.DisplayOfAsync(TestCaller.ProgrammeStaff), approved.ChangedBy);
         var changes = received.OfType<ProgrammeOutcomeChanged>().Where(e => e.ProgrammeId == id).OrderBy(e => e.Withdrawn).ToList();
         Assert.Equal(2, changes.Count);
         // An outcome added after approval travels like a change, so other services can link and fund it.

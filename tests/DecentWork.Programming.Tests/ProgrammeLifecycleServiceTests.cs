@@ -45,7 +45,8 @@ public class ProgrammeLifecycleServiceTests(ProgrammingFixture fixture) : IClass
         // Every author is the token's caller: staff drafted and decided, the reviewer reviewed, each constituent signed.
         var staff = TestCaller.ProgrammeStaff;
         var authors = history.Entries.Select(e => (e.ChangedBySubject, e.ChangedByName, e.ChangedBy)).ToList();
-        Assert.All(authors.Take(6).Concat(authors.Skip(10)), a => Assert.Equal((staff.ClientId, staff.Name, DisplayOf(staff)), a));
+        var staffDisplay = await fixture.Service.DisplayOfAsync(staff);
+        Assert.All(authors.Take(6).Concat(authors.Skip(10)), a => Assert.Equal((staff.ClientId, staff.Name, staffDisplay), a));
         Assert.Equal(TestCaller.QaReviewer.ClientId, authors[6].ChangedBySubject);
         Assert.Equal(AllGroups.Select(g => TestCaller.Constituent("ZMB", GroupClaim(g)).ClientId), authors.Skip(7).Take(3).Select(a => a.ChangedBySubject));
         Assert.Equal(staff.ClientId, evaluated.DraftedBy);

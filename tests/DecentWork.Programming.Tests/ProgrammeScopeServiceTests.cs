@@ -74,7 +74,8 @@ public class ProgrammeScopeServiceTests(ProgrammingFixture fixture) : IClassFixt
         Assert.Equal(officer.ClientId, changed.DraftedBy);
         Assert.Equal(changed, await office.GetProgrammeAsync(new GetProgrammeRequest { Id = registered.Id }));
         var history = await office.GetProgrammeHistoryAsync(new GetProgrammeHistoryRequest { ProgrammeId = registered.Id });
-        Assert.All(history.Entries, e => Assert.Equal(DisplayOf(officer), e.ChangedBy));
+        var officerDisplay = await fixture.Service.DisplayOfAsync(officer);
+        Assert.All(history.Entries, e => Assert.Equal(officerDisplay, e.ChangedBy));
         Assert.Equal(registered.Id, Assert.Single((await office.ListProgrammesAsync(new ListProgrammesRequest())).Programmes).Id);
 
         var elsewhere = await RpcAssert.FailsWith(StatusCode.PermissionDenied,

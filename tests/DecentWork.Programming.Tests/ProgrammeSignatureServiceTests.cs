@@ -32,7 +32,7 @@ public class ProgrammeSignatureServiceTests(ProgrammingFixture fixture) : IClass
             (signature.Group, signature.Name, signature.SignedBy));
         var history = await _staff.GetProgrammeHistoryAsync(new GetProgrammeHistoryRequest { ProgrammeId = programme.Id, PageSize = 50 });
         var entry = history.Entries.Last();
-        Assert.Equal(("Signed", minister.Name, DisplayOf(minister)), (entry.Action, entry.ChangedByName, entry.ChangedBy));
+        Assert.Equal(("Signed", minister.Name, await fixture.Service.DisplayOfAsync(minister)), (entry.Action, entry.ChangedByName, entry.ChangedBy));
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public class ProgrammeSignatureServiceTests(ProgrammingFixture fixture) : IClass
         await _staff.AddPriorityAsync(request, new Metadata { { "x-user", "eve@example.org" } });
 
         var entry = (await _staff.GetProgrammeHistoryAsync(new GetProgrammeHistoryRequest { ProgrammeId = programme.Id })).Entries.Last();
-        Assert.Equal((DisplayOf(TestCaller.ProgrammeStaff), TestCaller.ProgrammeStaff.ClientId, TestCaller.ProgrammeStaff.Name),
+        Assert.Equal((await fixture.Service.DisplayOfAsync(TestCaller.ProgrammeStaff), TestCaller.ProgrammeStaff.ClientId, TestCaller.ProgrammeStaff.Name),
             (entry.ChangedBy, entry.ChangedBySubject, entry.ChangedByName));
     }
 }

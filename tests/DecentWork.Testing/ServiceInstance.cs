@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Net.Http.Headers;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace DecentWork.Testing;
 
@@ -83,6 +85,42 @@ public sealed class ServiceInstance : IAsyncDisposable
             var http = new HttpClient(new BearerTokenHandler(token) { InnerHandler = new SocketsHttpHandler() }) { BaseAddress = HttpAddress };
             return (channel, http);
         });
+
+    /// <summary>
+    /// The JSON routes on the gRPC port over HTTP/2, as the gateway calls them, with a token of
+    /// <paramref name="caller"/> (<see cref="DefaultCaller"/> unless given) on every request.
+    /// The caller disposes it.
+    /// </summary>
+    public HttpClient JsonClient(TestCaller? caller = null)
+    {
+        var who = caller ?? DefaultCaller;
+        return new HttpClient(new BearerTokenHandler(() => Identity.TokenAsync(who)) { InnerHandler = new SocketsHttpHandler() })
+        {
+            BaseAddress = GrpcAddress,
+            DefaultRequestVersion = HttpVersion.Version20,
+            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+    }
+
+    /// <summary>The same without a token.</summary>
+    public HttpClient AnonymousJsonClient() => new()
+    {
+        BaseAddress = GrpcAddress,
+        DefaultRequestVersion = HttpVersion.Version20,
+        DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+    };
+
+    /// <summary>
+    /// How the service should record <paramref name="caller"/> as the author of a change,
+    /// "Name (subject)" as Caller.Display shows it: the name the test gave the caller and the
+    /// subject the identity service put in its token.
+    /// </summary>
+    public async Task<string> DisplayOfAsync(TestCaller caller)
+    {
+        var token = new JsonWebToken(await Identity.TokenAsync(caller));
+        return $"{caller.Name} ({token.Subject})";
+    }
+
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException($"{Name} is not running.");
 
     public static async Task<ServiceInstance> StartAsync(

@@ -1,26 +1,17 @@
 using DecentWork.Contracts.Training.V1;
 using DecentWork.ServiceDefaults.Security;
-using Grpc.Core;
+using DecentWork.Testing;
 
 namespace DecentWork.Training.Tests;
 
-/// <summary>
-/// Every RPC of the service with the policy it is meant to name, each called with an empty
-/// request. Authorisation answers before the handler runs, so a refused caller changes nothing,
-/// and an admitted one gets the handler's own answer (OK, INVALID_ARGUMENT, NOT_FOUND...).
-/// </summary>
-internal static class TrainingRpcs
+/// <summary>Every RPC of the service with the policy it is meant to name (see <see cref="ServiceRpc{TClient}"/>).</summary>
+public sealed class TrainingRpcs : IServiceRpcs<TrainingService.TrainingServiceClient>
 {
-    public sealed record Rpc(string Name, string Policy, Func<TrainingService.TrainingServiceClient, Task> Call)
-    {
-        public override string ToString() => Name;
-    }
-
     private const string Read = AccessPolicies.TrainingRead;
     private const string Write = AccessPolicies.TrainingWrite;
     private const string Report = AccessPolicies.TrainingReport;
 
-    public static readonly IReadOnlyList<Rpc> All =
+    public static IReadOnlyList<ServiceRpc<TrainingService.TrainingServiceClient>> All { get; } =
     [
         new(nameof(TrainingService.TrainingServiceClient.PublishCourse), Write, c => c.PublishCourseAsync(new PublishCourseRequest()).ResponseAsync),
         new(nameof(TrainingService.TrainingServiceClient.GetCourse), Read, c => c.GetCourseAsync(new GetCourseRequest()).ResponseAsync),
@@ -41,23 +32,4 @@ internal static class TrainingRpcs
         new(nameof(TrainingService.TrainingServiceClient.GetLinkedTrainingReport), Report, c => c.GetLinkedTrainingReportAsync(new GetLinkedTrainingReportRequest()).ResponseAsync),
         new(nameof(TrainingService.TrainingServiceClient.GetCourseParticipantReport), Report, c => c.GetCourseParticipantReportAsync(new GetCourseParticipantReportRequest()).ResponseAsync),
     ];
-
-    /// <summary>The service's policies in the matrix (its own prefix), each with the first RPC naming it.</summary>
-    public static IEnumerable<Rpc> OnePerPolicy => All.GroupBy(r => r.Policy).Select(g => g.First());
-
-    public static Rpc Named(string name) => All.Single(r => r.Name == name);
-
-    /// <summary>The status a call answers with: OK, or the RpcException's code.</summary>
-    public static async Task<StatusCode> StatusOf(this Rpc rpc, TrainingService.TrainingServiceClient client)
-    {
-        try
-        {
-            await rpc.Call(client);
-            return StatusCode.OK;
-        }
-        catch (RpcException e)
-        {
-            return e.StatusCode;
-        }
-    }
 }

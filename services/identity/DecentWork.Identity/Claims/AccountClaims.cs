@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using DecentWork.Identity.Data;
+using DecentWork.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
@@ -9,7 +10,7 @@ namespace DecentWork.Identity.Claims;
 
 /// <summary>
 /// Builds the principal a token is issued for, the same way for a person and for a client's
-/// service account: only the claims in <see cref="ClaimNames"/>, never Identity's internal ones
+/// service account: only the claims in <see cref="CallerClaims"/>, never Identity's internal ones
 /// (security stamp and the like).
 /// </summary>
 public static class AccountClaims
@@ -18,11 +19,11 @@ public static class AccountClaims
         UserManager<Account> users, Account account, string subject, IReadOnlyList<string> scopes)
     {
         var identity = new ClaimsIdentity(
-            OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, ClaimNames.Name, ClaimNames.Role);
-        identity.SetClaim(ClaimNames.Subject, subject);
-        identity.SetClaim(ClaimNames.Name, account.DisplayName);
+            OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, CallerClaims.Name, CallerClaims.Role);
+        identity.SetClaim(CallerClaims.Subject, subject);
+        identity.SetClaim(CallerClaims.Name, account.DisplayName);
         foreach (var claim in await users.GetClaimsAsync(account))
-            if (ClaimNames.SeededTypes.Contains(claim.Type)) identity.AddClaim(new Claim(claim.Type, claim.Value));
+            if (SeededClaims.Types.Contains(claim.Type)) identity.AddClaim(new Claim(claim.Type, claim.Value));
 
         identity.SetScopes(scopes);
         identity.SetResources(ApiScopes.ResourcesOf(scopes));

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using DecentWork.Identity.Claims;
 using DecentWork.Identity.Data;
+using DecentWork.ServiceDefaults.Security;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -37,7 +38,7 @@ public static class TokenEndpoint
         {
             var granted = (await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal
                 ?? new ClaimsPrincipal();
-            var account = granted.GetClaim(ClaimNames.Subject) is { } id ? await users.FindByIdAsync(id) : null;
+            var account = granted.GetClaim(CallerClaims.Subject) is { } id ? await users.FindByIdAsync(id) : null;
             if (account is null || account.IsServiceAccount || !await signIn.CanSignInAsync(account)
                 || await users.IsLockedOutAsync(account))
                 return AuthorizeEndpoint.Forbid(Errors.InvalidGrant, "The token is no longer valid.");

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using DecentWork.Identity.Claims;
 using DecentWork.Identity.Data;
+using DecentWork.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Identity;
 
 namespace DecentWork.Identity.Seeding;
@@ -35,7 +36,7 @@ internal static partial class AccountSeeder
             Check(await users.AddPasswordAsync(account, password), userName);
         }
 
-        var existing = (await users.GetClaimsAsync(account)).Where(c => ClaimNames.SeededTypes.Contains(c.Type)).ToList();
+        var existing = (await users.GetClaimsAsync(account)).Where(c => SeededClaims.Types.Contains(c.Type)).ToList();
         if (existing.Count > 0) Check(await users.RemoveClaimsAsync(account, existing), userName);
         if (claims.Count > 0) Check(await users.AddClaimsAsync(account, claims), userName);
         return account;
@@ -49,14 +50,14 @@ internal static partial class AccountSeeder
         var countries = seed.Countries.Select(c => c.Trim().ToUpperInvariant()).ToList();
         if (countries.Any(c => !CountryCode().IsMatch(c)))
             throw new InvalidOperationException($"Seed account '{userName}' has a country that is not an ISO 3166-1 alpha-3 code.");
-        if (seed.ConstituentGroup is { } group && !Roles.ConstituentGroups.Contains(group))
+        if (seed.ConstituentGroup is { } group && !SeededClaims.ConstituentGroups.Contains(group))
             throw new InvalidOperationException($"Seed account '{userName}' has an unknown constituent group '{group}'.");
 
-        var claims = seed.Roles.Distinct().Select(r => new Claim(ClaimNames.Role, r))
-            .Concat(countries.Distinct().Select(c => new Claim(ClaimNames.Country, c)))
+        var claims = seed.Roles.Distinct().Select(r => new Claim(CallerClaims.Role, r))
+            .Concat(countries.Distinct().Select(c => new Claim(CallerClaims.Country, c)))
             .ToList();
-        if (!string.IsNullOrWhiteSpace(seed.Partner)) claims.Add(new Claim(ClaimNames.Partner, seed.Partner));
-        if (!string.IsNullOrWhiteSpace(seed.ConstituentGroup)) claims.Add(new Claim(ClaimNames.ConstituentGroup, seed.ConstituentGroup));
+        if (!string.IsNullOrWhiteSpace(seed.Partner)) claims.Add(new Claim(CallerClaims.Partner, seed.Partner));
+        if (!string.IsNullOrWhiteSpace(seed.ConstituentGroup)) claims.Add(new Claim(CallerClaims.ConstituentGroup, seed.ConstituentGroup));
         return claims;
     }
 

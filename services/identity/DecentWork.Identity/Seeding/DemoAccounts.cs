@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using DecentWork.Identity.Claims;
 using DecentWork.Identity.Keys;
+using DecentWork.ServiceDefaults.Security;
 
 namespace DecentWork.Identity.Seeding;
 
