@@ -15,4 +15,6 @@ var identity = new Uri(Arg("--identity", "http://127.0.0.1:5185/"));
 // The benchmark authenticates like any client: the demo loader's client, by client credentials.
 using var callers = DemoCallers.FromFile(Arg("--credentials", ".data/identity/demo-credentials.json"), options.Gateway, identity);
 await new UnaryBenchmark(options, callers, Console.Out).RunAsync();
-await new TokenValidationBenchmark(identity, await callers.TokenAsync(DemoCallers.Loader), Console.Out).RunAsync();
+var token = await callers.TokenAsync(DemoCallers.Loader);
+await new ValidationCostBenchmark(options.Direct, callers.ChannelFor(DemoCallers.Loader, options.Direct), token, options, Console.Out).RunAsync();
+await new TokenValidationBenchmark(identity, token, Console.Out).RunAsync();

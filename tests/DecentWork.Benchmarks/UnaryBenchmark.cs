@@ -14,7 +14,7 @@ public sealed class UnaryBenchmark(UnaryBenchmark.Options options, DecentWork.De
 {
     public sealed record Options(Uri Direct, Uri Gateway, int Rounds, TimeSpan RoundDuration, int[] Concurrency);
 
-    private sealed record Result(int Calls, TimeSpan Elapsed, List<double> LatenciesMs);
+    internal sealed record Result(int Calls, TimeSpan Elapsed, List<double> LatenciesMs);
 
     public async Task RunAsync()
     {
@@ -65,19 +65,25 @@ public sealed class UnaryBenchmark(UnaryBenchmark.Options options, DecentWork.De
         return programme.Id;
     }
 
-    private static async Task<Result> MeasureAsync(GrpcChannel channel, string id, int concurrency, TimeSpan duration)
+    private static Task<Result> MeasureAsync(GrpcChannel channel, string id, int concurrency, TimeSpan duration)
     {
         var client = new ProgrammingService.ProgrammingServiceClient(channel);
         var request = new GetProgrammeRequest { Id = id };
+        return MeasureAsync(async () => await client.GetProgrammeAsync(request), concurrency, duration);
+    }
+
+    /// <summary><paramref name="concurrency"/> callers repeating one call for <paramref name="duration"/>, each call timed.</summary>
+    internal static async Task<Result> MeasureAsync(Func<Task> call, int concurrency, TimeSpan duration)
+    {
         var total = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, concurrency).Select(async _ =>
         {
             var latencies = new List<double>();
             while (total.Elapsed < duration)
             {
-                var call = Stopwatch.StartNew();
-                await client.GetProgrammeAsync(request);
-                latencies.Add(call.Elapsed.TotalMilliseconds);
+                var one = Stopwatch.StartNew();
+                await call();
+                latencies.Add(one.Elapsed.TotalMilliseconds);
             }
             return latencies;
         }).ToList();
@@ -85,6 +91,6 @@ public sealed class UnaryBenchmark(UnaryBenchmark.Options options, DecentWork.De
         return new Result(all.Count, total.Elapsed, all);
     }
 
-    private static double Percentile(List<double> sorted, double p) =>
+    internal static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 }
