@@ -6,15 +6,14 @@ using Microsoft.AspNetCore.Identity;
 namespace DecentWork.Identity.Endpoints;
 
 /// <summary>
-/// GET/POST /account/login: a plain HTML form with an antiforgery token. Failure says only
-/// "Invalid user name or password" (plus "try again later" when locked out), so the page never
-/// tells whether an account exists.
+/// GET/POST /account/login: a plain HTML form with an antiforgery token. Every failure (unknown
+/// name, wrong password, locked out) gets the same message, so the page never tells whether an
+/// account exists: only a real account can be locked, so a lockout message of its own would.
 /// </summary>
 public static class LoginPage
 {
     public const string Path = "/account/login";
-    public const string InvalidMessage = "Invalid user name or password.";
-    public const string LockedOutMessage = InvalidMessage + " Too many attempts: try again later.";
+    public const string InvalidMessage = "Invalid user name or password. After repeated failures an account is locked for a while: try again later.";
 
     private static readonly Account Decoy = new();
     private static readonly string DecoyHash = new PasswordHasher<Account>().HashPassword(Decoy, Guid.NewGuid().ToString());
@@ -47,7 +46,7 @@ public static class LoginPage
             result = await signIn.PasswordSignInAsync(account, password, isPersistent: false, lockoutOnFailure: true);
         }
         if (result.Succeeded) return Results.LocalRedirect(LocalUrl.IsLocal(returnUrl) ? returnUrl : "/");
-        return Page(context, antiforgery, returnUrl, result.IsLockedOut ? LockedOutMessage : InvalidMessage);
+        return Page(context, antiforgery, returnUrl, InvalidMessage);
     }
 
     private static IResult Page(HttpContext context, IAntiforgery antiforgery, string? returnUrl, string? error)
