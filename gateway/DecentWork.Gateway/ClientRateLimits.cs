@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using DecentWork.ServiceDefaults.Grpc;
+using Grpc.Core;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace DecentWork.Gateway;
@@ -49,19 +51,14 @@ public sealed class ClientRateLimits(RateLimitSettings settings) : IRateLimiterP
         var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         response.Headers.RetryAfter = seconds;
-        if (context.HttpContext.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true)
+        var message = $"Rate limit exceeded; retry after {seconds} s.";
+        if (RefusalAnswers.IsGrpc(context.HttpContext.Request))
         {
-            // A trailers-only gRPC answer: HTTP 200 carrying the status in its headers.
-            response.StatusCode = StatusCodes.Status200OK;
-            response.ContentType = "application/grpc";
-            response.Headers["grpc-status"] = "8";
-            response.Headers["grpc-message"] = $"Rate limit exceeded; retry after {seconds} s.";
+            RefusalAnswers.WriteGrpc(response, StatusCode.ResourceExhausted, message);
             return ValueTask.CompletedTask;
         }
         response.StatusCode = StatusCodes.Status429TooManyRequests;
-        response.ContentType = "application/json";
-        return new ValueTask(response.WriteAsync(
-            $$"""{"code":8,"message":"Rate limit exceeded; retry after {{seconds}} s.","details":[]}""", cancellationToken));
+        return new ValueTask(RefusalAnswers.WriteJsonAsync(response, StatusCode.ResourceExhausted, message, cancellationToken));
     }
 }
 

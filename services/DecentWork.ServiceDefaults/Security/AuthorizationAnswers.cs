@@ -1,3 +1,5 @@
+using DecentWork.ServiceDefaults.Grpc;
+using Grpc.Core;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -24,20 +26,14 @@ public sealed class AuthorizationAnswers : IAuthorizationMiddlewareResultHandler
             return;
         }
         var challenged = authorizeResult.Challenged;
-        if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true)
+        var (status, message) = challenged ? (StatusCode.Unauthenticated, Unauthenticated) : (StatusCode.PermissionDenied, PermissionDenied);
+        if (RefusalAnswers.IsGrpc(context.Request))
         {
-            // Trailers-only gRPC answer: HTTP 200 with the status in the headers.
-            context.Response.StatusCode = StatusCodes.Status200OK;
-            context.Response.ContentType = "application/grpc";
-            context.Response.Headers["grpc-status"] = challenged ? "16" : "7";
-            context.Response.Headers["grpc-message"] = challenged ? Unauthenticated : PermissionDenied;
+            RefusalAnswers.WriteGrpc(context.Response, status, message);
             return;
         }
         if (challenged) await context.ChallengeAsync();
         else await context.ForbidAsync();
-        context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(challenged
-            ? $$"""{"code":16,"message":"{{Unauthenticated}}","details":[]}"""
-            : $$"""{"code":7,"message":"{{PermissionDenied}}","details":[]}""");
+        await RefusalAnswers.WriteJsonAsync(context.Response, status, message);
     }
 }
