@@ -27,6 +27,27 @@ public class EnrolmentRpcTests(TrainingFixture fixture) : IClassFixture<Training
     }
 
     [Fact]
+    public async Task GetAndListEditions_AsACountryOffice_ShowOnlyItsCountriesEnrolments()
+    {
+        var edition = await OpenAsync(capacity: 5);
+        var zambian = TrainingCalls.Application(edition);
+        zambian.CountryCode = "ZMB";
+        var kenyan = TrainingCalls.Application(edition, name: "Amina Otieno");
+        kenyan.CountryCode = "KEN";
+        await _client.ApplyForEditionAsync(zambian);
+        await _client.ApplyForEditionAsync(kenyan);
+        var office = new TrainingService.TrainingServiceClient(fixture.Service.ChannelFor(TestCaller.CountryOffice("ZMB")));
+        var get = new GetEditionRequest { CourseId = edition.CourseId, EditionId = edition.Id };
+
+        var seen = await office.GetEditionAsync(get);
+        var listed = await office.ListEditionsAsync(new ListEditionsRequest { CourseId = edition.CourseId });
+
+        Assert.Equal(["ZMB"], seen.Enrolments.Select(e => e.CountryCode));
+        Assert.Equal(["ZMB"], listed.Editions.Single(e => e.Id == edition.Id).Enrolments.Select(e => e.CountryCode));
+        Assert.Equal(["ZMB", "KEN"], (await _client.GetEditionAsync(get)).Enrolments.Select(e => e.CountryCode));
+    }
+
+    [Fact]
     public async Task ApplyForEdition_WhenTheSamePersonAppliesAgain_AlreadyExists()
     {
         var edition = await OpenAsync();

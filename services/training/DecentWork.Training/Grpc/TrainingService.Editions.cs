@@ -29,7 +29,7 @@ public sealed partial class TrainingService
     public override async Task<Contract.Edition> GetEdition(Contract.GetEditionRequest request, ServerCallContext context)
     {
         var (courseId, editionId) = EditionMapping.RequireIds(request.CourseId, request.EditionId, new FieldViolations());
-        return EditionMapping.ToProto(await FindEditionAsync(courseId, editionId, context.CancellationToken));
+        return VisibleTo(Caller.From(context), EditionMapping.ToProto(await FindEditionAsync(courseId, editionId, context.CancellationToken)));
     }
 
     [Authorize(Policy = AccessPolicies.TrainingRead)]
@@ -45,8 +45,22 @@ public sealed partial class TrainingService
         _ = await _courses.FindAsync(id, context.CancellationToken) ?? throw new NotFoundException("Course", request.CourseId);
         var (found, total, nextPageToken) = await _editions.PageAsync(e => e.CourseId == id, new SortOrder<Edition>(e => e.ListKey), page, context.CancellationToken);
         var response = new Contract.ListEditionsResponse { NextPageToken = nextPageToken, TotalSize = total };
-        response.Editions.AddRange(found.Select(EditionMapping.ToProto));
+        var caller = Caller.From(context);
+        response.Editions.AddRange(found.Select(e => VisibleTo(caller, EditionMapping.ToProto(e))));
         return response;
+    }
+
+    /// <summary>
+    /// Enrolments carry participants' names and e-mail addresses: a country office reads the
+    /// catalogue and editions, but only the enrolments of participants from its own countries.
+    /// </summary>
+    private static Contract.Edition VisibleTo(Caller caller, Contract.Edition edition)
+    {
+        if (caller.CountryScope(Roles.TrainingCentre, Roles.ProgrammeStaff, Roles.Auditor) is not { } countries) return edition;
+        var visible = edition.Enrolments.Where(e => countries.Contains(e.CountryCode)).ToList();
+        edition.Enrolments.Clear();
+        edition.Enrolments.AddRange(visible);
+        return edition;
     }
 
     [Authorize(Policy = AccessPolicies.TrainingWrite)]
