@@ -32,6 +32,21 @@ public class ProgrammeSignatureTests
     }
 
     [Fact]
+    public void RecordReview_WhenTheReviewerSubmittedAnEarlierRound_IsNotPossible()
+    {
+        var programme = Consulted();
+        var firstSubmitter = new Change("hq-officer", "HQ officer", Now);
+        programme.SubmitForQualityAssurance(firstSubmitter);
+        programme.RecordReview(ReviewingUnit.Region, FullChecklist(), ReviewDecision.Revise, ByReviewer);
+        programme.SubmitForQualityAssurance(new Change("another-officer", "Another officer", Now));
+
+        var error = Assert.Throws<SeparationOfDutiesException>(() =>
+            programme.RecordReview(ReviewingUnit.Headquarters, FullChecklist(), ReviewDecision.Cleared, firstSubmitter));
+        Assert.Contains("submitted", error.Message);
+        Assert.Equal(["hq-officer", "another-officer"], programme.Submitters);
+    }
+
+    [Fact]
     public void Sign_WhenAnotherSignerHoldsTheGroup_IsNotPossible()
     {
         var programme = Cleared();

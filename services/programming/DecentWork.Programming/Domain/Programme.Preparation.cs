@@ -12,6 +12,9 @@ public sealed partial class Programme
     /// <summary>The subject who last submitted it for quality assurance; empty until then.</summary>
     public string SubmittedBy { get; private set; } = "";
 
+    /// <summary>Everyone who ever submitted it: after a "revise" and a resubmission by someone else, the first submitter is still no independent reviewer.</summary>
+    public List<string> Submitters { get; private set; } = [];
+
     public void StartConsultation(Change change)
     {
         EnsureStatus(ProgrammeStatus.Draft, "start a consultation");
@@ -49,6 +52,7 @@ public sealed partial class Programme
             throw new DomainRuleException($"Quality assurance needs {string.Join(" and ", missing)}.");
         Status = ProgrammeStatus.UnderQualityAssurance;
         SubmittedBy = change.BySubject;
+        if (!Submitters.Contains(change.BySubject)) Submitters.Add(change.BySubject);
         Raise(new ProgrammeSubmittedForQualityAssurance(Id, CountryCode, change.At, change.By));
         Record(change, "SubmittedForQualityAssurance", $"content revision {ContentRevision}");
     }

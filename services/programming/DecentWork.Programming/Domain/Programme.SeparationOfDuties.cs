@@ -8,7 +8,8 @@ public sealed partial class Programme
         // Programmes registered or submitted before callers had tokens have no subject to compare.
         if (DraftedBy.Length > 0 && DraftedBy == reviewer)
             throw new SeparationOfDutiesException("separation of duties: the person who drafted the programme cannot review it.");
-        if (SubmittedBy.Length > 0 && SubmittedBy == reviewer)
+        // Submitters covers every submission; SubmittedBy alone, programmes submitted before it existed.
+        if ((SubmittedBy.Length > 0 && SubmittedBy == reviewer) || Submitters.Contains(reviewer))
             throw new SeparationOfDutiesException("separation of duties: the person who submitted the programme for quality assurance cannot review it.");
     }
 }
