@@ -11,7 +11,8 @@ public sealed class ServiceHealthCheck(Uri address) : IHealthCheck, IDisposable
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var data = new Dictionary<string, object> { ["address"] = address.ToString() };
+        // GET /health is anonymous: it says which service is down, never where the services live.
+        var data = new Dictionary<string, object>();
         try
         {
             var reply = await new Health.HealthClient(_channel).CheckAsync(
@@ -22,6 +23,7 @@ public sealed class ServiceHealthCheck(Uri address) : IHealthCheck, IDisposable
         }
         catch (Exception ex)
         {
+            // The health check service logs the exception; the answer shows only the description.
             return HealthCheckResult.Unhealthy("unreachable", ex, data);
         }
     }
