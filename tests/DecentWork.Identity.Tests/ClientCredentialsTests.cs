@@ -60,7 +60,7 @@ public sealed class ClientCredentialsTests(SeededIdentity identity) : IClassFixt
     [Fact]
     public async Task ClientCredentials_WhenPartnerAgency_CarriesPartnerName()
     {
-        var token = Tokens.Read(await Tokens.AccessTokenAsync(Http, "test-eu", "eu-secret-0123456789"));
+        var token = Tokens.Read(await Tokens.AccessTokenAsync(Http, "test-eu", SeededIdentity.EuSecret));
         Assert.Equal(["partner"], Tokens.Values(token, "role"));
         Assert.Equal(["European Union"], Tokens.Values(token, "partner"));
     }
@@ -113,12 +113,13 @@ public sealed class ClientCredentialsTests(SeededIdentity identity) : IClassFixt
     [Fact]
     public async Task EnsureClient_WhenCalledAtRunTime_ClientGetsTokens()
     {
+        var secret = TestSecrets.New();
         await IdentitySeeder.EnsureClientAsync(identity.Instance.Services, new SeedClient
         {
-            ClientId = "runtime-auditor", ClientSecret = "runtime-secret-0123456789", DisplayName = "Runtime auditor",
+            ClientId = "runtime-auditor", ClientSecret = secret, DisplayName = "Runtime auditor",
             Roles = ["auditor"], Countries = ["khm"],
         });
-        var token = Tokens.Read(await Tokens.AccessTokenAsync(Http, "runtime-auditor", "runtime-secret-0123456789"));
+        var token = Tokens.Read(await Tokens.AccessTokenAsync(Http, "runtime-auditor", secret));
         Assert.Equal(["auditor"], Tokens.Values(token, "role"));
         Assert.Equal(["KHM"], Tokens.Values(token, "country"));
     }

@@ -5,9 +5,10 @@ namespace DecentWork.Identity.Tests;
 /// <summary>One identity provider shared by a test class, seeded from a seed file and from configuration.</summary>
 public sealed class SeededIdentity : IAsyncLifetime
 {
-    public const string LoaderSecret = "loader-secret-0123456789";
-    public const string UserPassword = "correct horse battery staple";
-    public const string LockedPassword = "lock-me-password-42";
+    public static readonly string LoaderSecret = TestSecrets.New();
+    public static readonly string UserPassword = TestSecrets.New();
+    public static readonly string LockedPassword = TestSecrets.New();
+    public static readonly string EuSecret = TestSecrets.New();
 
     private readonly string _seedFile = Path.Combine(Path.GetTempPath(), $"identity-seed-{Guid.NewGuid():N}.json");
     private IdentityInstance? _instance;
@@ -41,7 +42,7 @@ public sealed class SeededIdentity : IAsyncLifetime
         {
             ["Identity:SeedFile"] = _seedFile,
             ["Identity:Seed:Clients:0:ClientId"] = "test-eu",
-            ["Identity:Seed:Clients:0:ClientSecret"] = "eu-secret-0123456789",
+            ["Identity:Seed:Clients:0:ClientSecret"] = EuSecret,
             ["Identity:Seed:Clients:0:DisplayName"] = "European Union",
             ["Identity:Seed:Clients:0:Roles:0"] = "partner",
             ["Identity:Seed:Clients:0:Partner"] = "European Union",

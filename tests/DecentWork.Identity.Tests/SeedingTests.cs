@@ -31,7 +31,8 @@ public sealed class SeedingTests
     {
         await using var identity = await IdentityInstance.StartAsync(TestSeed.Settings());
         await identity.StopAsync();
-        identity.Settings["Identity:Seed:Clients:0:ClientSecret"] = "changed-secret-0123456789";
+        var changedSecret = TestSecrets.New();
+        identity.Settings["Identity:Seed:Clients:0:ClientSecret"] = changedSecret;
         identity.Settings["Identity:Seed:Clients:0:Roles:0"] = "operations";
         identity.Settings["Identity:Seed:Clients:0:Countries:0"] = "TZA";
         await identity.StartAsync();
@@ -39,7 +40,7 @@ public sealed class SeedingTests
         var (_, refused) = await Tokens.PostAsync(identity.Http,
             ("grant_type", "client_credentials"), ("client_id", "config-client"), ("client_secret", TestSeed.ClientSecret));
         Assert.Equal("invalid_client", refused.GetProperty("error").GetString());
-        var token = Tokens.Read(await Tokens.AccessTokenAsync(identity.Http, "config-client", "changed-secret-0123456789"));
+        var token = Tokens.Read(await Tokens.AccessTokenAsync(identity.Http, "config-client", changedSecret));
         Assert.Equal(["operations"], Tokens.Values(token, "role"));
         Assert.Equal(["TZA"], Tokens.Values(token, "country"));
     }

@@ -3,8 +3,8 @@ namespace DecentWork.Identity.Tests;
 /// <summary>A small seed given as configuration (Identity:Seed), the way a deployment's settings would.</summary>
 public static class TestSeed
 {
-    public const string ClientSecret = "config-secret-0123456789";
-    public const string Password = "config-user-password-1";
+    public static readonly string ClientSecret = TestSecrets.New();
+    public static readonly string Password = TestSecrets.New();
 
     public static Dictionary<string, string> Settings() => new()
     {
