@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Threading.RateLimiting;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
 using Grpc.Core;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -20,7 +20,8 @@ public sealed class ClientRateLimits(RateLimitSettings settings) : IRateLimiterP
 
     public RateLimitPartition<string> GetPartition(HttpContext httpContext)
     {
-        var client = httpContext.User.FindFirstValue("sub") is { Length: > 0 } subject
+        // The subject as the services see it (mapped from the provider's claim names), not the raw token's.
+        var client = CallerClaims.Of(httpContext.User)?.FindFirst(CallerClaims.Subject)?.Value is { Length: > 0 } subject
             ? "sub:" + subject
             : "ip:" + httpContext.Connection.RemoteIpAddress;
         var report = IsReport(httpContext.Request.Path);

@@ -46,8 +46,7 @@ public static class AuthRegistration
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAssertion(_ => false).Build());
         foreach (var (policy, roles) in AccessPolicies.Matrix)
             authorization.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireAssertion(context =>
-                context.User.Identities.Any(i => i.AuthenticationType == CallerClaims.AuthenticationType
-                    && roles.Any(role => i.HasClaim(CallerClaims.Role, role)))));
+                CallerClaims.Of(context.User) is { } caller && roles.Any(role => caller.HasClaim(CallerClaims.Role, role))));
         return services;
     }
 }

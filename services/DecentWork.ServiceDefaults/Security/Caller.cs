@@ -20,7 +20,7 @@ public sealed record Caller(
 
     public static Caller From(ClaimsPrincipal user)
     {
-        var identity = user.Identities.FirstOrDefault(i => i.AuthenticationType == CallerClaims.AuthenticationType)
+        var identity = CallerClaims.Of(user)
             ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "The call carries no valid access token."));
         string? One(string type) => identity.FindFirst(type)?.Value is { Length: > 0 } value ? value : null;
         var subject = One(CallerClaims.Subject)

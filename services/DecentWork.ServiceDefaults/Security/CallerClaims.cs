@@ -17,6 +17,10 @@ public static class CallerClaims
     public const string Partner = "partner";
     public const string ConstituentGroup = "constituent_group";
 
+    /// <summary>The identity <see cref="Canonical"/> added to a validated caller; null for an anonymous one.</summary>
+    public static ClaimsIdentity? Of(ClaimsPrincipal user) =>
+        user.Identities.FirstOrDefault(i => i.AuthenticationType == AuthenticationType);
+
     public static ClaimsIdentity Canonical(ClaimsPrincipal validated, ClaimNames names)
     {
         var claims = validated.Claims.ToList();

@@ -42,5 +42,6 @@ internal sealed class ReadScope
     /// exactly as for an unknown id. The condition is the list filter itself, so get and list agree.
     /// </summary>
     public T? Visible<T>(T? found, Expression<Func<T, bool>>? condition) where T : class =>
-        found is not null && (condition is null || condition.Compile()(found)) ? found : null;
+        // Interpreted, not compiled: a get checks one record, and compiling would JIT code on every call.
+        found is not null && (condition is null || condition.Compile(preferInterpretation: true)(found)) ? found : null;
 }
