@@ -1,5 +1,6 @@
 using DecentWork.ServiceDefaults.Hosting;
 using DecentWork.ServiceDefaults.Security;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace DecentWork.Gateway;
 
@@ -7,7 +8,8 @@ namespace DecentWork.Gateway;
 /// The one entry point: YARP routes gRPC calls (by service path) and JSON calls (by REST prefix)
 /// to the four services, all from the "ReverseProxy" configuration section. Partners' gRPC goes to
 /// the HTTP/2-only listener, the portal's JSON to the HTTP/1.1 one; clusters speak HTTP/2 to the
-/// services either way, where JSON transcoding runs.
+/// services either way, where JSON transcoding runs. Each cluster balances over its destinations
+/// and probes each one (see <see cref="ServiceDestinations"/>).
 /// </summary>
 public static class GatewayApp
 {
@@ -15,6 +17,9 @@ public static class GatewayApp
 
     /// <summary>The routes' policy (in appsettings): a valid token, any role; the services authorise each RPC.</summary>
     public const string CallerPolicy = "caller";
+
+    /// <summary>The listener for operations (/metrics), never published: the Http one serves the public JSON.</summary>
+    public const string ManagementListener = "Management";
 
     public static WebApplication Build(string[] args)
     {
@@ -29,14 +34,14 @@ public static class GatewayApp
         builder.Services.AddSingleton(RateLimitSettings.From(builder.Configuration));
         builder.Services.AddRateLimiter(limiter => limiter.AddPolicy<string, ClientRateLimits>(ClientRateLimits.PolicyName));
         var proxyConfig = builder.Configuration.GetSection("ReverseProxy");
-        builder.Services.AddReverseProxy().LoadFromConfig(proxyConfig);
+        ServiceDestinations.AddProxy(builder.Services, proxyConfig, builder.Configuration);
         var health = builder.Services.AddHealthChecks();
         foreach (var cluster in proxyConfig.GetSection("Clusters").GetChildren())
         {
-            var address = cluster["Destinations:primary:Address"];
-            if (address is not null)
-                health.Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
-                    cluster.Key, _ => new ServiceHealthCheck(new Uri(address)), failureStatus: null, tags: ["services"]));
+            var addresses = ServiceDestinations.Addresses(cluster);
+            if (addresses.Count > 0)
+                health.Add(new HealthCheckRegistration(
+                    cluster.Key, _ => new ServiceHealthCheck(addresses), failureStatus: null, tags: ["services"]));
         }
 
         var app = builder.Build();
@@ -45,6 +50,7 @@ public static class GatewayApp
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapDecentWorkHealth().AllowAnonymous();
+        app.MapDecentWorkMetrics(ManagementListener);
         app.MapReverseProxy();
         return app;
     }

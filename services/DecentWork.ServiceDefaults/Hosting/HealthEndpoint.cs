@@ -14,8 +14,17 @@ namespace DecentWork.ServiceDefaults.Hosting;
 /// </summary>
 public static class HealthEndpoint
 {
-    public static IEndpointConventionBuilder MapDecentWorkHealth(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapHealthChecks("/health", new HealthCheckOptions
+    /// <summary>
+    /// GET /alive: 200 while the process serves requests, with no dependency checked. Orchestrators
+    /// restart on liveness; restarting every instance because the database is down would not help.
+    /// </summary>
+    public const string LivenessPath = "/alive";
+
+    /// <summary>Maps /health and <see cref="LivenessPath"/>; conventions (AllowAnonymous) apply to both.</summary>
+    public static IEndpointConventionBuilder MapDecentWorkHealth(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("");
+        group.MapHealthChecks("/health", new HealthCheckOptions
         {
             ResponseWriter = WriteAsync,
             ResultStatusCodes =
@@ -25,6 +34,9 @@ public static class HealthEndpoint
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
         });
+        group.MapHealthChecks(LivenessPath, new HealthCheckOptions { Predicate = _ => false });
+        return group;
+    }
 
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {

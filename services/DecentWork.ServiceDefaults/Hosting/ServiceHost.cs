@@ -59,6 +59,8 @@ public static class ServiceHost
         // Health is the one thing open to anonymous callers (operations, orchestrators, the gateway).
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapDecentWorkHealth().AllowAnonymous();
+        // The "Http" listener is internal (health, probes); the gateway routes only to "Grpc".
+        app.MapDecentWorkMetrics("Http");
         if (app.Environment.IsDevelopment())
             app.MapGrpcReflectionService().RequireAuthorization(p => p.RequireAuthenticatedUser());
         return app;
