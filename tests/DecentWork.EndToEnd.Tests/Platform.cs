@@ -15,8 +15,11 @@ namespace DecentWork.EndToEnd.Tests;
 public sealed class Platform : IAsyncDisposable
 {
     private Platform(RabbitMqBroker broker, string rabbitUri, ServiceInstance programming, ServiceInstance partnerships,
-        ServiceInstance coordination, ServiceInstance training, ServiceInstance gateway)
+        ServiceInstance coordination, ServiceInstance training, ServiceInstance gateway, IReadOnlyList<ServiceInstance> programmingReplicas,
+        Uri gatewayManagement)
     {
+        ProgrammingReplicas = programmingReplicas;
+        GatewayManagement = gatewayManagement;
         Broker = broker;
         RabbitUri = rabbitUri;
         Programming = programming;
@@ -33,6 +36,10 @@ public sealed class Platform : IAsyncDisposable
     public ServiceInstance Coordination { get; }
     public ServiceInstance Training { get; }
     public ServiceInstance Gateway { get; }
+    /// <summary>Programming instances beyond the first (<see cref="PlatformOptions.ProgrammingReplicas"/>), each a gateway destination.</summary>
+    public IReadOnlyList<ServiceInstance> ProgrammingReplicas { get; }
+    /// <summary>The gateway's operations listener (/metrics), never routed to the services.</summary>
+    public Uri GatewayManagement { get; }
     // Partners' view: gRPC to the gateway's HTTP/2 listener. Portal's view: JSON over HTTP/1.1.
     // Both carry real tokens; the default caller is the demo loader's set of roles.
     public GrpcChannel GatewayGrpc => Gateway.Channel;
@@ -41,26 +48,39 @@ public sealed class Platform : IAsyncDisposable
     public GrpcChannel GatewayGrpcFor(TestCaller caller) => Gateway.ChannelFor(caller);
     public HttpClient GatewayJsonFor(TestCaller caller) => Gateway.HttpFor(caller);
 
-    public static async Task<Platform> StartAsync(RabbitMqBroker broker)
+    public static async Task<Platform> StartAsync(RabbitMqBroker broker, PlatformOptions? options = null)
     {
+        options ??= new PlatformOptions();
         var rabbitUri = await broker.CreateVirtualHostAsync("e2e");
         // Each service on the broker account of its own, with only the permissions it needs.
         async Task<Dictionary<string, string>> SettingsFor(string service) =>
-            new() { ["RABBITMQ_URI"] = await broker.ServiceAccountUriAsync(rabbitUri, service) };
+            new(options.EveryHost) { ["RABBITMQ_URI"] = await broker.ServiceAccountUriAsync(rabbitUri, service) };
         var programming = await ServiceInstance.StartAsync(ProgrammingApp.ServiceName, ProgrammingApp.Build, await SettingsFor(ProgrammingApp.ServiceName));
         var partnerships = await ServiceInstance.StartAsync(PartnershipsApp.ServiceName, PartnershipsApp.Build, await SettingsFor(PartnershipsApp.ServiceName));
         var coordination = await ServiceInstance.StartAsync(CoordinationApp.ServiceName, CoordinationApp.Build, await SettingsFor(CoordinationApp.ServiceName));
         var training = await ServiceInstance.StartAsync(TrainingApp.ServiceName, TrainingApp.Build, await SettingsFor(TrainingApp.ServiceName));
-        var gatewaySettings = new Dictionary<string, string> { ["contentRoot"] = Path.Combine(AppContext.BaseDirectory, "gateway") };
+        var replicas = new List<ServiceInstance>();
+        for (var i = 0; i < options.ProgrammingReplicas; i++)
+            replicas.Add(await ServiceInstance.StartAsync(ProgrammingApp.ServiceName, ProgrammingApp.Build, await SettingsFor(ProgrammingApp.ServiceName)));
+        var gatewayManagement = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        var gatewaySettings = new Dictionary<string, string>(options.EveryHost)
+        {
+            ["contentRoot"] = Path.Combine(AppContext.BaseDirectory, "gateway"),
+            [$"Kestrel:Endpoints:{GatewayApp.ManagementListener}:Url"] = gatewayManagement.ToString(),
+        };
         foreach (var service in new[] { programming, partnerships, coordination, training })
             gatewaySettings[$"ReverseProxy:Clusters:{service.Name}:Destinations:primary:Address"] = service.GrpcAddress.ToString();
+        for (var i = 0; i < replicas.Count; i++)
+            gatewaySettings[$"ReverseProxy:Clusters:programming:Destinations:replica-{i + 2}:Address"] = replicas[i].GrpcAddress.ToString();
+        foreach (var (key, value) in options.Gateway) gatewaySettings[key] = value;
         var gateway = await ServiceInstance.StartAsync(GatewayApp.ServiceName, GatewayApp.Build, gatewaySettings);
-        return new Platform(broker, rabbitUri, programming, partnerships, coordination, training, gateway);
+        return new Platform(broker, rabbitUri, programming, partnerships, coordination, training, gateway, replicas, gatewayManagement);
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var instance in new[] { Gateway, Training, Coordination, Partnerships, Programming }) await instance.DisposeAsync();
+        foreach (var instance in new[] { Gateway, Training, Coordination, Partnerships, Programming }.Concat(ProgrammingReplicas))
+            await instance.DisposeAsync();
         await Broker.DeleteVirtualHostAsync(RabbitUri);
     }
 }
