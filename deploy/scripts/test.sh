@@ -100,6 +100,11 @@ step "Linting gRPC contracts (buf lint)"
 (cd contracts && npx --no-install buf lint) || die "buf lint failed (see above); fix the .proto files under contracts/protos"
 echo "buf lint: OK"
 
+# --- Kubernetes manifests (branch k8s): render every overlay, validate offline (~5 s) ---------
+step "Validating the Kubernetes manifests (deploy/scripts/k8s-validate.sh)"
+"$ROOT/deploy/scripts/k8s-validate.sh" || die "invalid Kubernetes manifests (see above); fix deploy/k8s"
+# --- end of the Kubernetes step ---------------------------------------------------------------
+
 # --- test broker -----------------------------------------------------------------------------
 step "Starting the RabbitMQ test broker (127.0.0.1:$RABBITMQ_PORT, management $RABBITMQ_MANAGEMENT_PORT)"
 # Tests run the script directly (stop-app/start-app); make sure it can be, whatever the checkout.
