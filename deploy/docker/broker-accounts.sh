@@ -38,7 +38,7 @@ while :; do
   code="$(api GET /api/overview)"
   case "$code" in
     200) break ;;
-    401) log "$admin was refused: the broker keeps an older state (other admin password, or guest only); 'docker compose down' and up again"; exit 1 ;;
+    401) log "$admin was refused: the broker keeps an older state (other admin password, or guest only); 'docker compose down -v' and up again"; exit 1 ;;
   esac
   tries=$((tries + 1))
   [ "$tries" -lt 60 ] || { log "no management API at $url (last: $code $(cat "$work/err"))"; exit 1; }

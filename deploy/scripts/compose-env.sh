@@ -5,7 +5,7 @@
 #
 # Usage: deploy/scripts/compose-env.sh [--force]
 #   --force  replace an existing .env. The broker keeps the admin password it was first started
-#            with, so then also `docker compose down` (drops its state) before `up` again.
+#            with, so then also `docker compose down -v` (drops its state) before `up` again.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
