@@ -6,15 +6,20 @@
 #      on first run into .data/identity/demo-credentials.json), the four services, waits for
 #      their /health, then the gateway;
 #   4. loads the demo data through the gateway (idempotent);
-#   5. prints the URLs and waits. Ctrl-C (or TERM) stops every process it started, then the
+#   5. prints the URLs and waits.
+#   Before the services it starts a local trace viewer (the standalone Aspire Dashboard, restored
+#   from NuGet by deploy/trace-viewer/TraceViewer.csproj; UI on 127.0.0.1:18888, anonymous because
+#   it listens on loopback only) and points every process's OTLP export at it, unless
+#   OTEL_EXPORTER_OTLP_ENDPOINT is set or --no-trace-viewer is given. Ctrl-C (or TERM) stops every process it started, then the
 #      broker (unless the broker was already running before).
 #
-# Usage: deploy/scripts/run.sh [--no-build] [--no-demo-data]
+# Usage: deploy/scripts/run.sh [--no-build] [--no-demo-data] [--no-trace-viewer]
 #
 # Data: embedded LiteDB files in <repo>/.data (git-ignored); logs in <repo>/.data/logs/<name>.log.
 # Environment (optional):
 #   MONGODB_URI                  passed to the services: they then use MongoDB instead of LiteDB
-#   OTEL_EXPORTER_OTLP_ENDPOINT  passed to the services and gateway (OpenTelemetry export)
+#   OTEL_EXPORTER_OTLP_ENDPOINT  passed to the services and gateway (OpenTelemetry export) instead
+#                                of the trace viewer's (with OTEL_EXPORTER_OTLP_PROTOCOL if set)
 #   ASPNETCORE_ENVIRONMENT       default Production
 #   DECENTWORK_HEALTH_TIMEOUT    seconds to wait for each /health (default 90)
 #   DECENTWORK_RABBITMQ_DIR, RABBITMQ_PORT, RABBITMQ_MANAGEMENT_PORT, DECENTWORK_RABBITMQ_NODE
@@ -31,10 +36,12 @@ LOG_DIR="$DATA_DIR/logs"
 HEALTH_TIMEOUT="${DECENTWORK_HEALTH_TIMEOUT:-90}"
 BUILD=1
 DEMO_DATA=1
+TRACE_VIEWER=1
 for arg in "$@"; do
   case "$arg" in
     --no-build) BUILD=0 ;;
     --no-demo-data) DEMO_DATA=0 ;;
+    --no-trace-viewer) TRACE_VIEWER=0 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed -e '/^set -euo/d' -e 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
   esac
@@ -48,6 +55,13 @@ RMQ="$ROOT/deploy/scripts/rabbitmq.sh"
 
 GATEWAY_GRPC=5000
 GATEWAY_HTTP=5080
+GATEWAY_MANAGEMENT=5180          # /metrics; the gateway's JSON listener never serves it
+# The trace viewer: UI, OTLP/gRPC, OTLP/HTTP (the platform exports over OTLP/HTTP, protobuf).
+VIEWER_UI=18888
+VIEWER_OTLP_GRPC=18889
+VIEWER_OTLP_HTTP=18890
+VIEWER_PROJECT="deploy/trace-viewer/TraceViewer.csproj"
+VIEWER_PACKAGE="aspire.dashboard.sdk.linux-x64/13.6.5"   # keep in step with TraceViewer.csproj
 IDENTITY_HTTP=5185
 IDENTITY_URL="http://127.0.0.1:$IDENTITY_HTTP/"
 IDENTITY_PROJECT="services/identity/DecentWork.Identity"
@@ -186,7 +200,9 @@ wait_healthy() {
 
 # --- 0. tools and ports ----------------------------------------------------------------------
 command -v dotnet >/dev/null 2>&1 || die "'dotnet' was not found on PATH; install the .NET SDK (see global.json)"
-ports=("$GATEWAY_GRPC" "$GATEWAY_HTTP" "$IDENTITY_HTTP")
+ports=("$GATEWAY_GRPC" "$GATEWAY_HTTP" "$GATEWAY_MANAGEMENT" "$IDENTITY_HTTP")
+[[ -z "${OTEL_EXPORTER_OTLP_ENDPOINT:-}" && $TRACE_VIEWER -eq 1 ]] || TRACE_VIEWER=0
+[[ $TRACE_VIEWER -eq 1 ]] && ports+=("$VIEWER_UI" "$VIEWER_OTLP_GRPC" "$VIEWER_OTLP_HTTP")
 for entry in "${SERVICES[@]}"; do IFS='|' read -r _ _ g h <<<"$entry"; ports+=("$g" "$h"); done
 for port in "${ports[@]}"; do
   port_open "$port" && die "port $port is already in use (is another run.sh still running? 'ss -ltnp | grep :$port')"
@@ -209,10 +225,43 @@ if [[ $BUILD -eq 1 ]]; then
   dotnet build "$SOLUTION" -c Release -nologo -v quiet || die "build failed"
 fi
 
+# --- 2b. trace viewer ------------------------------------------------------------------------
+if [[ $TRACE_VIEWER -eq 1 ]]; then
+  say "restoring the trace viewer (Aspire Dashboard) into the NuGet cache"
+  dotnet restore "$VIEWER_PROJECT" -nologo -v quiet >/dev/null || die "could not restore $VIEWER_PROJECT (the Aspire Dashboard package)"
+  packages="$(dotnet nuget locals global-packages --list | sed -n 's/^global-packages: *//p')"
+  viewer="${packages%/}/$VIEWER_PACKAGE/tools/Aspire.Dashboard"
+  [[ -x "$viewer" ]] || die "no trace viewer at $viewer after the restore"
+  viewer_log="$LOG_DIR/trace-viewer.log"
+  [[ -f "$viewer_log" ]] && mv -f "$viewer_log" "$viewer_log.prev"
+  # Anonymous access, so loopback only; it keeps telemetry in memory until it stops.
+  (
+    cd "$(dirname "$viewer")"
+    exec env ASPNETCORE_URLS="http://127.0.0.1:$VIEWER_UI" \
+      ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="http://127.0.0.1:$VIEWER_OTLP_GRPC" \
+      ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL="http://127.0.0.1:$VIEWER_OTLP_HTTP" \
+      ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=true DOTNET_CLI_TELEMETRY_OPTOUT=1 "$viewer"
+  ) >"$viewer_log" 2>&1 &
+  PIDS+=("$!")
+  NAMES+=("trace-viewer")
+  say "started trace-viewer (pid $!, log ${viewer_log#"$ROOT"/})"
+  deadline=$((SECONDS + HEALTH_TIMEOUT))
+  until port_open "$VIEWER_OTLP_HTTP"; do
+    kill -0 "${PIDS[-1]}" 2>/dev/null || { log_tail "$viewer_log"; die "the trace viewer exited during start-up"; }
+    ((SECONDS < deadline)) || { log_tail "$viewer_log"; die "the trace viewer did not open its OTLP port within ${HEALTH_TIMEOUT}s"; }
+    sleep 0.5
+  done
+  export OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$VIEWER_OTLP_HTTP"
+  export OTEL_EXPORTER_OTLP_PROTOCOL="http/protobuf"
+fi
+
 # --- 3. identity, services, then gateway -----------------------------------------------------
 # Demo accounts: one of every role, secrets generated on first start and kept (mode 600) in
 # .data/identity/demo-credentials.json, which deploy/scripts/token.sh reads.
-start identity "$IDENTITY_PROJECT" \
+otlp_env=()
+[[ -n "${OTEL_EXPORTER_OTLP_ENDPOINT:-}" ]] && otlp_env+=("OTEL_EXPORTER_OTLP_ENDPOINT=$OTEL_EXPORTER_OTLP_ENDPOINT")
+[[ -n "${OTEL_EXPORTER_OTLP_PROTOCOL:-}" ]] && otlp_env+=("OTEL_EXPORTER_OTLP_PROTOCOL=$OTEL_EXPORTER_OTLP_PROTOCOL")
+start identity "$IDENTITY_PROJECT" "${otlp_env[@]}" \
   "ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production}" \
   "Kestrel__Endpoints__Http__Url=http://127.0.0.1:$IDENTITY_HTTP" \
   "Identity__Issuer=$IDENTITY_URL" \
@@ -226,7 +275,7 @@ export_common=(
   "ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production}"
 )
 [[ -n "${MONGODB_URI:-}" ]] && export_common+=("MONGODB_URI=$MONGODB_URI") && say "MONGODB_URI set: services use MongoDB"
-[[ -n "${OTEL_EXPORTER_OTLP_ENDPOINT:-}" ]] && export_common+=("OTEL_EXPORTER_OTLP_ENDPOINT=$OTEL_EXPORTER_OTLP_ENDPOINT")
+export_common+=("${otlp_env[@]}")
 
 service_pids=()
 for entry in "${SERVICES[@]}"; do
@@ -249,8 +298,9 @@ gateway_env=(
   "Identity__Authority=$IDENTITY_URL"
   "Kestrel__Endpoints__Grpc__Url=http://127.0.0.1:$GATEWAY_GRPC"
   "Kestrel__Endpoints__Http__Url=http://127.0.0.1:$GATEWAY_HTTP"
+  "Kestrel__Endpoints__Management__Url=http://127.0.0.1:$GATEWAY_MANAGEMENT"
+  "${otlp_env[@]}"
 )
-[[ -n "${OTEL_EXPORTER_OTLP_ENDPOINT:-}" ]] && gateway_env+=("OTEL_EXPORTER_OTLP_ENDPOINT=$OTEL_EXPORTER_OTLP_ENDPOINT")
 for entry in "${SERVICES[@]}"; do
   IFS='|' read -r name dir grpc http <<<"$entry"
   gateway_env+=("ReverseProxy__Clusters__${name}__Destinations__primary__Address=http://127.0.0.1:$grpc")
@@ -281,6 +331,7 @@ DecentWork is running.
   Gateway JSON (HTTP/1.1):   http://127.0.0.1:$GATEWAY_HTTP
   Identity (OpenID Connect): ${IDENTITY_URL}.well-known/openid-configuration
   RabbitMQ management:       ${RABBITMQ_MANAGEMENT_URI}
+  Metrics (Prometheus text): http://127.0.0.1:$GATEWAY_MANAGEMENT/metrics (gateway), http://127.0.0.1:5181/metrics … 5184 (services)
   Logs:                      .data/logs/
 Demo accounts (secrets in .data/identity/demo-credentials.json, generated on first run):
 EOF
@@ -300,6 +351,11 @@ Try:
   curl -s -H "authorization: Bearer \$(deploy/scripts/token.sh hq.programme)" 'http://127.0.0.1:$GATEWAY_HTTP/v1/programmes?country=TZA'
 Press Ctrl-C to stop everything.
 EOF
+if [[ $TRACE_VIEWER -eq 1 ]]; then
+  say "Traces, metrics and logs of every process: http://127.0.0.1:$VIEWER_UI (trace viewer, loopback only)"
+elif [[ -n "${OTEL_EXPORTER_OTLP_ENDPOINT:-}" ]]; then
+  say "Telemetry goes to OTEL_EXPORTER_OTLP_ENDPOINT=$OTEL_EXPORTER_OTLP_ENDPOINT"
+fi
 
 # Wait until interrupted; if any process dies on its own, say which and shut the rest down.
 while true; do
