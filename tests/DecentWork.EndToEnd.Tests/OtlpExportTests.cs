@@ -1,10 +1,7 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using DecentWork.EndToEnd.Tests.Otlp;
-using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.ServiceDefaults.Hosting;
 using DecentWork.Testing;
-using ProgrammingV1 = DecentWork.Contracts.Programming.V1;
 
 namespace DecentWork.EndToEnd.Tests;
 
@@ -40,7 +37,6 @@ public sealed class OtlpPlatformFixture : IAsyncLifetime
 /// <summary>Operations see the platform from outside the process: traces and metrics over OTLP, metrics scraped in Prometheus text.</summary>
 public partial class OtlpExportTests(OtlpPlatformFixture fixture) : IClassFixture<OtlpPlatformFixture>, IDisposable
 {
-    private static readonly ActivitySource Caller = new("DecentWork.Tests.Caller");
     // Makes the caller's root activity recorded, so the call carries its trace id.
     private readonly TraceCollector _traces = new();
 
@@ -48,20 +44,7 @@ public partial class OtlpExportTests(OtlpPlatformFixture fixture) : IClassFixtur
     public async Task RegisterProgramme_WhenExportingOverOtlp_OneTraceArrivesFromGatewayServiceBrokerAndConsumers()
     {
         var platform = fixture.Platform;
-        var client = new ProgrammingV1.ProgrammingService.ProgrammingServiceClient(platform.GatewayGrpc);
-        string traceId;
-        using (var root = Caller.StartActivity("partner calls RegisterProgramme", ActivityKind.Client))
-        {
-            Assert.NotNull(root);
-            traceId = root.TraceId.ToHexString();
-            await client.RegisterProgrammeAsync(new ProgrammingV1.RegisterProgrammeRequest
-            {
-                CountryCode = "NPL",
-                Title = "DWCP Nepal (exported trace)",
-                PeriodStart = ProtoConvert.ToDate(new DateOnly(2006, 1, 1)),
-                PeriodEnd = ProtoConvert.ToDate(new DateOnly(2009, 12, 31)),
-            });
-        }
+        var traceId = (await TracedCalls.RegisterProgrammeAsync(platform, "NPL", "DWCP Nepal (exported trace)")).ToHexString();
 
         var spans = await Eventually.Until(() => Task.FromResult(fixture.Receiver.InTrace(traceId)),
             s => ConsumedBy(s, "Coordination") && ConsumedBy(s, "Training"),

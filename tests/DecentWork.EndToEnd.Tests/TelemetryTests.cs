@@ -1,34 +1,18 @@
 using System.Diagnostics;
-using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.Testing;
-using ProgrammingV1 = DecentWork.Contracts.Programming.V1;
 
 namespace DecentWork.EndToEnd.Tests;
 
 /// <summary>Operations follow one request across the platform: a single trace id from the gateway to a consumer in another service.</summary>
 public class TelemetryTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>, IDisposable
 {
-    private static readonly ActivitySource Caller = new("DecentWork.Tests.Caller");
     private readonly TraceCollector _traces = new();
 
     [Fact]
     public async Task RegisterProgramme_OneTraceSpansGatewayServiceBrokerAndConsumers()
     {
         var platform = fixture.Platform;
-        var client = new ProgrammingV1.ProgrammingService.ProgrammingServiceClient(platform.GatewayGrpc);
-        ActivityTraceId traceId;
-        using (var root = Caller.StartActivity("partner calls RegisterProgramme", ActivityKind.Client))
-        {
-            Assert.NotNull(root);
-            traceId = root.TraceId;
-            await client.RegisterProgrammeAsync(new ProgrammingV1.RegisterProgrammeRequest
-            {
-                CountryCode = "PAK",
-                Title = "DWCP Pakistan (traced)",
-                PeriodStart = ProtoConvert.ToDate(new DateOnly(2006, 1, 1)),
-                PeriodEnd = ProtoConvert.ToDate(new DateOnly(2009, 12, 31)),
-            });
-        }
+        var traceId = await TracedCalls.RegisterProgrammeAsync(platform, "PAK", "DWCP Pakistan (traced)");
 
         // Both consumers of ProgrammeRegistered must have finished their work in this trace.
         var spans = await Eventually.Until(() => Task.FromResult(_traces.InTrace(traceId)),

@@ -72,6 +72,10 @@ public sealed class IdentityProvider : IAsyncDisposable
         var all = new Dictionary<string, string>
         {
             ["Kestrel:Endpoints:Http:Url"] = authority.ToString(),
+            // A test output folder holds whichever web project's appsettings.json was copied last;
+            // the gateway's names a Grpc listener on the fixed port 5000, which would collide with
+            // other test runs and the run command. Move it to a free port.
+            ["Kestrel:Endpoints:Grpc:Url"] = $"http://127.0.0.1:{FreePort.Next()}",
             ["Identity:Issuer"] = authority.ToString(),
             ["Identity:DataFolder"] = dataFolder,
             ["Identity:AllowHttp"] = "true",
