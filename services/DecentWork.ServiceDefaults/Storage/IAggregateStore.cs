@@ -39,3 +39,13 @@ public sealed class ConcurrencyConflictException(string collection, Guid id)
 
 public sealed class DuplicateKeyException(string collection, Exception inner)
     : Exception($"A document in {collection} already has this key.", inner);
+
+/// <summary>
+/// The store could not be reached or had no writable primary in time. Nothing was written (a
+/// transaction either commits or not), so the caller may retry after <see cref="RetryAfter"/>.
+/// </summary>
+public sealed class StoreUnavailableException(Exception inner)
+    : Exception("The data store is unavailable for the moment; retry shortly.", inner)
+{
+    public TimeSpan RetryAfter { get; } = TimeSpan.FromSeconds(1);
+}
