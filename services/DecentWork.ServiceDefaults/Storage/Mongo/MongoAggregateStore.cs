@@ -25,6 +25,9 @@ public sealed class MongoAggregateStore<T> : IAggregateStore<T>, IStoreInitializ
         _collection = context.Database.GetCollection<T>(collectionName);
     }
 
+    /// <summary>The indexes the service declared for this collection.</summary>
+    public IReadOnlyList<StoreIndex<T>> Indexes => _indexes;
+
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await _context.EnsureSharedStateAsync(cancellationToken);
