@@ -21,8 +21,9 @@ public sealed class MongoDatabaseContext
     {
         MongoSerialization.RegisterConventions();
         var settings = MongoClientSettings.FromConnectionString(connectionString);
-        settings.ServerSelectionTimeout = ServerSelectionTimeout;
-        settings.ConnectTimeout = ServerSelectionTimeout;
+        // The driver's 30 s defaults, unless the connection string chose its own.
+        if (!Names(connectionString, "serverSelectionTimeoutMS")) settings.ServerSelectionTimeout = ServerSelectionTimeout;
+        if (!Names(connectionString, "connectTimeoutMS")) settings.ConnectTimeout = ServerSelectionTimeout;
         // An event must not outlive its write: a write acknowledged by the primary alone can be
         // rolled back after a failover, while its event has already left through the relay.
         // Majority writes and reads everywhere, including the relay's reads of the outbox.
@@ -36,6 +37,8 @@ public sealed class MongoDatabaseContext
         State = Database.GetCollection<BsonDocument>(CountersCollection);
         InboxRetention = inboxRetention ?? StorageSettings.DefaultInboxRetention;
     }
+
+    private static bool Names(string connectionString, string option) => connectionString.Contains(option + "=", StringComparison.OrdinalIgnoreCase);
 
     public IMongoClient Client { get; }
     public IMongoDatabase Database { get; }
