@@ -15,7 +15,7 @@ namespace DecentWork.ServiceDefaults.Messaging;
 /// inboxes apply it once.
 /// With several instances of a service, only the relay holding the outbox lease publishes, so each
 /// event leaves once and in order; the others wait. A holder that dies mid-batch stops renewing,
-/// and after <see cref="LeaseDuration"/> another relay takes over from the first message not yet
+/// and after <see cref="DefaultLeaseDuration"/> another relay takes over from the first message not yet
 /// deleted.
 /// </summary>
 public sealed class OutboxRelay(IOutbox outbox, OutboxSignal signal, IBus bus, ILogger<OutboxRelay> logger) : BackgroundService
@@ -27,7 +27,10 @@ public sealed class OutboxRelay(IOutbox outbox, OutboxSignal signal, IBus bus, I
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
 
     /// <summary>Longer than one publish can take (<see cref="PublishTimeout"/>), so a live holder renews before it runs out.</summary>
-    public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan DefaultLeaseDuration = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a lease lasts unrenewed: how long a dead holder's events wait for another relay.</summary>
+    public TimeSpan LeaseDuration { get; init; } = DefaultLeaseDuration;
 
     /// <summary>Who this relay is when it holds the lease: unique per instance, readable in the store.</summary>
     public string Holder { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
