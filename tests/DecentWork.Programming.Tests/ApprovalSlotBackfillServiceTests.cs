@@ -14,7 +14,7 @@ public class ApprovalSlotBackfillServiceTests(ProgrammingFixture fixture) : ICla
     [SkippableFact]
     public async Task Start_WhenProgrammesHaveNoApprovalSlotOrRequestKey_GivesThemBothBeforeTheUniqueIndexes()
     {
-        Skip.If(Environment.GetEnvironmentVariable("MONGODB_URI") is not null, "The test edits the embedded store's file; it does not apply to MongoDB.");
+        Skip.If(TestStore.UsesMongo, "The test edits the embedded store's file; it does not apply to MongoDB.");
         var folder = Path.Combine(Path.GetTempPath(), "decentwork-tests", $"programming-backfill-{Guid.NewGuid():N}");
         var settings = new Dictionary<string, string> { ["RABBITMQ_URI"] = fixture.RabbitUri, ["Storage:DataFolder"] = folder };
         try

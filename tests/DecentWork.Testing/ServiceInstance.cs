@@ -11,7 +11,7 @@ namespace DecentWork.Testing;
 /// <summary>
 /// One service (or the gateway) running in this process on real loopback sockets: its gRPC
 /// listener (HTTP/2) and its HTTP/1.1 listener, its own data folder and RabbitMQ virtual host.
-/// Storage follows the environment: MongoDB when MONGODB_URI is set, otherwise embedded.
+/// Storage follows <see cref="TestStore"/>: embedded unless DECENTWORK_TEST_STORE=mongo.
 /// <see cref="Channel"/> and <see cref="Http"/> carry real tokens of <see cref="DefaultCaller"/>
 /// from the shared identity service; <see cref="ChannelFor"/> and <see cref="HttpFor"/> call as
 /// anyone else, <see cref="AnonymousChannel"/> and <see cref="AnonymousHttp"/> as nobody.
@@ -24,13 +24,17 @@ public sealed class ServiceInstance : IAsyncDisposable
     private readonly ConcurrentDictionary<string, (GrpcChannel Channel, HttpClient Http)> _callers = new();
     private WebApplication? _app;
 
+    private readonly string _mongoUri;
+    private readonly string _mongoDatabase;
+
     private ServiceInstance(string name, Func<string[], WebApplication> build, IReadOnlyDictionary<string, string> settings,
-        IdentityProvider identity, TestCaller caller)
+        IdentityProvider identity, TestCaller caller, string mongoUri)
     {
         Name = name;
         _build = build;
         Identity = identity;
         DefaultCaller = caller;
+        _mongoUri = mongoUri;
         var grpcPort = FreePort.Next();
         var httpPort = FreePort.Next();
         GrpcAddress = new Uri($"http://127.0.0.1:{grpcPort}");
@@ -41,8 +45,10 @@ public sealed class ServiceInstance : IAsyncDisposable
             ["Kestrel:Endpoints:Grpc:Url"] = GrpcAddress.ToString(),
             ["Kestrel:Endpoints:Http:Url"] = HttpAddress.ToString(),
             ["Storage:DataFolder"] = _dataFolder,
+            // Empty selects the embedded store even when MONGODB_URI is in the environment.
+            ["MONGODB_URI"] = mongoUri,
             // A database of its own when the tests run against MongoDB.
-            ["Storage:MongoDatabase"] = $"test-{name}-{Guid.NewGuid():N}",
+            ["Storage:MongoDatabase"] = _mongoDatabase = $"test-{name}-{Guid.NewGuid():N}",
             ["Identity:Authority"] = identity.Authority.ToString(),
             ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("DECENTWORK_TEST_LOG_LEVEL") ?? "Warning",
             ["Logging:LogLevel:DecentWork"] = "Information",
@@ -128,7 +134,7 @@ public sealed class ServiceInstance : IAsyncDisposable
     {
         var identity = await IdentityProvider.SharedAsync();
         var instance = new ServiceInstance(name, build, settings ?? new Dictionary<string, string>(), identity,
-            caller ?? TestCaller.DefaultFor(name));
+            caller ?? TestCaller.DefaultFor(name), await TestStore.MongoUriAsync());
         await instance.StartAsync();
         return instance;
     }
@@ -174,6 +180,7 @@ public sealed class ServiceInstance : IAsyncDisposable
         }
         try { Directory.Delete(_dataFolder, recursive: true); }
         catch (DirectoryNotFoundException) { }
+        if (_mongoUri.Length > 0) await new MongoDB.Driver.MongoClient(_mongoUri).DropDatabaseAsync(_mongoDatabase);
     }
 }
 

@@ -27,12 +27,25 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         {
             throw new RpcException(status);
         }
+        catch (StoreUnavailableException ex)
+        {
+            logger.LogWarning(ex, "The store was unavailable during {Method}", context.Method);
+            throw Unavailable(ex.RetryAfter);
+        }
         catch (Exception ex)
         {
             logger.LogError(ex, "Unhandled error in {Method}", context.Method);
             throw new RpcException(new Status(StatusCode.Internal, "An internal error occurred; it has been logged."));
         }
     }
+
+    /// <summary>UNAVAILABLE with a google.rpc.RetryInfo: the caller may retry the same call after the delay.</summary>
+    public static RpcException Unavailable(TimeSpan retryAfter) => new Google.Rpc.Status
+    {
+        Code = (int)Google.Rpc.Code.Unavailable,
+        Message = "The service cannot reach its data store for the moment; retry shortly.",
+        Details = { Google.Protobuf.WellKnownTypes.Any.Pack(new Google.Rpc.RetryInfo { RetryDelay = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(retryAfter) }) },
+    }.ToRpcException();
 
     private static Status? Map(Exception ex) => ex switch
     {

@@ -28,8 +28,8 @@ public static class ServiceHost
             grpc.Interceptors.Add<ErrorMappingInterceptor>();
             grpc.MaxReceiveMessageSize = MaxMessageBytes;
         }).AddJsonTranscoding(json =>
-            // Errors carry a google.rpc.BadRequest detail; JSON needs its type to write it.
-            json.TypeRegistry = TypeRegistry.FromMessages(BadRequest.Descriptor));
+            // Errors carry a google.rpc.BadRequest (or RetryInfo) detail; JSON needs its type to write it.
+            json.TypeRegistry = TypeRegistry.FromMessages(BadRequest.Descriptor, RetryInfo.Descriptor));
         builder.Services.AddGrpcHealthChecks();
         builder.Services.AddSingleton<TimeProvider, MillisecondClock>();
         if (builder.Environment.IsDevelopment()) builder.Services.AddGrpcReflection();

@@ -13,6 +13,10 @@ namespace DecentWork.ServiceDefaults.Messaging;
 /// back-off, so an outage or a crash between write and publish loses nothing. A message published
 /// but not yet deleted (crash in between) goes out again with the same MessageId, and consumers'
 /// inboxes apply it once.
+/// With several instances of a service, only the relay holding the outbox lease publishes, so each
+/// event leaves once and in order; the others wait. A holder that dies mid-batch stops renewing,
+/// and after <see cref="DefaultLeaseDuration"/> another relay takes over from the first message not yet
+/// deleted.
 /// </summary>
 public sealed class OutboxRelay(IOutbox outbox, OutboxSignal signal, IBus bus, ILogger<OutboxRelay> logger) : BackgroundService
 {
@@ -22,6 +26,15 @@ public sealed class OutboxRelay(IOutbox outbox, OutboxSignal signal, IBus bus, I
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
 
+    /// <summary>Longer than one publish can take (<see cref="PublishTimeout"/>), so a live holder renews before it runs out.</summary>
+    public static readonly TimeSpan DefaultLeaseDuration = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a lease lasts unrenewed: how long a dead holder's events wait for another relay.</summary>
+    public TimeSpan LeaseDuration { get; init; } = DefaultLeaseDuration;
+
+    /// <summary>Who this relay is when it holds the lease: unique per instance, readable in the store.</summary>
+    public string Holder { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var backoff = TimeSpan.FromMilliseconds(250);
@@ -29,13 +42,13 @@ public sealed class OutboxRelay(IOutbox outbox, OutboxSignal signal, IBus bus, I
         {
             try
             {
-                var relayed = await RelayBatchAsync(stoppingToken);
+                var relayed = await outbox.TryHoldLeaseAsync(Holder, LeaseDuration, stoppingToken) ? await RelayBatchAsync(stoppingToken) : 0;
                 backoff = TimeSpan.FromMilliseconds(250);
                 if (relayed == 0) await signal.WaitAsync(IdlePoll, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
             catch (Exception ex)
             {
@@ -44,13 +57,23 @@ public sealed class OutboxRelay(IOutbox outbox, OutboxSignal signal, IBus bus, I
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
             }
         }
+        try { await outbox.ReleaseLeaseAsync(Holder, CancellationToken.None); }
+        catch (Exception ex) { logger.LogInformation(ex, "Outbox relay could not release its lease; it runs out by itself"); }
     }
 
     private async Task<int> RelayBatchAsync(CancellationToken stoppingToken)
     {
         var batch = await outbox.PeekAsync(100, stoppingToken);
+        var renewed = Stopwatch.StartNew();
         foreach (var message in batch)
         {
+            // Renew well before the lease runs out; if another relay took it meanwhile (this one
+            // stalled past it), stop: the new holder publishes the rest, in order.
+            if (renewed.Elapsed > LeaseDuration / 3)
+            {
+                if (!await outbox.TryHoldLeaseAsync(Holder, LeaseDuration, stoppingToken)) return 0;
+                renewed.Restart();
+            }
             var type = ResolveType(message.MessageType);
             var parent = ActivityContext.TryParse(message.TraceParent, null, out var context) ? context : default;
             using var activity = Source.StartActivity($"relay {type.Name}", ActivityKind.Producer, parent);

@@ -42,4 +42,29 @@ public static class AggregateStoreExtensions
             return false;
         }
     }
+
+    /// <summary>
+    /// Applies a start-up migration (a backfill) to one aggregate and saves it; false when it had
+    /// nothing to change. When another instance starting at the same time, or a request, saved the
+    /// aggregate first, reads it again and applies the migration to that, where it is usually a
+    /// no-op: two instances backfilling at once neither fail nor undo each other.
+    /// </summary>
+    public static async Task<bool> MigrateAsync<T>(this IAggregateStore<T> store, T aggregate, Func<T, bool> migrate, CancellationToken cancellationToken)
+        where T : Aggregate
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (!migrate(aggregate)) return false;
+            try
+            {
+                await store.SaveAsync(aggregate, cancellationToken: cancellationToken);
+                return true;
+            }
+            catch (ConcurrencyConflictException) when (attempt < 5)
+            {
+                if (await store.FindAsync(aggregate.Id, cancellationToken) is not { } current) return false;
+                aggregate = current;
+            }
+        }
+    }
 }

@@ -39,3 +39,14 @@ public sealed class ConcurrencyConflictException(string collection, Guid id)
 
 public sealed class DuplicateKeyException(string collection, Exception inner)
     : Exception($"A document in {collection} already has this key.", inner);
+
+/// <summary>
+/// The store could not be reached or had no writable primary in time. A save fails whole or not at
+/// all (one transaction), so the caller may retry after <see cref="RetryAfter"/>: a retried save
+/// that had in fact committed meets the version check or its request id.
+/// </summary>
+public sealed class StoreUnavailableException(Exception inner)
+    : Exception("The data store is unavailable for the moment; retry shortly.", inner)
+{
+    public TimeSpan RetryAfter { get; } = TimeSpan.FromSeconds(1);
+}

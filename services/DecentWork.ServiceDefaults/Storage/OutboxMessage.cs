@@ -11,8 +11,11 @@ public sealed class OutboxMessage
     public Guid Id { get; set; }
     /// <summary>Full CLR type name, resolved against the contracts assembly when relayed.</summary>
     public string MessageType { get; set; } = "";
-    /// <summary>Publish order: ticks at write time plus the event's position within its save, so
-    /// the events of one save keep their order even where the store keeps only milliseconds.</summary>
+    /// <summary>
+    /// Publish order, in commit order: the store numbers a save's events inside its transaction
+    /// (after every event committed before), in the order they were raised. Messages written by
+    /// earlier releases carry clock ticks; the numbering starts above them.
+    /// </summary>
     public long Sequence { get; set; }
     public string Payload { get; set; } = "";
     public DateTime CreatedAtUtc { get; set; }
@@ -21,11 +24,9 @@ public sealed class OutboxMessage
 
     private static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
 
-    public static List<OutboxMessage> ForAll(IEnumerable<object> integrationEvents, string? traceParent)
-    {
-        var ticks = DateTime.UtcNow.Ticks;
-        return integrationEvents.Select((e, position) => For(e, traceParent, ticks + position)).ToList();
-    }
+    /// <summary>The messages of one save, numbered 0, 1... until the store gives them their sequence.</summary>
+    public static List<OutboxMessage> ForAll(IEnumerable<object> integrationEvents, string? traceParent) =>
+        integrationEvents.Select((e, position) => For(e, traceParent, position)).ToList();
 
     private static OutboxMessage For(object integrationEvent, string? traceParent, long sequence) => new()
     {
@@ -46,4 +47,15 @@ public interface IOutbox
     Task<IReadOnlyList<OutboxMessage>> PeekAsync(int max, CancellationToken cancellationToken);
     Task RemoveAsync(Guid id, CancellationToken cancellationToken);
     Task<long> CountAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes the relay lease for <paramref name="duration"/>, or renews it when
+    /// <paramref name="holder"/> has it already; false while another holder's lease runs. Only the
+    /// holder publishes, so with several instances each event leaves once and in order; when the
+    /// holder dies, its lease runs out and another relay carries on from the first unremoved message.
+    /// </summary>
+    Task<bool> TryHoldLeaseAsync(string holder, TimeSpan duration, CancellationToken cancellationToken);
+
+    /// <summary>Ends the holder's lease now (a clean stop), so another relay need not wait for it to run out.</summary>
+    Task ReleaseLeaseAsync(string holder, CancellationToken cancellationToken);
 }

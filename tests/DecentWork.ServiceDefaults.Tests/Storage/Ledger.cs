@@ -29,6 +29,9 @@ public sealed class Ledger : Aggregate
         return ledger;
     }
 
+    /// <summary>Changes the unique code (to test a unique index on update).</summary>
+    public void Recode(string code) => Code = code;
+
     public void Credit(decimal amount)
     {
         Balance += amount;

@@ -1,51 +1,40 @@
 using DecentWork.ServiceDefaults.Storage;
 using DecentWork.ServiceDefaults.Storage.Mongo;
-using DotNet.Testcontainers.Configurations;
-using Testcontainers.MongoDb;
+using DecentWork.Testing;
 
 namespace DecentWork.ServiceDefaults.Tests.Storage;
 
 /// <summary>
 /// The contract against a real MongoDB: MONGODB_URI when set, otherwise a Testcontainers
 /// single-node replica set when Docker is available. Where neither exists every test is reported
-/// as skipped with the reason, so a run never claims the MongoDB leg passed when it did not run.
+/// as skipped with the reason (a failure with DECENTWORK_REQUIRE_MONGODB=1), so a run never claims
+/// the MongoDB leg passed when it did not run. Each test's database is dropped afterwards.
 /// </summary>
-public sealed class MongoStoreContractTests(MongoServerFixture server) : StoreContract, IClassFixture<MongoServerFixture>
+public sealed class MongoStoreContractTests : StoreContract, IAsyncLifetime
 {
-    protected override async Task<(IAggregateStore<Ledger> Store, IOutbox Outbox)> NewStoreAsync()
+    private readonly List<MongoDatabaseContext> _contexts = [];
+    private MongoServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await MongoServer.SharedAsync();
+
+    protected override Task<(IAggregateStore<Ledger> Store, IOutbox Outbox)> NewStoreAsync() => OpenAsync($"contract-{Guid.NewGuid():N}");
+
+    protected override Task<(IAggregateStore<Ledger> Store, IOutbox Outbox)> SecondInstanceAsync() =>
+        OpenAsync(_contexts[^1].Database.DatabaseNamespace.DatabaseName);
+
+    private async Task<(IAggregateStore<Ledger> Store, IOutbox Outbox)> OpenAsync(string database)
     {
-        Skip.If(server.ConnectionString is null, server.Unavailable);
-        var context = new MongoDatabaseContext(server.ConnectionString!, $"contract-{Guid.NewGuid():N}");
+        _server.SkipOrFailIfMissing();
+        var context = new MongoDatabaseContext(_server.ConnectionString!, database);
+        _contexts.Add(context);
         var store = new MongoAggregateStore<Ledger>(context, "ledgers", [new StoreIndex<Ledger>(l => l.Code, Unique: true)], new OutboxSignal());
         await store.InitializeAsync(default);
         return (store, new MongoOutbox(context));
     }
-}
-
-public sealed class MongoServerFixture : IAsyncLifetime
-{
-    private MongoDbContainer? _container;
-
-    public string? ConnectionString { get; private set; }
-    public string Unavailable { get; private set; } = "";
-
-    public async Task InitializeAsync()
-    {
-        ConnectionString = Environment.GetEnvironmentVariable("MONGODB_URI");
-        if (!string.IsNullOrEmpty(ConnectionString)) return;
-        if (TestcontainersSettings.OS.DockerEndpointAuthConfig is null)
-        {
-            ConnectionString = null;
-            Unavailable = "MongoDB leg did not run: MONGODB_URI is not set and no Docker engine is available for Testcontainers.";
-            return;
-        }
-        _container = new MongoDbBuilder("mongo:8.0").WithReplicaSet().Build();
-        await _container.StartAsync();
-        ConnectionString = _container.GetConnectionString();
-    }
 
     public async Task DisposeAsync()
     {
-        if (_container is not null) await _container.DisposeAsync();
+        foreach (var name in _contexts.Select(c => c.Database.DatabaseNamespace.DatabaseName).Distinct())
+            await _contexts[0].Client.DropDatabaseAsync(name);
     }
 }

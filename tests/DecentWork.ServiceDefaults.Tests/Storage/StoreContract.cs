@@ -6,10 +6,16 @@ namespace DecentWork.ServiceDefaults.Tests.Storage;
 /// The storage port's contract. The same tests run against every adapter, so the embedded store
 /// used here and in local runs behaves as MongoDB does in production.
 /// </summary>
-public abstract class StoreContract
+public abstract partial class StoreContract
 {
     /// <summary>A fresh, empty store (its own file or database); skips the test when the adapter cannot run here.</summary>
     protected abstract Task<(IAggregateStore<Ledger> Store, IOutbox Outbox)> NewStoreAsync();
+
+    /// <summary>
+    /// The same data as the last <see cref="NewStoreAsync"/>, as a second instance of the service
+    /// sees it (MongoDB: another client; embedded: another store over the one file, as one process can).
+    /// </summary>
+    protected abstract Task<(IAggregateStore<Ledger> Store, IOutbox Outbox)> SecondInstanceAsync();
 
     private static Ledger NewLedger(string? code = null, string country = "TZA", decimal balance = 1_234_567.89m) =>
         Ledger.Open(code ?? $"L-{Guid.NewGuid():N}"[..12], country, balance, new DateOnly(2008, 2, 29));

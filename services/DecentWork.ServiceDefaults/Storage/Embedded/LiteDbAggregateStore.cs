@@ -38,7 +38,11 @@ public sealed class LiteDbAggregateStore<T>(
                     return false;
                 }
                 Write(d, aggregate, expected);
-                if (outbox.Count > 0) d.GetCollection<OutboxMessage>(LiteDbDatabase.OutboxCollection).InsertBulk(outbox);
+                if (outbox.Count > 0)
+                {
+                    LiteDbOutbox.Number(d, outbox);
+                    d.GetCollection<OutboxMessage>(LiteDbDatabase.OutboxCollection).InsertBulk(outbox);
+                }
                 d.Commit();
                 return true;
             }
@@ -60,7 +64,7 @@ public sealed class LiteDbAggregateStore<T>(
     {
         var inbox = database.GetCollection(LiteDbDatabase.InboxCollection);
         if (inbox.FindById(message.Key) is not null) return false;
-        inbox.Insert(new BsonDocument { ["_id"] = message.Key, ["at"] = DateTime.UtcNow });
+        inbox.Insert(new BsonDocument { ["_id"] = message.Key, [LiteDbDatabase.InboxRecordedAtField] = DateTime.UtcNow });
         return true;
     }
 

@@ -14,6 +14,8 @@ public sealed class LiteDbDatabase : IDisposable
 {
     public const string OutboxCollection = "outbox";
     public const string InboxCollection = "inbox";
+    /// <summary>The relay lease.</summary>
+    public const string StateCollection = "outbox_state";
 
     public LiteDbDatabase(string fileName)
     {
@@ -25,6 +27,7 @@ public sealed class LiteDbDatabase : IDisposable
         var ordinal = new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal);
         Database = new LiteDatabase(new ConnectionString { Filename = fileName, Connection = ConnectionType.Direct, Collation = ordinal }, Mapper);
         Database.GetCollection<OutboxMessage>(OutboxCollection).EnsureIndex(m => m.Sequence);
+        Database.GetCollection(InboxCollection).EnsureIndex(InboxRecordedAtField);
     }
 
     private readonly Lock _gate = new();
@@ -36,6 +39,12 @@ public sealed class LiteDbDatabase : IDisposable
     {
         lock (_gate) return operation(Database);
     }
+
+    /// <summary>Deletes inbox entries recorded before <paramref name="cutoff"/>; how many.</summary>
+    public int PruneInbox(DateTime cutoff) =>
+        Run(d => d.GetCollection(InboxCollection).DeleteMany(Query.LT(InboxRecordedAtField, new BsonValue(cutoff))));
+
+    public const string InboxRecordedAtField = "at";
 
     private static BsonMapper CreateMapper()
     {

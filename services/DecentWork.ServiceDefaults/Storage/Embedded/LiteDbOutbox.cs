@@ -1,8 +1,12 @@
+using LiteDB;
+
 namespace DecentWork.ServiceDefaults.Storage.Embedded;
 
 public sealed class LiteDbOutbox(LiteDbDatabase db) : IOutbox
 {
-    private static LiteDB.ILiteCollection<OutboxMessage> Collection(LiteDB.LiteDatabase database) =>
+    private const string LeaseId = "relay-lease";
+
+    private static ILiteCollection<OutboxMessage> Collection(LiteDatabase database) =>
         database.GetCollection<OutboxMessage>(LiteDbDatabase.OutboxCollection);
 
     public Task<IReadOnlyList<OutboxMessage>> PeekAsync(int max, CancellationToken cancellationToken) =>
@@ -13,4 +17,30 @@ public sealed class LiteDbOutbox(LiteDbDatabase db) : IOutbox
         Task.FromResult(db.Run(d => Collection(d).Delete(id)));
 
     public Task<long> CountAsync(CancellationToken cancellationToken) => Task.FromResult(db.Run(d => Collection(d).LongCount()));
+
+    /// <summary>
+    /// Numbers a save's messages after every message still queued. Runs inside the save's
+    /// transaction under the database's one lock, so the numbers follow commit order.
+    /// </summary>
+    internal static void Number(LiteDatabase database, IReadOnlyList<OutboxMessage> messages)
+    {
+        var last = Collection(database).Query().OrderByDescending(m => m.Sequence).Limit(1).FirstOrDefault()?.Sequence ?? 0;
+        for (var i = 0; i < messages.Count; i++) messages[i].Sequence = last + 1 + i;
+    }
+
+    public Task<bool> TryHoldLeaseAsync(string holder, TimeSpan duration, CancellationToken cancellationToken) => Task.FromResult(db.Run(d =>
+    {
+        var state = d.GetCollection(LiteDbDatabase.StateCollection);
+        var now = DateTime.UtcNow.Ticks;
+        var lease = state.FindById(LeaseId);
+        if (lease is not null && lease["holder"].AsString != holder && lease["expiresAtTicks"].AsInt64 > now) return false;
+        state.Upsert(new BsonDocument { ["_id"] = LeaseId, ["holder"] = holder, ["expiresAtTicks"] = now + duration.Ticks });
+        return true;
+    }));
+
+    public Task ReleaseLeaseAsync(string holder, CancellationToken cancellationToken) => Task.FromResult(db.Run(d =>
+    {
+        var state = d.GetCollection(LiteDbDatabase.StateCollection);
+        return state.FindById(LeaseId) is { } lease && lease["holder"].AsString == holder && state.Delete(LeaseId);
+    }));
 }

@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Linq.Expressions;
+using MongoDB.Bson;
+using MongoDB.Bson.IO;
+using MongoDB.Bson.Serialization;
 using MongoDB.Driver;
 
 namespace DecentWork.ServiceDefaults.Storage.Mongo;
@@ -22,21 +25,19 @@ public sealed class MongoAggregateStore<T> : IAggregateStore<T>, IStoreInitializ
         _collection = context.Database.GetCollection<T>(collectionName);
     }
 
+    /// <summary>The indexes the service declared for this collection.</summary>
+    public IReadOnlyList<StoreIndex<T>> Indexes => _indexes;
+
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        await _context.EnsureOutboxIndexesAsync(cancellationToken);
-        foreach (var index in _indexes)
-        {
-            var keys = Builders<T>.IndexKeys.Ascending(index.Field);
-            await _collection.Indexes.CreateOneAsync(
-                new CreateIndexModel<T>(keys, new CreateIndexOptions { Unique = index.Unique }), cancellationToken: cancellationToken);
-        }
+        await _context.EnsureSharedStateAsync(cancellationToken);
+        foreach (var index in _indexes) await MongoIndexes.EnsureAsync(_collection, MongoIndexes.For(index), cancellationToken);
     }
 
     public async Task<T?> FindAsync(Guid id, CancellationToken cancellationToken = default)
     {
         using var activity = StorageTelemetry.Start("find", _collectionName);
-        return await _collection.Find(a => a.Id == id).FirstOrDefaultAsync(cancellationToken);
+        return await MongoFailures.Guard(async () => (T?)await _collection.Find(a => a.Id == id).FirstOrDefaultAsync(cancellationToken));
     }
 
     public async Task<bool> SaveAsync(T aggregate, ProcessedMessage? processedMessage = null, CancellationToken cancellationToken = default)
@@ -44,30 +45,38 @@ public sealed class MongoAggregateStore<T> : IAggregateStore<T>, IStoreInitializ
         using var activity = StorageTelemetry.Start("save", _collectionName);
         var outbox = OutboxMessage.ForAll(aggregate.PendingEvents(), Activity.Current?.Id);
         var expected = aggregate.Version;
-        using var session = await _context.Client.StartSessionAsync(cancellationToken: cancellationToken);
         try
         {
-            // WithTransactionAsync retries transient write conflicts; our own version filter then
-            // turns a lost race into a ConcurrencyConflictException.
+            using var session = await _context.Client.StartSessionAsync(cancellationToken: cancellationToken);
+            // WithTransactionAsync retries transient write conflicts (and an unknown commit result);
+            // our own version filter then turns a lost race into a ConcurrencyConflictException.
             var written = await session.WithTransactionAsync(async (s, ct) =>
             {
                 aggregate.RestoreVersion(expected);
-                if (processedMessage is not null)
-                {
-                    var seen = await _context.Inbox.Find(s, e => e.Id == processedMessage.Key).AnyAsync(ct);
-                    if (seen) return false;
-                    await _context.Inbox.InsertOneAsync(s, new InboxEntry(processedMessage.Key, DateTime.UtcNow), cancellationToken: ct);
-                }
+                if (processedMessage is not null && !await MongoInbox.RecordAsync(_context.Inbox, s, processedMessage, ct)) return false;
                 await WriteAsync(s, aggregate, expected, ct);
-                if (outbox.Count > 0) await _context.Outbox.InsertManyAsync(s, outbox, cancellationToken: ct);
+                if (outbox.Count > 0)
+                {
+                    await MongoOutboxSequence.AssignAsync(_context, s, outbox, ct);
+                    await _context.Outbox.InsertManyAsync(s, outbox, cancellationToken: ct);
+                }
                 return true;
-            }, cancellationToken: cancellationToken);
-            if (!written) return false;
+            }, MongoDatabaseContext.Transactions, cancellationToken);
+            if (!written)
+            {
+                aggregate.RestoreVersion(expected);
+                return false;
+            }
         }
         catch (MongoWriteException ex) when (ex.WriteError?.Category == ServerErrorCategory.DuplicateKey)
         {
             aggregate.RestoreVersion(expected);
             throw new DuplicateKeyException(_collectionName, ex);
+        }
+        catch (Exception ex) when (MongoFailures.IsUnavailable(ex))
+        {
+            aggregate.RestoreVersion(expected);
+            throw new StoreUnavailableException(ex);
         }
         catch
         {
@@ -87,8 +96,24 @@ public sealed class MongoAggregateStore<T> : IAggregateStore<T>, IStoreInitializ
             await _collection.InsertOneAsync(session, aggregate, cancellationToken: ct);
             return;
         }
-        var result = await _collection.ReplaceOneAsync(session, a => a.Id == aggregate.Id && a.Version == expected, aggregate, cancellationToken: ct);
+        var result = await _collection.UpdateOneAsync(session, a => a.Id == aggregate.Id && a.Version == expected, SetKnownFields(aggregate),
+            cancellationToken: ct);
         if (result.MatchedCount == 0) throw new ConcurrencyConflictException(_collectionName, aggregate.Id);
+    }
+
+    /// <summary>
+    /// $set of every field this release knows, not a replacement of the document: while a rolling
+    /// deploy runs two releases, the older one must not erase the top-level fields only the newer
+    /// one writes. (A list of nested values is set as a whole, so fields a newer release added
+    /// inside list items do not survive a save by the older one: see README, Known limits.)
+    /// </summary>
+    public UpdateDefinition<T> SetKnownFields(T aggregate)
+    {
+        var document = new BsonDocument();
+        using (var writer = new BsonDocumentWriter(document))
+            _collection.DocumentSerializer.Serialize(BsonSerializationContext.CreateRoot(writer), aggregate);
+        document.Remove("_id");
+        return new BsonDocumentUpdateDefinition<T>(new BsonDocument("$set", document));
     }
 
     public async Task<IReadOnlyList<T>> QueryAsync(Expression<Func<T, bool>> filter, SortOrder<T> order, int skip, int take, CancellationToken cancellationToken = default)
@@ -96,12 +121,12 @@ public sealed class MongoAggregateStore<T> : IAggregateStore<T>, IStoreInitializ
         using var activity = StorageTelemetry.Start("query", _collectionName);
         var find = _collection.Find(filter);
         var sorted = order.Descending ? find.SortByDescending(order.Key) : find.SortBy(order.Key);
-        return await sorted.Skip(skip).Limit(take).ToListAsync(cancellationToken);
+        return await MongoFailures.Guard(async () => (IReadOnlyList<T>)await sorted.Skip(skip).Limit(take).ToListAsync(cancellationToken));
     }
 
     public async Task<long> CountAsync(Expression<Func<T, bool>> filter, CancellationToken cancellationToken = default)
     {
         using var activity = StorageTelemetry.Start("count", _collectionName);
-        return await _collection.CountDocumentsAsync(filter, cancellationToken: cancellationToken);
+        return await MongoFailures.Guard(() => _collection.CountDocumentsAsync(filter, cancellationToken: cancellationToken));
     }
 }

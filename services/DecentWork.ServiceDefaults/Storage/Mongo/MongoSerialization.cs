@@ -1,5 +1,6 @@
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization;
+using MongoDB.Bson.Serialization.Conventions;
 using MongoDB.Bson.Serialization.Serializers;
 
 namespace DecentWork.ServiceDefaults.Storage.Mongo;
@@ -19,6 +20,13 @@ public static class MongoSerialization
         lock (Gate)
         {
             if (_registered) return;
+            // Every type the platform persists, at every nesting level (outcomes, enrolments, history
+            // entries...), skips a field it does not know instead of throwing: after a rollback, or
+            // while a rolling deploy runs two releases, the other release's fields must not make a
+            // document unreadable. The driver applies conventions to each class map it builds, so
+            // this has to be registered before the first one.
+            ConventionRegistry.Register("DecentWork: ignore unknown fields",
+                new ConventionPack { new IgnoreExtraElementsConvention(true) }, IsPlatformType);
             BsonSerializer.TryRegisterSerializer(new GuidSerializer(GuidRepresentation.Standard));
             BsonSerializer.TryRegisterSerializer(new DecimalSerializer(BsonType.Decimal128));
             BsonSerializer.TryRegisterSerializer(new DateTimeOffsetSerializer(BsonType.DateTime));
@@ -37,7 +45,9 @@ public static class MongoSerialization
         }
     }
 
-    /// <summary>Maps an aggregate type, ignoring fields a newer version of the service may have added.</summary>
+    internal static bool IsPlatformType(Type type) => type.FullName?.StartsWith("DecentWork.", StringComparison.Ordinal) == true;
+
+    /// <summary>Maps an aggregate type (its nested types follow the conventions above).</summary>
     public static void RegisterAggregate<T>() where T : Aggregate
     {
         RegisterConventions();

@@ -7,7 +7,8 @@ namespace DecentWork.Partnerships.Storage;
 /// Gives funding approvals stored before request ids existed their request key ("approval:{id}")
 /// before the store creates the unique index on it at start-up: both stores read a missing value
 /// as null and would refuse to build a unique index over two of them. Registered ahead of the
-/// storage initializer so it runs first; a no-op on a store already migrated.
+/// storage initializer so it runs first; a no-op on a store already migrated, and safe while another
+/// instance backfills the same store (see <see cref="AggregateStoreExtensions.MigrateAsync{T}"/>).
 /// </summary>
 public sealed class RequestKeyBackfill(IAggregateStore<FundingApproval> approvals, ILogger<RequestKeyBackfill> logger) : IHostedService
 {
@@ -18,11 +19,8 @@ public sealed class RequestKeyBackfill(IAggregateStore<FundingApproval> approval
         var all = await approvals.ReadAllAsync(_ => true, new SortOrder<FundingApproval>(a => a.SortKey), cancellationToken);
         var migrated = 0;
         foreach (var approval in all)
-            if (approval.BackfillRequestKey())
-            {
-                await approvals.SaveAsync(approval, cancellationToken: cancellationToken);
+            if (await approvals.MigrateAsync(approval, a => a.BackfillRequestKey(), cancellationToken))
                 migrated++;
-            }
         if (migrated > 0) logger.LogInformation("Gave {Count} funding approvals stored before request ids their request key", migrated);
     }
 

@@ -9,7 +9,9 @@ namespace DecentWork.Programming.Storage;
 /// to build a unique index over two of them. Two keys came later: the approval slot (approved
 /// programmes are numbered per country in order of approval, after any number already taken) and
 /// the request key ("programme:{id}"). One pass, one save per programme that lacked either.
-/// Registered ahead of the storage initializer so it runs first; a no-op on a store already migrated.
+/// Registered ahead of the storage initializer so it runs first; a no-op on a store already migrated,
+/// and safe while another instance backfills the same store: both plan the same slots from the same
+/// records, and <see cref="AggregateStoreExtensions.MigrateAsync{T}"/> re-reads what the other saved first.
 /// </summary>
 public sealed class ProgrammeKeyBackfill(IAggregateStore<Programme> programmes, ILogger<ProgrammeKeyBackfill> logger) : IHostedService
 {
@@ -22,11 +24,9 @@ public sealed class ProgrammeKeyBackfill(IAggregateStore<Programme> programmes, 
         var migrated = 0;
         foreach (var programme in all)
         {
-            var slotGiven = sequences.TryGetValue(programme.Id, out var sequence) && programme.BackfillApprovalSlot(sequence);
-            var keyGiven = programme.BackfillRequestKey();
-            if (!slotGiven && !keyGiven) continue;
-            await programmes.SaveAsync(programme, cancellationToken: cancellationToken);
-            migrated++;
+            var planned = sequences.TryGetValue(programme.Id, out var sequence);
+            if (await programmes.MigrateAsync(programme, p => (planned && p.BackfillApprovalSlot(sequence)) | p.BackfillRequestKey(), cancellationToken))
+                migrated++;
         }
         if (migrated > 0) logger.LogInformation("Gave {Count} programmes stored before approval slots or request keys their keys", migrated);
     }
