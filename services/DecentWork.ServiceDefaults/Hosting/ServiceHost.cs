@@ -1,4 +1,5 @@
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Messaging.Operations;
 using DecentWork.ServiceDefaults.Security;
 using Google.Protobuf.Reflection;
 using Google.Rpc;
@@ -59,6 +60,7 @@ public static class ServiceHost
         // Health is the one thing open to anonymous callers (operations, orchestrators, the gateway).
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapDecentWorkHealth().AllowAnonymous();
+        app.MapDecentWorkOperations();
         if (app.Environment.IsDevelopment())
             app.MapGrpcReflectionService().RequireAuthorization(p => p.RequireAuthenticatedUser());
         return app;
