@@ -40,25 +40,31 @@ public sealed class FaultRun(ProcessPlatform platform, FaultWorkload workload, F
     {
         using var stop = new CancellationTokenSource();
         var sampler = SampleCountersAsync(stop.Token);
-        var writers = Enumerable.Range(0, settings.Writers).Select(_ => WriteAsync()).ToList();
         var perCycle = settings.Events / settings.Cycles;
+        var faults = new List<(long At, string Name, Func<Task> Break, TimeSpan Down, Func<Task> Repair)>();
         for (var cycle = 0; cycle < settings.Cycles; cycle++)
         {
-            var at = cycle * perCycle;
-            await UntilAcknowledged(at + perCycle / 10);
-            await CatchUpAsync($"cycle {cycle + 1}: broker stopped {settings.OutageSeconds} s", BrokerOutageAsync);
-            await UntilAcknowledged(at + perCycle * 3 / 10);
-            await CatchUpAsync($"cycle {cycle + 1}: consumer (programming) SIGKILLed", () => KillAndRestartAsync(["programming"], TimeSpan.FromSeconds(3)));
-            await UntilAcknowledged(at + perCycle / 2);
-            await CatchUpAsync($"cycle {cycle + 1}: publisher (partnerships) SIGKILLed", () => KillAndRestartAsync(["partnerships"], TimeSpan.FromSeconds(2)));
-            await UntilAcknowledged(at + perCycle * 7 / 10);
-            await CatchUpAsync($"cycle {cycle + 1}: all five processes SIGKILLed at once",
-                () => KillAndRestartAsync([.. ProcessPlatform.ServiceNames, "gateway"], TimeSpan.FromSeconds(1)));
-            if (cycle == 0)
-            {
-                await UntilAcknowledged(at + perCycle * 8 / 10);
-                await injectPoison();
-            }
+            long At(int tenths) => cycle * perCycle + perCycle * tenths / 10;
+            var c = cycle + 1;
+            faults.Add((At(1), $"cycle {c}: broker stopped", BreakBrokerAsync, TimeSpan.FromSeconds(settings.OutageSeconds), RepairBrokerAsync));
+            faults.Add((At(3), $"cycle {c}: consumer (programming) SIGKILLed", () => Kill(["programming"]), TimeSpan.FromSeconds(3), () => RestartAsync(["programming"])));
+            faults.Add((At(5), $"cycle {c}: publisher (partnerships) SIGKILLed", () => Kill(["partnerships"]), TimeSpan.FromSeconds(2), () => RestartAsync(["partnerships"])));
+            string[] all = [.. ProcessPlatform.ServiceNames, "gateway"];
+            faults.Add((At(7), $"cycle {c}: all five processes SIGKILLed at once", () => Kill(all), TimeSpan.FromSeconds(1), () => RestartAsync(all)));
+        }
+        // Writers never run past the next fault's point before that fault has started, so every
+        // fault lands mid-stream however slowly the broker or a process stops and starts here.
+        _gate = faults[0].At + 1;
+        var writers = Enumerable.Range(0, settings.Writers).Select(_ => WriteAsync()).ToList();
+        for (var k = 0; k < faults.Count; k++)
+        {
+            var fault = faults[k];
+            await UntilAcknowledged(fault.At);
+            await fault.Break();
+            Interlocked.Exchange(ref _gate, k + 1 < faults.Count ? faults[k + 1].At + 1 : long.MaxValue);
+            await Task.Delay(fault.Down);
+            await CatchUpAsync(fault.Name, fault.Repair);
+            if (k == 3) await injectPoison();
         }
         await Task.WhenAll(writers);
         await CatchUpAsync("end of the stream", () => Task.CompletedTask);
@@ -66,12 +72,15 @@ public sealed class FaultRun(ProcessPlatform platform, FaultWorkload workload, F
         await sampler;
     }
 
+    private long _gate;
+
     private async Task WriteAsync()
     {
         var started = Stopwatch.StartNew();
         long written = 0;
         while (Interlocked.Increment(ref _next) - 1 is var i && i < settings.Events)
         {
+            while (i >= Interlocked.Read(ref _gate)) await Task.Delay(20);
             await workload.WriteAsync(i, _run);
             written++;
             // During a long outage the load is a steady rate, not as fast as possible.
@@ -95,44 +104,55 @@ public sealed class FaultRun(ProcessPlatform platform, FaultWorkload workload, F
             await Task.Delay(100);
     }
 
-    private async Task BrokerOutageAsync()
+    private async Task BreakBrokerAsync()
     {
         await platform.Broker.StopAsync();
         if (settings.OutageWritesPerSecond > 0) _writesPerSecond = settings.OutageWritesPerSecond;
-        await Task.Delay(TimeSpan.FromSeconds(settings.OutageSeconds));
+    }
+
+    private async Task RepairBrokerAsync()
+    {
         _writesPerSecond = 0;
         await platform.Broker.StartAsync();
     }
 
-    private async Task KillAndRestartAsync(string[] names, TimeSpan down)
+    private Task Kill(string[] names)
     {
         platform.Kill(names);
-        await Task.Delay(down);
-        var services = names.Where(n => n != "gateway").ToList();
-        await platform.StartAsync(services);
+        return Task.CompletedTask;
+    }
+
+    private async Task RestartAsync(string[] names)
+    {
+        await platform.StartAsync(names.Where(n => n != "gateway"));
         if (names.Contains("gateway")) await platform.StartAsync(["gateway"]);
     }
 
     /// <summary>
-    /// Applies the fault, then times, from the moment it is over, how long programming takes to
-    /// count every approval acknowledged by then, and at what rate it consumed meanwhile.
+    /// Repairs the fault, then times how long programming takes to count every approval
+    /// acknowledged by the time the repair is done, from the start of the repair and from the
+    /// moment it was done, and at what rate programming counted meanwhile.
     /// </summary>
-    private async Task CatchUpAsync(string fault, Func<Task> apply)
+    private async Task CatchUpAsync(string fault, Func<Task> repair)
     {
-        var faultStarted = Stopwatch.StartNew();
-        await apply();
-        var faultTook = faultStarted.Elapsed;
-        var target = ledger.Approvals;
-        var countedAtStart = await Eventually.Until(CountedAsync, n => n >= 0, TimeSpan.FromMinutes(2), "programming to answer");
+        var countedBefore = await CountedOrUnknownAsync();
         var clock = Stopwatch.StartNew();
+        await repair();
+        var repairTook = clock.Elapsed;
+        var target = ledger.Approvals;
+        var countedAtRepair = await Eventually.Until(CountedAsync, n => n >= 0, TimeSpan.FromMinutes(2), "programming to answer");
+        var afterRepair = Stopwatch.StartNew();
         var counted = await Eventually.Until(CountedAsync, n => n >= target, TimeSpan.FromMinutes(30), $"programming to count {target} approvals after: {fault}");
-        var seconds = clock.Elapsed.TotalSeconds;
-        var consumed = counted - countedAtStart;
-        var line = $"{fault}: fault lasted {faultTook.TotalSeconds:0.0} s; backlog {target - countedAtStart} approvals; " +
-            $"drained in {seconds:0.0} s ({(seconds > 0 ? consumed / seconds : 0):0} approvals/s counted by programming); {target} acknowledged so far";
+        var drain = afterRepair.Elapsed.TotalSeconds;
+        var backlog = target - (countedBefore ?? countedAtRepair);
+        var line = $"{fault}: repair took {repairTook.TotalSeconds:0.0} s; backlog {backlog} approvals; all counted {clock.Elapsed.TotalSeconds:0.0} s after the repair began " +
+            $"({drain:0.0} s after it was done; {(drain > 0.5 ? (counted - countedAtRepair) / drain : 0):0} approvals/s counted meanwhile, " +
+            $"{(clock.Elapsed.TotalSeconds > 0 ? backlog / clock.Elapsed.TotalSeconds : 0):0}/s over the whole catch-up); {target} acknowledged so far";
         Figures.Add(line);
         log(line);
     }
+
+    private async Task<long?> CountedOrUnknownAsync() => await CountedAsync() is >= 0 and var n ? n : null;
 
     private async Task<long> CountedAsync()
     {

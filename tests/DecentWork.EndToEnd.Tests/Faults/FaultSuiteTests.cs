@@ -1,4 +1,6 @@
+using DecentWork.Testing;
 using Xunit.Abstractions;
+using OperationsV1 = DecentWork.Contracts.Operations.V1;
 
 namespace DecentWork.EndToEnd.Tests.Faults;
 
@@ -27,7 +29,13 @@ public sealed class FaultSuiteTests(ITestOutputHelper output)
         var run = new FaultRun(platform, workload, ledger, settings, Log);
         var poisonId = "";
         var started = DateTimeOffset.UtcNow;
-        await run.ExecuteAsync(async () => poisonId = await PoisonMessage.PublishFundingApprovalForUnknownProgrammeAsync(platform.RabbitUri));
+        await run.ExecuteAsync(async () =>
+        {
+            poisonId = await PoisonMessage.PublishFundingApprovalForUnknownProgrammeAsync(platform.RabbitUri);
+            // After its retries (about 8 s) it must be parked, while the rest keeps flowing.
+            await Eventually.Until(() => platform.Operations("programming").GetMessagingStatusAsync(new OperationsV1.GetMessagingStatusRequest()).ResponseAsync,
+                s => s.Queues.Any(q => q.Parked > 0), TimeSpan.FromSeconds(60), "the poison message to be parked");
+        });
         Log($"{settings.Events} writes ({ledger.Approvals} funding approvals) with {settings.Cycles} fault cycle(s) in {(DateTimeOffset.UtcNow - started).TotalSeconds:0} s; " +
             $"consumer retries {run.Retries}, of them conflicts {run.Conflicts}, faults {run.Faults}; client retries {ledger.ClientRetries}");
 

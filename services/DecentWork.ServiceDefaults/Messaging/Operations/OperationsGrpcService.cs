@@ -22,7 +22,7 @@ public sealed partial class OperationsGrpcService(
     {
         RequireThisService(request.Service, new FieldViolations()).ThrowIfAny();
         var sample = await Broker(() => snapshot.SampleAsync(context.CancellationToken));
-        if (!sample.BrokerReached) throw new BrokerUnavailableException(new IOException("queues not sampled"));
+        if (!sample.BrokerReached) throw new RpcException(new Status(StatusCode.Unavailable, "The message broker is not reachable; try again."));
         var status = new V1.MessagingStatus
         {
             Service = storage.ServiceName,

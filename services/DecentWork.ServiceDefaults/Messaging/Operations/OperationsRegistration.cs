@@ -29,7 +29,7 @@ public static class OperationsRegistration
         services.TryAddSingleton(TimeProvider.System);
         bus.AddConsumeObserver(sp => sp.GetRequiredService<MessagingCounters>());
         new StorageBuilder(services, StorageSettings.From(configuration, serviceName))
-            .AddAggregate("operator-actions", new StoreIndex<OperatorAction>(a => a.SortKey, Unique: true));
+            .AddAggregate("operator_actions", new StoreIndex<OperatorAction>(a => a.SortKey, Unique: true));
         services.AddHealthChecks().AddCheck<MessagingHealthCheck>(MessagingHealthCheck.Name, tags: [MessagingHealthCheck.AttentionTag]);
         // gRPC health answers readiness: a parked message needs an operator, not a restart.
         services.Configure<GrpcHealthChecksOptions>(o =>

@@ -11,7 +11,7 @@ public enum OperatorActionKind
 
 /// <summary>
 /// Something an operator did to a service's messaging or store: who, when, to what, and why. Kept
-/// in the service's own store (collection operator-actions) and never changed after it is written.
+/// in the service's own store (collection operator_actions) and never changed after it is written.
 /// A discard keeps the message's type and body, so nothing leaves an _error queue untraced.
 /// </summary>
 public sealed class OperatorAction : Aggregate
