@@ -12,7 +12,12 @@ namespace DecentWork.EndToEnd.Tests;
 /// </summary>
 public static class ProgrammeSteps
 {
-    public static async Task<ProgrammingV1.Programme> ApproveAsync(Platform platform,
+    public static Task<ProgrammingV1.Programme> ApproveAsync(Platform platform,
+        ProgrammingV1.ProgrammingService.ProgrammingServiceClient programmes, string country, decimal resourceNeed) =>
+        ApproveAsync(platform.GatewayGrpcFor, programmes, country, resourceNeed);
+
+    /// <summary>The same on any platform: <paramref name="gatewayFor"/> gives a gateway channel carrying a caller's token.</summary>
+    public static async Task<ProgrammingV1.Programme> ApproveAsync(Func<TestCaller, Grpc.Net.Client.GrpcChannel> gatewayFor,
         ProgrammingV1.ProgrammingService.ProgrammingServiceClient programmes, string country, decimal resourceNeed)
     {
         var programme = await programmes.RegisterProgrammeAsync(new ProgrammingV1.RegisterProgrammeRequest
@@ -55,11 +60,11 @@ public static class ProgrammeSteps
         };
         foreach (var criterion in Enum.GetValues<ProgrammingV1.QualityCriterion>().Where(c => c != ProgrammingV1.QualityCriterion.Unspecified))
             review.Checklist.Add(new ProgrammingV1.ChecklistItem { Criterion = criterion, Passed = true, Comment = "Meets the guideline" });
-        await new ProgrammingV1.ProgrammingService.ProgrammingServiceClient(platform.GatewayGrpcFor(TestCaller.QaReviewer))
+        await new ProgrammingV1.ProgrammingService.ProgrammingServiceClient(gatewayFor(TestCaller.QaReviewer))
             .RecordQualityAssuranceReviewAsync(review);
         foreach (var group in new[] { "government", "employers", "workers" })
         {
-            var constituent = new ProgrammingV1.ProgrammingService.ProgrammingServiceClient(platform.GatewayGrpcFor(TestCaller.Constituent(country, group)));
+            var constituent = new ProgrammingV1.ProgrammingService.ProgrammingServiceClient(gatewayFor(TestCaller.Constituent(country, group)));
             await constituent.SignProgrammeAsync(new ProgrammingV1.SignProgrammeRequest
             {
                 ProgrammeId = programme.Id, Function = $"Signatory for the {group}", SignedOn = ProtoConvert.ToDate(new DateOnly(2007, 12, 10)),

@@ -80,17 +80,23 @@ public sealed class ServiceInstance : IAsyncDisposable
         _callers.GetOrAdd(caller.ClientId + "|" + string.Join(' ', scopes), _ =>
         {
             Func<Task<string>> token = () => Identity.TokenAsync(caller, scopes);
-            var credentials = CallCredentials.FromInterceptor(async (_, metadata) =>
-                metadata.Add("authorization", "Bearer " + await token()));
-            var channel = GrpcChannel.ForAddress(GrpcAddress, new GrpcChannelOptions
-            {
-                // Loopback cleartext in tests; a real deployment puts TLS on anything beyond the machine.
-                Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, credentials),
-                UnsafeUseInsecureChannelCallCredentials = true,
-            });
+            var channel = AuthorizedChannel(GrpcAddress, token);
             var http = new HttpClient(new BearerTokenHandler(token) { InnerHandler = new SocketsHttpHandler() }) { BaseAddress = HttpAddress };
             return (channel, http);
         });
+
+    /// <summary>A channel to <paramref name="address"/> whose every call carries a current token from <paramref name="token"/>.</summary>
+    public static GrpcChannel AuthorizedChannel(Uri address, Func<Task<string>> token)
+    {
+        var credentials = CallCredentials.FromInterceptor(async (_, metadata) =>
+            metadata.Add("authorization", "Bearer " + await token()));
+        return GrpcChannel.ForAddress(address, new GrpcChannelOptions
+        {
+            // Loopback cleartext in tests; a real deployment puts TLS on anything beyond the machine.
+            Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, credentials),
+            UnsafeUseInsecureChannelCallCredentials = true,
+        });
+    }
 
     /// <summary>
     /// The JSON routes on the gRPC port over HTTP/2, as the gateway calls them, with a token of

@@ -10,7 +10,9 @@ namespace DecentWork.ServiceDefaults.Hosting;
 /// <summary>
 /// GET /health: 200 when every check is healthy, 503 otherwise, with each check's status as JSON.
 /// Degraded counts as not ready: MassTransit reports it while receive endpoints are still binding,
-/// and a service that answers before its queues exist could miss events.
+/// and a service that answers before its queues exist could miss events. The exception: when only
+/// the checks tagged "attention" (parked messages, an old outbox backlog) are degraded, the body
+/// says Degraded but the answer stays 200, because the service serves and must stay in rotation.
 /// </summary>
 public static class HealthEndpoint
 {
@@ -40,6 +42,8 @@ public static class HealthEndpoint
 
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
+        if (report.Status == HealthStatus.Degraded && report.Entries.Values.All(e => e.Status == HealthStatus.Healthy || e.Tags.Contains(MessagingHealthCheck.AttentionTag)))
+            context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
         var body = new
         {

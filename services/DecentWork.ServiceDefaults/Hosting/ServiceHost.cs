@@ -1,4 +1,5 @@
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Messaging.Operations;
 using DecentWork.ServiceDefaults.Security;
 using Google.Protobuf.Reflection;
 using Google.Rpc;
@@ -61,6 +62,7 @@ public static class ServiceHost
         app.MapDecentWorkHealth().AllowAnonymous();
         // The "Http" listener is internal (health, probes); the gateway routes only to "Grpc".
         app.MapDecentWorkMetrics("Http");
+        app.MapDecentWorkOperations();
         if (app.Environment.IsDevelopment())
             app.MapGrpcReflectionService().RequireAuthorization(p => p.RequireAuthenticatedUser());
         return app;

@@ -1,4 +1,5 @@
 using DecentWork.ServiceDefaults.Messaging;
+using DecentWork.ServiceDefaults.Messaging.Operations;
 using DecentWork.ServiceDefaults.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -39,7 +40,7 @@ public static class Telemetry
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("MassTransit")
+                .AddMeter("MassTransit", MessagingCounters.MeterName)
                 .AddPrometheusExporter());
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
             otel.UseOtlpExporter();

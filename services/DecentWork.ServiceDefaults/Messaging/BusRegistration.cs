@@ -1,3 +1,4 @@
+using DecentWork.ServiceDefaults.Messaging.Operations;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,14 +29,18 @@ public static class BusRegistration
             // MassTransit reports usage to its vendor by default; the platform calls nobody it was not configured to.
             bus.ConfigureUsageTelemetryOptions(telemetry => telemetry.Enabled = false);
             addConsumers?.Invoke(bus);
-            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            services.AddDecentWorkOperations(configuration, serviceName, bus);
+            bus.AddConfigureEndpointsCallback((context, queue, endpoint) =>
             {
                 // Debian's and the official images' RabbitMQ lack the delayed-message plugin,
                 // so broker-side delayed redelivery is opt-in; in-process retries always apply.
                 if (delayedRedelivery)
                     endpoint.UseDelayedRedelivery(r => r.Intervals(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15)));
-                endpoint.UseMessageRetry(r => r.Intervals(
-                    TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5)));
+                endpoint.UseMessageRetry(r =>
+                {
+                    r.Intervals(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5));
+                    OperationsRegistration.Observe(context, queue, r);
+                });
             });
             bus.UsingRabbitMq((context, rabbit) =>
             {

@@ -25,8 +25,14 @@ public static class AccessPolicies
     public const string TrainingRead = "training.read";
     public const string TrainingWrite = "training.write";
     public const string TrainingReport = "training.report";
+    // Operations (OperationsService, served by every service about itself)
+    public const string OperationsRead = "operations.read";
+    public const string OperationsAct = "operations.act";
 
-    /// <summary>Policy → roles. Operations appears nowhere: it has health only, which is anonymous.</summary>
+    /// <summary>
+    /// Policy → roles. Operations holds the operations policies and nothing else: it sees and
+    /// moves parked messages and takes backups, never the business records' RPCs.
+    /// </summary>
     public static readonly IReadOnlyDictionary<string, string[]> Matrix = new Dictionary<string, string[]>
     {
         [ProgrammesRead] = [Roles.ProgrammeStaff, Roles.QaReviewer, Roles.CountryOffice, Roles.Constituent, Roles.Auditor],
@@ -43,5 +49,8 @@ public static class AccessPolicies
         [TrainingRead] = [Roles.TrainingCentre, Roles.ProgrammeStaff, Roles.CountryOffice, Roles.Auditor],
         [TrainingWrite] = [Roles.TrainingCentre],
         [TrainingReport] = [Roles.TrainingCentre, Roles.ProgrammeStaff, Roles.Auditor],
+        // Parked messages carry the business records' content, so only operations reads them.
+        [OperationsRead] = [Roles.Operations],
+        [OperationsAct] = [Roles.Operations],
     };
 }
