@@ -32,6 +32,9 @@ public sealed class Ledger : Aggregate
     /// <summary>Changes the unique code (to test a unique index on update).</summary>
     public void Recode(string code) => Code = code;
 
+    /// <summary>Changes the ledger's country: its contributions move from one bucket to another.</summary>
+    public void MoveTo(string country) => Country = country;
+
     public void Credit(decimal amount)
     {
         Balance += amount;

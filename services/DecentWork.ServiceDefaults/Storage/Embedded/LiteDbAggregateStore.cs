@@ -5,12 +5,16 @@ using LiteDB;
 namespace DecentWork.ServiceDefaults.Storage.Embedded;
 
 public sealed class LiteDbAggregateStore<T>(
-    LiteDbDatabase db, string collectionName, IReadOnlyList<StoreIndex<T>> indexes, OutboxSignal signal)
+    LiteDbDatabase db, string collectionName, IReadOnlyList<StoreIndex<T>> indexes, OutboxSignal signal,
+    IReadOnlyList<Projection<T>>? projections = null)
     : IAggregateStore<T>, IStoreInitializer where T : Aggregate
 {
+    private readonly LiteDbProjections<T> _projections = new(collectionName, projections ?? []);
+
     public Task InitializeAsync(CancellationToken cancellationToken)
     {
         db.Run(d => indexes.Select(index => Collection(d).EnsureIndex(index.Field, index.Unique)).ToList());
+        if (_projections.Any) db.Run(d => { _projections.RebuildStale(d, x => Collection(x).FindAll()); return true; });
         return Task.CompletedTask;
     }
 
@@ -37,6 +41,7 @@ public sealed class LiteDbAggregateStore<T>(
                     d.Rollback();
                     return false;
                 }
+                _projections.Apply(d, db.Mapper, aggregate, expected);
                 Write(d, aggregate, expected);
                 if (outbox.Count > 0)
                 {
@@ -91,6 +96,21 @@ public sealed class LiteDbAggregateStore<T>(
             var query = Filter.MatchesEverything(filter) ? Collection(d).Query() : Collection(d).Query().Where(filter);
             var sorted = order.Descending ? query.OrderByDescending(order.Key) : query.OrderBy(order.Key);
             return sorted.Skip(skip).Limit(take).ToList();
+        }));
+    }
+
+    public Task<IReadOnlyList<T>> QueryAfterAsync(Expression<Func<T, bool>> filter, SortOrder<T> order, string? afterKey, int take,
+        CancellationToken cancellationToken = default)
+    {
+        using var activity = StorageTelemetry.Start("query", collectionName);
+        var key = db.Mapper.GetExpression(order.StringKey());
+        return Task.FromResult<IReadOnlyList<T>>(db.Run(d =>
+        {
+            var query = Filter.MatchesEverything(filter) ? Collection(d).Query() : Collection(d).Query().Where(filter);
+            if (afterKey is not null)
+                query = query.Where(BsonExpression.Create($"{key.Source} {(order.Descending ? "<" : ">")} @0", new BsonValue(afterKey)));
+            var sorted = order.Descending ? query.OrderByDescending(order.Key) : query.OrderBy(order.Key);
+            return sorted.Limit(take).ToList();
         }));
     }
 

@@ -14,8 +14,10 @@ public sealed class MongoAggregateStore<T> : IAggregateStore<T>, IStoreInitializ
     private readonly OutboxSignal _signal;
     private readonly IMongoCollection<T> _collection;
     private readonly IReadOnlyList<StoreIndex<T>> _indexes;
+    private readonly MongoProjections<T> _projections;
 
-    public MongoAggregateStore(MongoDatabaseContext context, string collectionName, IReadOnlyList<StoreIndex<T>> indexes, OutboxSignal signal)
+    public MongoAggregateStore(MongoDatabaseContext context, string collectionName, IReadOnlyList<StoreIndex<T>> indexes, OutboxSignal signal,
+        IReadOnlyList<Projection<T>>? projections = null)
     {
         _indexes = indexes;
         MongoSerialization.RegisterAggregate<T>();
@@ -23,6 +25,7 @@ public sealed class MongoAggregateStore<T> : IAggregateStore<T>, IStoreInitializ
         _collectionName = collectionName;
         _signal = signal;
         _collection = context.Database.GetCollection<T>(collectionName);
+        _projections = new MongoProjections<T>(context.Database, _collection, projections ?? []);
     }
 
     /// <summary>The indexes the service declared for this collection.</summary>
@@ -32,6 +35,7 @@ public sealed class MongoAggregateStore<T> : IAggregateStore<T>, IStoreInitializ
     {
         await _context.EnsureSharedStateAsync(cancellationToken);
         foreach (var index in _indexes) await MongoIndexes.EnsureAsync(_collection, MongoIndexes.For(index), cancellationToken);
+        await _projections.RebuildStaleAsync(_context.Client, cancellationToken);
     }
 
     public async Task<T?> FindAsync(Guid id, CancellationToken cancellationToken = default)
@@ -54,6 +58,7 @@ public sealed class MongoAggregateStore<T> : IAggregateStore<T>, IStoreInitializ
             {
                 aggregate.RestoreVersion(expected);
                 if (processedMessage is not null && !await MongoInbox.RecordAsync(_context.Inbox, s, processedMessage, ct)) return false;
+                await _projections.ApplyAsync(s, aggregate, expected, ct);
                 await WriteAsync(s, aggregate, expected, ct);
                 if (outbox.Count > 0)
                 {
@@ -122,6 +127,18 @@ public sealed class MongoAggregateStore<T> : IAggregateStore<T>, IStoreInitializ
         var find = _collection.Find(filter);
         var sorted = order.Descending ? find.SortByDescending(order.Key) : find.SortBy(order.Key);
         return await MongoFailures.Guard(async () => (IReadOnlyList<T>)await sorted.Skip(skip).Limit(take).ToListAsync(cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<T>> QueryAfterAsync(Expression<Func<T, bool>> filter, SortOrder<T> order, string? afterKey, int take,
+        CancellationToken cancellationToken = default)
+    {
+        using var activity = StorageTelemetry.Start("query", _collectionName);
+        FilterDefinition<T> matching = filter;
+        if (afterKey is not null)
+            matching &= order.Descending ? Builders<T>.Filter.Lt(order.StringKey(), afterKey) : Builders<T>.Filter.Gt(order.StringKey(), afterKey);
+        var find = _collection.Find(matching);
+        var sorted = order.Descending ? find.SortByDescending(order.Key) : find.SortBy(order.Key);
+        return await MongoFailures.Guard(async () => (IReadOnlyList<T>)await sorted.Limit(take).ToListAsync(cancellationToken));
     }
 
     public async Task<long> CountAsync(Expression<Func<T, bool>> filter, CancellationToken cancellationToken = default)

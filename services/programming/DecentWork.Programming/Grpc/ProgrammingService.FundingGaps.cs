@@ -19,14 +19,15 @@ public sealed partial class ProgrammingService
         var page = Page.From(request.PageSize, request.PageToken, violations);
         // All matching programmes are read because the totals cover every page.
         var all = await ReportedProgrammesAsync(request.Region, request.Country, request.Status, violations, context);
+        var (shown, total, next) = page.Of(all, p => p.SortKey);
         var response = new Contract.ReportFundingGapsResponse
         {
-            NextPageToken = page.NextToken(all.Count),
-            TotalSize = all.Count,
+            NextPageToken = next,
+            TotalSize = total,
             TotalResourceNeed = ProtoConvert.ToMoney(all.Sum(p => p.ResourceNeedUsd())),
             TotalFundingMobilised = ProtoConvert.ToMoney(all.Sum(p => p.FundingMobilisedUsd)),
         };
-        response.Programmes.AddRange(all.Skip(page.Skip).Take(page.Size).Select(ToFundingGap));
+        response.Programmes.AddRange(shown.Select(ToFundingGap));
         return response;
     }
 

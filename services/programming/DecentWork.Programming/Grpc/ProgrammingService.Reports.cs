@@ -22,12 +22,10 @@ public sealed partial class ProgrammingService
         violations.ThrowIfAny();
 
         var programme = await FindVisibleAsync(id!.Value, request.ProgrammeId, Caller.From(context), context.CancellationToken);
-        var response = new Contract.GetProgrammeHistoryResponse
-        {
-            NextPageToken = page.NextToken(programme.History.Count),
-            TotalSize = programme.History.Count,
-        };
-        response.Entries.AddRange(programme.History.Skip(page.Skip).Take(page.Size).Select(ToProto));
+        // History is append-only, so an entry's position is its key.
+        var (entries, total, next) = page.Of([.. programme.History.Select((entry, i) => (Entry: entry, Key: i.ToString("D10")))], e => e.Key);
+        var response = new Contract.GetProgrammeHistoryResponse { NextPageToken = next, TotalSize = total };
+        response.Entries.AddRange(entries.Select(e => ToProto(e.Entry)));
         return response;
     }
 
