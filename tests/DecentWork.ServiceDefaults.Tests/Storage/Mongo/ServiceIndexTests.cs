@@ -32,6 +32,7 @@ public sealed class ServiceIndexTests
             var app = build([
                 "--RABBITMQ_URI=amqp://nobody:nothing@127.0.0.1:1/",
                 "--MONGODB_URI=mongodb://127.0.0.1:1/?replicaSet=rs0",
+                "--Identity:Authority=http://127.0.0.1:1/",
                 $"--Storage:DataFolder={Path.GetTempPath()}",
             ]);
             foreach (var store in app.Services.GetServices<IStoreInitializer>())
