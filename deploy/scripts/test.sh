@@ -16,7 +16,9 @@
 #                               "$DECENTWORK_RABBITMQ_SCRIPT stop-app" / "... start-app" to simulate a
 #                               broker outage and its recovery (the variables below select the node)
 #   DECENTWORK_RABBITMQ_DIR, RABBITMQ_PORT, RABBITMQ_MANAGEMENT_PORT, DECENTWORK_RABBITMQ_NODE
-#   MONGODB_URI                 passed through untouched: when set, MongoDB tests can run against it
+#   MONGODB_URI                 passed through untouched: when set, MongoDB tests can run against it,
+#                               and the "MongoDB leg" step runs the service and end-to-end suites again on it
+#   DECENTWORK_REQUIRE_MONGODB=1  a MongoDB leg that cannot run fails the run instead of being reported skipped
 # Knobs (optional):
 #   DECENTWORK_TEST_PARALLEL=1        run test projects in parallel (default: one after another;
 #                                     on 2 cores parallel saved only ~3 s of 45, and sequential keeps
@@ -151,6 +153,30 @@ else
   echo "ERROR: build failed (exit $build_rc); no tests were run" >&2
 fi
 
+# --- MongoDB leg (branch mongo): the service and end-to-end suites again, on MongoDB ------------
+# Only where a server exists (MONGODB_URI, or Docker for Testcontainers); the fixtures select it
+# with DECENTWORK_TEST_STORE=mongo. Without one the summary says so, and with
+# DECENTWORK_REQUIRE_MONGODB=1 that is a failure.
+mongo_rc=0
+MONGO_LEG_NOTE=""
+if [[ $build_rc -eq 0 && $test_rc -eq 0 ]]; then
+  if [[ -n "${MONGODB_URI:-}" ]] || timeout 10 docker info >/dev/null 2>&1; then
+    step "MongoDB leg: service and end-to-end suites on MongoDB (DECENTWORK_TEST_STORE=mongo)"
+    for project in tests/DecentWork.{Programming,Partnerships,Coordination,Training,EndToEnd}.Tests; do
+      DECENTWORK_TEST_STORE=mongo timeout --kill-after=30 "$TEST_TIMEOUT" \
+        dotnet test "$project" -c Release --no-build -nologo \
+          --logger "trx;LogFilePrefix=mongo" --results-directory "$RESULTS_DIR" \
+          --blame-hang-timeout "$HANG_TIMEOUT" --blame-hang-dump-type none "$@" 2>&1 | tee -a "$CONSOLE_LOG" || mongo_rc=1
+    done
+  elif [[ "${DECENTWORK_REQUIRE_MONGODB:-0}" == 1 ]]; then
+    echo "ERROR: DECENTWORK_REQUIRE_MONGODB=1, but there is no MongoDB server: set MONGODB_URI or make Docker available" >&2
+    mongo_rc=1
+  else
+    MONGO_LEG_NOTE="MongoDB leg did not run: MONGODB_URI is not set and no Docker engine (service and end-to-end suites ran on the embedded store only)"
+  fi
+fi
+# --- end of the MongoDB leg ----------------------------------------------------------------------
+
 # The broker goes down before the summary so the closing line really is the last one printed.
 step "Stopping the test broker"
 stop_broker
@@ -171,6 +197,10 @@ fi
 if [[ $failed -gt 0 ]]; then
   echo "FAILED: $failed test(s) failed"; status=1
 fi
+if [[ $mongo_rc -ne 0 ]]; then
+  echo "FAILED: the MongoDB leg failed or could not run (see above)"; status=1
+fi
+[[ -n "$MONGO_LEG_NOTE" ]] && echo "$MONGO_LEG_NOTE"
 if [[ $build_rc -eq 0 && $((passed + failed)) -eq 0 ]]; then
   echo "FAILED: no test ran"; status=1
 fi
