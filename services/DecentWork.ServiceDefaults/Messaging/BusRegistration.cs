@@ -32,6 +32,11 @@ public static class BusRegistration
             services.AddDecentWorkOperations(configuration, serviceName, bus);
             bus.AddConfigureEndpointsCallback((context, queue, endpoint) =>
             {
+                // No one consumes Fault<T>, and a service's own broker account may not create the
+                // "MassTransit:Fault--…" exchanges: publishing one closed the consumer's channel
+                // (ACCESS_REFUSED) and the faulted message was never parked. The _error queue is
+                // the record of a fault; operations reads it there.
+                endpoint.PublishFaults = false;
                 // Debian's and the official images' RabbitMQ lack the delayed-message plugin,
                 // so broker-side delayed redelivery is opt-in; in-process retries always apply.
                 if (delayedRedelivery)

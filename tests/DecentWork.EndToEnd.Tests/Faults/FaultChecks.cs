@@ -72,6 +72,10 @@ public sealed class FaultChecks(ProcessPlatform platform, FaultWorkload workload
             Assert.NotEmpty(status.Queues);
             Assert.All(status.Queues, q => Assert.Equal(q.Name == queue ? 1 : 0, q.Parked));
         }
+        // Parked means an operator must look, not that the service is down: Degraded, still 200.
+        var health = await platform.MessagingHealthAsync("programming");
+        Assert.Equal((System.Net.HttpStatusCode.OK, "Degraded"), (health.Code, health.Status));
+        Assert.Contains(queue + "_error", health.Description, StringComparison.Ordinal);
         var operations = platform.Operations("programming");
         var parked = await operations.ListErrorMessagesAsync(new OperationsV1.ListErrorMessagesRequest { Queue = queue });
         Assert.Equal(poisonId, Assert.Single(parked.Messages).MessageId);
@@ -85,6 +89,7 @@ public sealed class FaultChecks(ProcessPlatform platform, FaultWorkload workload
         Assert.Equal(discarded.Id, actions.Actions[0].Id);
         var after = await operations.GetMessagingStatusAsync(new OperationsV1.GetMessagingStatusRequest());
         Assert.All(after.Queues, q => Assert.Equal(0, q.Parked));
+        Assert.Equal("Healthy", (await platform.MessagingHealthAsync("programming")).Status);
     }
 
     /// <summary>

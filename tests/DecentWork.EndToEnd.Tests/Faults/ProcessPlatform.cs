@@ -96,6 +96,16 @@ public sealed class ProcessPlatform : IAsyncDisposable
         await Task.WhenAll(list.Select(name => _processes[name].WaitReadyAsync(_http[name], TimeSpan.FromSeconds(90))));
     }
 
+    /// <summary>A service's GET /health: the status code and the body's messaging check.</summary>
+    public async Task<(System.Net.HttpStatusCode Code, string Status, string Description)> MessagingHealthAsync(string service)
+    {
+        using var http = new HttpClient { BaseAddress = _http[service] };
+        using var response = await http.GetAsync("/health");
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var messaging = body.RootElement.GetProperty("checks").GetProperty("messaging");
+        return (response.StatusCode, messaging.GetProperty("status").GetString()!, messaging.GetProperty("description").GetString() ?? "");
+    }
+
     /// <summary>SIGKILLs the named processes at once.</summary>
     public void Kill(IEnumerable<string> names)
     {
