@@ -22,12 +22,13 @@ public sealed partial class ProgrammingService
         violations.ThrowIfAny();
 
         var programme = await FindVisibleAsync(id!.Value, request.ProgrammeId, Caller.From(context), context.CancellationToken);
+        var history = await HistoryOfAsync(programme, context.CancellationToken);
         var response = new Contract.GetProgrammeHistoryResponse
         {
-            NextPageToken = page.NextToken(programme.History.Count),
-            TotalSize = programme.History.Count,
+            NextPageToken = page.NextToken(history.Count),
+            TotalSize = history.Count,
         };
-        response.Entries.AddRange(programme.History.Skip(page.Skip).Take(page.Size).Select(ToProto));
+        response.Entries.AddRange(history.Skip(page.Skip).Take(page.Size).Select(ToProto));
         return response;
     }
 
@@ -63,13 +64,15 @@ public sealed partial class ProgrammingService
         Contract.ReportOutcomesByStrategicObjectiveRequest request, ServerCallContext context)
     {
         var all = await ReportedProgrammesAsync(request.Region, request.Country, Contract.ProgrammeStatus.Unspecified, new FieldViolations(), context);
-        var outcomes = all.SelectMany(p => p.Outcomes).Where(o => !o.Withdrawn).ToList();
+        var funding = await AllFundingAsync(context.CancellationToken);
+        var outcomes = all.SelectMany(p => p.Outcomes.Where(o => !o.Withdrawn)
+            .Select(o => (o.StrategicObjective, o.ResourceNeedUsd, MobilisedUsd: FundingIn(funding, p.Id).MobilisedFor(o.Id)))).ToList();
         var response = new Contract.ReportOutcomesByStrategicObjectiveResponse();
         foreach (var objective in Enum.GetValues<StrategicObjective>())
         {
             var serving = outcomes.Where(o => o.StrategicObjective == objective).ToList();
             var need = serving.Sum(o => o.ResourceNeedUsd);
-            var mobilised = serving.Sum(o => o.FundingMobilisedUsd);
+            var mobilised = serving.Sum(o => o.MobilisedUsd);
             response.Rows.Add(new Contract.StrategicObjectiveTotal
             {
                 StrategicObjective = (Contract.StrategicObjective)objective,
