@@ -33,11 +33,13 @@ public static class StorageRegistration
         {
             services.AddSingleton(_ => new MongoDatabaseContext(settings.MongoConnectionString!, settings.MongoDatabaseName));
             services.AddSingleton<IOutbox, MongoOutbox>();
+            services.AddSingleton<IProjectionReader, MongoProjectionReader>();
         }
         else
         {
             services.AddSingleton(_ => new LiteDbDatabase(settings.LiteDbFile));
             services.AddSingleton<IOutbox, LiteDbOutbox>();
+            services.AddSingleton<IProjectionReader, LiteDbProjectionReader>();
         }
         services.AddHostedService<StorageInitializer>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
@@ -52,11 +54,23 @@ public sealed class StorageBuilder(IServiceCollection services, StorageSettings 
     {
         if (settings.UsesMongo)
             services.AddSingleton<IAggregateStore<T>>(sp => new MongoAggregateStore<T>(
-                sp.GetRequiredService<MongoDatabaseContext>(), collectionName, indexes, sp.GetRequiredService<OutboxSignal>()));
+                sp.GetRequiredService<MongoDatabaseContext>(), collectionName, indexes, sp.GetRequiredService<OutboxSignal>(),
+                [.. sp.GetServices<Projection<T>>()]));
         else
             services.AddSingleton<IAggregateStore<T>>(sp => new LiteDbAggregateStore<T>(
-                sp.GetRequiredService<LiteDbDatabase>(), collectionName, indexes, sp.GetRequiredService<OutboxSignal>()));
+                sp.GetRequiredService<LiteDbDatabase>(), collectionName, indexes, sp.GetRequiredService<OutboxSignal>(),
+                [.. sp.GetServices<Projection<T>>()]));
         services.AddSingleton(sp => (IStoreInitializer)sp.GetRequiredService<IAggregateStore<T>>());
+        return this;
+    }
+
+    /// <summary>
+    /// Keeps a projection of T's aggregates in the same transaction as every save of T (see
+    /// <see cref="Projection{T}"/>); reports read it through <see cref="IProjectionReader"/>.
+    /// </summary>
+    public StorageBuilder AddProjection<T>(Projection<T> projection) where T : Aggregate
+    {
+        services.AddSingleton(projection);
         return this;
     }
 }

@@ -29,6 +29,9 @@ public sealed class Ledger : Aggregate
         return ledger;
     }
 
+    /// <summary>Changes the ledger's country: its contributions move from one bucket to another.</summary>
+    public void MoveTo(string country) => Country = country;
+
     public void Credit(decimal amount)
     {
         Balance += amount;

@@ -5,12 +5,16 @@ using LiteDB;
 namespace DecentWork.ServiceDefaults.Storage.Embedded;
 
 public sealed class LiteDbAggregateStore<T>(
-    LiteDbDatabase db, string collectionName, IReadOnlyList<StoreIndex<T>> indexes, OutboxSignal signal)
+    LiteDbDatabase db, string collectionName, IReadOnlyList<StoreIndex<T>> indexes, OutboxSignal signal,
+    IReadOnlyList<Projection<T>>? projections = null)
     : IAggregateStore<T>, IStoreInitializer where T : Aggregate
 {
+    private readonly LiteDbProjections<T> _projections = new(collectionName, projections ?? []);
+
     public Task InitializeAsync(CancellationToken cancellationToken)
     {
         db.Run(d => indexes.Select(index => Collection(d).EnsureIndex(index.Field, index.Unique)).ToList());
+        if (_projections.Any) db.Run(d => { _projections.RebuildStale(d, x => Collection(x).FindAll()); return true; });
         return Task.CompletedTask;
     }
 
@@ -37,6 +41,7 @@ public sealed class LiteDbAggregateStore<T>(
                     d.Rollback();
                     return false;
                 }
+                _projections.Apply(d, db.Mapper, aggregate, expected);
                 Write(d, aggregate, expected);
                 if (outbox.Count > 0) d.GetCollection<OutboxMessage>(LiteDbDatabase.OutboxCollection).InsertBulk(outbox);
                 d.Commit();

@@ -11,8 +11,10 @@ public sealed class MongoAggregateStore<T> : IAggregateStore<T>, IStoreInitializ
     private readonly OutboxSignal _signal;
     private readonly IMongoCollection<T> _collection;
     private readonly IReadOnlyList<StoreIndex<T>> _indexes;
+    private readonly MongoProjections<T> _projections;
 
-    public MongoAggregateStore(MongoDatabaseContext context, string collectionName, IReadOnlyList<StoreIndex<T>> indexes, OutboxSignal signal)
+    public MongoAggregateStore(MongoDatabaseContext context, string collectionName, IReadOnlyList<StoreIndex<T>> indexes, OutboxSignal signal,
+        IReadOnlyList<Projection<T>>? projections = null)
     {
         _indexes = indexes;
         MongoSerialization.RegisterAggregate<T>();
@@ -20,6 +22,7 @@ public sealed class MongoAggregateStore<T> : IAggregateStore<T>, IStoreInitializ
         _collectionName = collectionName;
         _signal = signal;
         _collection = context.Database.GetCollection<T>(collectionName);
+        _projections = new MongoProjections<T>(context.Database, _collection, projections ?? []);
     }
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -31,6 +34,7 @@ public sealed class MongoAggregateStore<T> : IAggregateStore<T>, IStoreInitializ
             await _collection.Indexes.CreateOneAsync(
                 new CreateIndexModel<T>(keys, new CreateIndexOptions { Unique = index.Unique }), cancellationToken: cancellationToken);
         }
+        await _projections.RebuildStaleAsync(_context.Client, cancellationToken);
     }
 
     public async Task<T?> FindAsync(Guid id, CancellationToken cancellationToken = default)
@@ -58,6 +62,7 @@ public sealed class MongoAggregateStore<T> : IAggregateStore<T>, IStoreInitializ
                     if (seen) return false;
                     await _context.Inbox.InsertOneAsync(s, new InboxEntry(processedMessage.Key, DateTime.UtcNow), cancellationToken: ct);
                 }
+                await _projections.ApplyAsync(s, aggregate, expected, ct);
                 await WriteAsync(s, aggregate, expected, ct);
                 if (outbox.Count > 0) await _context.Outbox.InsertManyAsync(s, outbox, cancellationToken: ct);
                 return true;

@@ -1,0 +1,103 @@
+using LiteDB;
+
+namespace DecentWork.ServiceDefaults.Storage.Embedded;
+
+/// <summary>
+/// The embedded store's side of <see cref="Projection{T}"/>: applies a save's bucket deltas inside
+/// the save's LiteDB transaction, and rebuilds a projection at start-up when it is new or its
+/// version changed. Every bucket of the service lives in one collection, keyed "projection/key".
+/// </summary>
+internal sealed class LiteDbProjections<T> where T : Aggregate
+{
+    private readonly string collectionName;
+    private readonly IReadOnlyList<Projection<T>> projections;
+
+    public LiteDbProjections(string collectionName, IReadOnlyList<Projection<T>> projections)
+    {
+        ProjectionDeltas.CheckNames(projections);
+        this.collectionName = collectionName;
+        this.projections = projections;
+    }
+
+    public bool Any => projections.Count > 0;
+
+    /// <summary>Called inside the save's transaction, before the write; reads the stored state itself.</summary>
+    public void Apply(LiteDatabase database, BsonMapper mapper, T aggregate, long expectedVersion)
+    {
+        if (!Any) return;
+        var stored = expectedVersion == 0 ? null : database.GetCollection(collectionName).FindById(aggregate.Id);
+        // A stale save is refused by the write that follows, which rolls the transaction back.
+        var before = stored is null ? null : mapper.ToObject<T>(stored);
+        var buckets = database.GetCollection(LiteDbBuckets.Collection);
+        foreach (var delta in ProjectionDeltas.Between(projections, before, aggregate))
+        {
+            var figures = LiteDbBuckets.Figures(buckets.FindById(delta.Id));
+            ProjectionDeltas.AddTo(figures, delta.Figures);
+            if (figures.Count == 0) buckets.Delete(delta.Id);
+            else buckets.Upsert(LiteDbBuckets.ToDocument(delta.Id, figures));
+        }
+    }
+
+    /// <summary>
+    /// Rebuilds, in one transaction, every projection whose stored version differs from its own.
+    /// Running it again changes nothing; it runs before the service takes traffic.
+    /// </summary>
+    public void RebuildStale(LiteDatabase database, Func<LiteDatabase, IEnumerable<T>> everyState)
+    {
+        var versions = database.GetCollection(LiteDbBuckets.VersionCollection);
+        var stale = projections.Where(p => versions.FindById(p.Name) is not { } v || v["version"].AsInt32 != p.Version).ToList();
+        if (stale.Count == 0) return;
+        database.BeginTrans();
+        try
+        {
+            var buckets = database.GetCollection(LiteDbBuckets.Collection);
+            foreach (var projection in stale)
+            {
+                var (from, until) = ProjectionDeltas.IdRange(projection.Name, BucketRange.Prefix(""));
+                buckets.DeleteMany(Query.And(Query.GTE("_id", from), Query.LT("_id", until)));
+                foreach (var (id, figures) in ProjectionDeltas.Sum(projection, everyState(database))) buckets.Insert(LiteDbBuckets.ToDocument(id, figures));
+                versions.Upsert(new BsonDocument { ["_id"] = projection.Name, ["version"] = projection.Version });
+            }
+            database.Commit();
+        }
+        catch
+        {
+            database.Rollback();
+            throw;
+        }
+    }
+}
+
+/// <summary>Where and how the embedded store keeps buckets: one collection for every projection of the service.</summary>
+internal static class LiteDbBuckets
+{
+    public const string Collection = "projection_buckets";
+    public const string VersionCollection = "projection_versions";
+
+    internal static Dictionary<string, decimal> Figures(BsonDocument? bucket) =>
+        bucket?["figures"] is { IsDocument: true } figures
+            ? figures.AsDocument.ToDictionary(f => f.Key, f => f.Value.AsDecimal, StringComparer.Ordinal)
+            : new Dictionary<string, decimal>(StringComparer.Ordinal);
+
+    public static BsonDocument ToDocument(string id, Dictionary<string, decimal> figures)
+    {
+        var document = new BsonDocument();
+        foreach (var (figure, amount) in figures) document[figure] = new BsonValue(amount);
+        return new BsonDocument { ["_id"] = id, ["figures"] = document };
+    }
+}
+
+/// <summary>Reads buckets for reports: one range scan of the id index.</summary>
+public sealed class LiteDbProjectionReader(LiteDbDatabase db) : IProjectionReader
+{
+    public Task<IReadOnlyList<Bucket>> ReadAsync(string projection, BucketRange range, CancellationToken cancellationToken = default)
+    {
+        using var activity = StorageTelemetry.Start("read buckets", projection);
+        var (from, until) = ProjectionDeltas.IdRange(projection, range);
+        return Task.FromResult<IReadOnlyList<Bucket>>(db.Run(d => d.GetCollection(LiteDbBuckets.Collection)
+            .Find(Query.And(Query.GTE("_id", from), Query.LT("_id", until)))
+            .Select(b => ProjectionDeltas.ToBucket(b["_id"].AsString, LiteDbBuckets.Figures(b)))
+            .OrderBy(b => b.Key, StringComparer.Ordinal)
+            .ToList()));
+    }
+}
