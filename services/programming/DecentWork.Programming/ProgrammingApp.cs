@@ -24,14 +24,13 @@ public static class ProgrammingApp
                 new StoreIndex<Programme>(p => p.SortKey),
                 new StoreIndex<Programme>(p => p.ApprovalSlot, Unique: true),
                 new StoreIndex<Programme>(p => p.RequestKey, Unique: true))
-            // Money mobilised lives beside the programme (see FundingApprovedConsumer): one total
-            // per programme, and one record per approval, listed by programme for its history.
-            .AddAggregate<ProgrammeFunding>("programme_funding")
+            .AddProjection(new FundingCountedInProgramme())
+            // Money mobilised lives beside the programme (see FundingApprovedConsumer): one record
+            // per approval, listed by programme for its history, summed per programme and outcome.
             .AddAggregate("funding_contributions",
                 new StoreIndex<FundingContribution>(c => c.ProgrammeId),
-                new StoreIndex<FundingContribution>(c => c.SortKey));
-        // After the storage initializer (indexes) and before the bus, so totals move before any approval arrives.
-        builder.Services.AddHostedService<ProgrammeFundingBackfill>();
+                new StoreIndex<FundingContribution>(c => c.SortKey))
+            .AddProjection(new FundingByProgramme());
         builder.Services.AddDecentWorkBus(builder.Configuration, ServiceName, bus =>
         {
             bus.AddConsumer<FundingApprovedConsumer>();

@@ -5,10 +5,11 @@ using DecentWork.ServiceDefaults.Storage;
 namespace DecentWork.Programming.Consumers;
 
 /// <summary>
-/// Retries a read-change-save step that lost an optimistic-concurrency race, with exponential
-/// back-off and full jitter, until a deadline. Many messages for one programme arrive together
-/// (a partner's batch of approvals); the bus's few fixed-interval retries let them collide again
-/// in lock-step and sent some to the _error queue, while random waits spread them out.
+/// Retries a read-change-save step that lost an optimistic-concurrency race with another update of
+/// the same programme, with exponential back-off and full jitter, until a deadline. The bus's few
+/// fixed-interval retries let racing messages collide again in lock-step and sent some to the
+/// _error queue uncounted; random waits spread them out, and the deadline still lets a step that
+/// can never succeed fail and be redelivered.
 /// </summary>
 internal static class ConflictRetry
 {

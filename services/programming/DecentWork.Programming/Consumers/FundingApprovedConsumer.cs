@@ -15,53 +15,53 @@ namespace DecentWork.Programming.Consumers;
 /// one message rewrites stays the same size however many approvals a programme has.
 /// </summary>
 public sealed class FundingApprovedConsumer(
-    IAggregateStore<Programme> programmes, IAggregateStore<FundingContribution> contributions, IAggregateStore<ProgrammeFunding> fundings,
-    TimeProvider clock, ILogger<FundingApprovedConsumer> logger)
+    IAggregateStore<Programme> programmes, IAggregateStore<FundingContribution> contributions, TimeProvider clock, ILogger<FundingApprovedConsumer> logger)
     : IConsumer<FundingApproved>
 {
     public async Task Consume(ConsumeContext<FundingApproved> context)
     {
         var approval = context.Message;
         var allocations = approval.Allocations ?? [];
+        var messageId = context.MessageId ?? approval.ApprovalId;
         if (approval.ProgrammeId != Guid.Empty)
         {
             var mine = allocations.Where(a => a.ProgrammeId is null || a.ProgrammeId == approval.ProgrammeId);
-            await CountAsync(approval, approval.ProgrammeId, approval.AmountUsd, mine, context.CancellationToken);
+            await CountAsync(approval, approval.ProgrammeId, approval.AmountUsd, mine,
+                new ProcessedMessage(nameof(FundingApprovedConsumer), messageId), context.CancellationToken);
             return;
         }
         var byProgramme = allocations.Where(a => a.ProgrammeId is { } id && id != Guid.Empty).GroupBy(a => a.ProgrammeId!.Value).ToList();
         if (byProgramme.Count == 0) logger.LogInformation("Funding approval {ApprovalId} names no programme", approval.ApprovalId);
-        // Each programme's share is counted once on its own: a retry after a fault skips those already counted.
+        // One inbox key per programme: a retry after a fault skips the programmes already counted.
         foreach (var group in byProgramme)
-            await CountAsync(approval, group.Key, group.Sum(a => a.AmountUsd), group, context.CancellationToken);
+            await CountAsync(approval, group.Key, group.Sum(a => a.AmountUsd), group,
+                new ProcessedMessage($"{nameof(FundingApprovedConsumer)}:{group.Key:N}", messageId), context.CancellationToken);
     }
 
     private async Task CountAsync(FundingApproved approval, Guid programmeId, decimal amountUsd, IEnumerable<FundingAllocation> allocations,
-        CancellationToken cancellationToken)
+        ProcessedMessage inbox, CancellationToken cancellationToken)
     {
         // An unknown programme is a fault, not something to drop: after the retries the message
-        // waits in the _error queue where operations can see it and move it back. A programme with
-        // funding is known, so the (larger) programme is read only for its first approval.
-        if (await fundings.FindAsync(programmeId, cancellationToken) is null && await programmes.FindAsync(programmeId, cancellationToken) is null)
-            throw new DomainRuleException($"Funding approval {approval.ApprovalId} names programme {programmeId}, which is not registered.");
+        // waits in the _error queue where operations can see it and move it back.
+        var programme = await programmes.FindAsync(programmeId, cancellationToken)
+            ?? throw new DomainRuleException($"Funding approval {approval.ApprovalId} names programme {programmeId}, which is not registered.");
+        if (programme.FundingApprovalIds.Contains(approval.ApprovalId))
+        {
+            logger.LogInformation("Funding approval {ApprovalId} was counted for {ProgrammeId} before approvals had records", approval.ApprovalId, programmeId);
+            return;
+        }
         var toOutcomes = allocations.Where(a => a.OutcomeId is not null)
             .GroupBy(a => a.OutcomeId!.Value).ToDictionary(g => g.Key, g => g.Sum(a => a.AmountUsd));
         // The service applied it; the person who recorded the approval travels in the event.
         var change = new Change("system:partnerships",
             approval.ChangedBy is { Length: > 0 } by ? $"partnerships for {by} ({approval.PartnerName})" : $"partnerships ({approval.PartnerName})",
             clock.GetUtcNow());
+        // One new small record, and the programme's buckets in the same transaction (FundingByProgramme):
+        // nothing that grows is rewritten and nothing another message updates is saved, so no
+        // version conflict can occur. The record's id is the approval's and the programme's, so a
+        // replay under a new message id, or two deliveries racing, count once.
         var contribution = FundingContribution.Record(approval.ApprovalId, programmeId, amountUsd, toOutcomes, change);
-
-        // Two steps, each done once whatever is redelivered or replayed: the record (its id is the
-        // approval's and the programme's), then the totals (the inbox knows which records they hold).
-        // A fault between them leaves the record uncounted; the redelivery finds it and counts it.
-        await contributions.AddOnceAsync(contribution, new ProcessedMessage(nameof(FundingContribution), contribution.Id), cancellationToken);
-        var counted = await ConflictRetry.UntilSavedAsync(async () =>
-        {
-            var funding = await fundings.FindAsync(programmeId, cancellationToken) ?? ProgrammeFunding.None(programmeId);
-            return funding.Add(contribution)
-                && await fundings.SaveAsync(funding, new ProcessedMessage(nameof(ProgrammeFunding), contribution.Id), cancellationToken);
-        }, nameof(FundingApprovedConsumer), cancellationToken);
-        if (!counted) logger.LogInformation("Funding approval {ApprovalId} was already counted for {ProgrammeId}", approval.ApprovalId, programmeId);
+        if (!await contributions.AddOnceAsync(contribution, inbox, cancellationToken))
+            logger.LogInformation("Funding approval {ApprovalId} was already counted for {ProgrammeId}", approval.ApprovalId, programmeId);
     }
 }

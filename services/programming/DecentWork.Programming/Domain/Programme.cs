@@ -26,8 +26,8 @@ public sealed partial class Programme : Aggregate
 
     /// <summary>
     /// Money mobilised as counted inside the programme before approvals moved to their own records
-    /// (<see cref="FundingContribution"/>, totals in <see cref="ProgrammeFunding"/>). Read once by
-    /// the backfill that moves it; nothing adds to it any more.
+    /// (<see cref="FundingContribution"/>), kept so that <see cref="FundingCountedInProgramme"/> still
+    /// counts it and a replay of one of those approvals is recognised. Nothing adds to it any more.
     /// </summary>
     public decimal FundingMobilisedUsd { get; private set; }
 

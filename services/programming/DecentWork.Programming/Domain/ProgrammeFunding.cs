@@ -3,56 +3,81 @@ using DecentWork.ServiceDefaults.Storage;
 namespace DecentWork.Programming.Domain;
 
 /// <summary>
-/// The money mobilised for one programme and each of its outcomes (same id as the programme): a
-/// projection of its <see cref="FundingContribution"/>s, added to as each arrives. Its size is
-/// bounded by the programme's outcomes, not by the number of approvals, so adding one stays cheap.
+/// The money mobilised for one programme and each of its outcomes, read from the funding buckets
+/// (<see cref="FundingByProgramme"/> and, for approvals counted before those existed,
+/// <see cref="FundingCountedInProgramme"/>). Allocations to outcomes the programme does not have
+/// count for the programme only.
 /// </summary>
-public sealed class ProgrammeFunding : Aggregate
+public sealed record ProgrammeFunding(decimal MobilisedUsd, int ApprovalCount, IReadOnlyDictionary<Guid, decimal> ByOutcome)
 {
-    private ProgrammeFunding() { }
+    public const string UsdFigure = "usd";
 
-    public decimal MobilisedUsd { get; private set; }
-    public int ApprovalCount { get; private set; }
-    public List<OutcomeFunding> Outcomes { get; private set; } = [];
+    public static ProgrammeFunding None { get; } = new(0, 0, new Dictionary<Guid, decimal>());
 
-    /// <summary>
-    /// Approvals counted inside the programme's document before this projection existed, moved here
-    /// once by the backfill: a replay of one of those is recognised here. Never grows afterwards.
-    /// </summary>
-    public List<Guid> CountedInProgramme { get; private set; } = [];
-
-    /// <summary>Nothing mobilised yet: what a programme without funding shows.</summary>
-    public static ProgrammeFunding None(Guid programmeId) => new() { Id = programmeId };
-
-    /// <summary>The totals a programme held in its own document before approvals moved out of it.</summary>
-    public static ProgrammeFunding MovedFrom(Programme programme) => new()
+    /// <summary>One programme's buckets (keys "{programme}" and "{programme}|{outcome}") of either funding projection, summed.</summary>
+    public static ProgrammeFunding From(IEnumerable<Bucket> buckets)
     {
-        Id = programme.Id,
-        MobilisedUsd = programme.FundingMobilisedUsd,
-        ApprovalCount = programme.FundingApprovalIds.Count,
-        Outcomes = programme.Outcomes.Where(o => o.FundingMobilisedUsd != 0)
-            .Select(o => new OutcomeFunding { OutcomeId = o.Id, MobilisedUsd = o.FundingMobilisedUsd }).ToList(),
-        CountedInProgramme = [.. programme.FundingApprovalIds],
-    };
-
-    /// <summary>Adds a contribution; false when its approval was counted in the programme's document before.</summary>
-    public bool Add(FundingContribution contribution)
-    {
-        if (CountedInProgramme.Contains(contribution.ApprovalId)) return false;
-        MobilisedUsd += contribution.AmountUsd;
-        ApprovalCount++;
-        foreach (var part in contribution.ToOutcomes)
+        decimal mobilised = 0;
+        long approvals = 0;
+        var byOutcome = new Dictionary<Guid, decimal>();
+        foreach (var bucket in buckets)
         {
-            var outcome = Outcomes.FirstOrDefault(o => o.OutcomeId == part.OutcomeId);
-            if (outcome is null) Outcomes.Add(new OutcomeFunding { OutcomeId = part.OutcomeId, MobilisedUsd = part.MobilisedUsd });
-            else outcome.MobilisedUsd += part.MobilisedUsd;
+            if (bucket.Parts is [_])
+            {
+                mobilised += bucket[UsdFigure];
+                approvals += bucket.Count;
+            }
+            else if (bucket.Parts is [_, var outcome])
+                byOutcome[Guid.ParseExact(outcome, "N")] = byOutcome.GetValueOrDefault(Guid.ParseExact(outcome, "N")) + bucket[UsdFigure];
         }
-        return true;
+        return new ProgrammeFunding(mobilised, (int)approvals, byOutcome);
     }
 
-    /// <summary>Money allocated to the outcome; allocations to outcomes the programme does not have count for the programme only.</summary>
-    public decimal MobilisedFor(Guid outcomeId) => Outcomes.FirstOrDefault(o => o.OutcomeId == outcomeId)?.MobilisedUsd ?? 0;
+    /// <summary>Every programme's buckets, grouped by programme.</summary>
+    public static Dictionary<Guid, ProgrammeFunding> PerProgramme(IEnumerable<Bucket> buckets) =>
+        buckets.GroupBy(b => Guid.ParseExact(b.Parts[0], "N")).ToDictionary(g => g.Key, From);
+
+    public static string KeyOf(Guid programmeId) => BucketKey.Of(programmeId.ToString("N"));
+
+    public static string KeyOf(Guid programmeId, Guid outcomeId) => BucketKey.Of(programmeId.ToString("N"), outcomeId.ToString("N"));
+
+    public decimal MobilisedFor(Guid outcomeId) => ByOutcome.GetValueOrDefault(outcomeId);
 
     /// <summary>What is still to be mobilised for the programme; negative when more was mobilised than needed.</summary>
     public decimal GapOf(Programme programme) => programme.ResourceNeedUsd() - MobilisedUsd;
+}
+
+/// <summary>Each approval's contribution, added to its programme's and its outcomes' buckets in the same transaction as the record.</summary>
+public sealed class FundingByProgramme : Projection<FundingContribution>
+{
+    public const string ProjectionName = "funding-by-programme";
+    public override string Name => ProjectionName;
+
+    public override void Contribute(FundingContribution state, Contributions contributions)
+    {
+        contributions.Add(ProgrammeFunding.KeyOf(state.ProgrammeId), ProgrammeFunding.UsdFigure, state.AmountUsd)
+            .Count(ProgrammeFunding.KeyOf(state.ProgrammeId));
+        foreach (var part in state.ToOutcomes)
+            contributions.Add(ProgrammeFunding.KeyOf(state.ProgrammeId, part.OutcomeId), ProgrammeFunding.UsdFigure, part.MobilisedUsd);
+    }
+}
+
+/// <summary>
+/// Approvals counted inside programme documents before they got records of their own: the same
+/// buckets, built once from those programmes at start-up (a new projection is rebuilt), and never
+/// changed after, because nothing adds to those fields any more.
+/// </summary>
+public sealed class FundingCountedInProgramme : Projection<Programme>
+{
+    public const string ProjectionName = "funding-counted-in-programme";
+    public override string Name => ProjectionName;
+
+    public override void Contribute(Programme state, Contributions contributions)
+    {
+        if (state.FundingApprovalIds.Count == 0) return;
+        contributions.Add(ProgrammeFunding.KeyOf(state.Id), ProgrammeFunding.UsdFigure, state.FundingMobilisedUsd)
+            .Add(ProgrammeFunding.KeyOf(state.Id), Bucket.CountFigure, state.FundingApprovalIds.Count);
+        foreach (var outcome in state.Outcomes.Where(o => o.FundingMobilisedUsd != 0))
+            contributions.Add(ProgrammeFunding.KeyOf(state.Id, outcome.Id), ProgrammeFunding.UsdFigure, outcome.FundingMobilisedUsd);
+    }
 }

@@ -10,19 +10,30 @@ namespace DecentWork.Programming.Grpc;
 /// </summary>
 public sealed partial class ProgrammingService
 {
-    private async Task<ProgrammeFunding> FundingOfAsync(Guid programmeId, CancellationToken cancellationToken) =>
-        await fundings.FindAsync(programmeId, cancellationToken) ?? ProgrammeFunding.None(programmeId);
+    private static readonly string[] FundingProjections = [FundingByProgramme.ProjectionName, FundingCountedInProgramme.ProjectionName];
+
+    private async Task<ProgrammeFunding> FundingOfAsync(Guid programmeId, CancellationToken cancellationToken)
+    {
+        var buckets = new List<Bucket>();
+        foreach (var projection in FundingProjections)
+            buckets.AddRange(await projections.ReadAsync(projection, BucketRange.Prefix(ProgrammeFunding.KeyOf(programmeId)), cancellationToken));
+        return ProgrammeFunding.From(buckets);
+    }
 
     private async Task<Contract.Programme> ToProtoAsync(Programme programme, CancellationToken cancellationToken) =>
         ToProto(programme, await FundingOfAsync(programme.Id, cancellationToken));
 
-    /// <summary>Every programme's funding by programme id, for the reports that still total over every programme.</summary>
-    private async Task<Dictionary<Guid, ProgrammeFunding>> AllFundingAsync(CancellationToken cancellationToken) =>
-        (await fundings.ReadAllAsync(Filter.All<ProgrammeFunding>(), new SortOrder<ProgrammeFunding>(f => f.Id), cancellationToken))
-        .ToDictionary(f => f.Id);
+    /// <summary>Every programme's funding by programme id, from the buckets (a few per programme, not one per approval).</summary>
+    private async Task<Dictionary<Guid, ProgrammeFunding>> AllFundingAsync(CancellationToken cancellationToken)
+    {
+        var buckets = new List<Bucket>();
+        foreach (var projection in FundingProjections)
+            buckets.AddRange(await projections.ReadAsync(projection, BucketRange.Prefix(""), cancellationToken));
+        return ProgrammeFunding.PerProgramme(buckets);
+    }
 
     private static ProgrammeFunding FundingIn(Dictionary<Guid, ProgrammeFunding> all, Guid programmeId) =>
-        all.TryGetValue(programmeId, out var funding) ? funding : ProgrammeFunding.None(programmeId);
+        all.TryGetValue(programmeId, out var funding) ? funding : ProgrammeFunding.None;
 
     /// <summary>The programme's own history with its funding approvals merged in, oldest first, as one list.</summary>
     private async Task<List<HistoryEntry>> HistoryOfAsync(Programme programme, CancellationToken cancellationToken)

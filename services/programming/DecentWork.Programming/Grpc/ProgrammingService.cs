@@ -11,7 +11,7 @@ namespace DecentWork.Programming.Grpc;
 
 /// <summary>Maps proto requests to the Programme aggregate and back; rules live in the aggregate.</summary>
 public sealed partial class ProgrammingService(
-    IAggregateStore<Programme> programmes, IAggregateStore<ProgrammeFunding> fundings, IAggregateStore<FundingContribution> contributions, TimeProvider clock)
+    IAggregateStore<Programme> programmes, IAggregateStore<FundingContribution> contributions, IProjectionReader projections, TimeProvider clock)
     : Contract.ProgrammingService.ProgrammingServiceBase
 {
     [Authorize(Policy = AccessPolicies.ProgrammesDraft)]
