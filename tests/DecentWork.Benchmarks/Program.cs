@@ -14,7 +14,13 @@ if (args is ["serve", var service, ..])
 //                              [--rounds 5] [--seconds 3] [--concurrency 1,8]
 //        DecentWork.Benchmarks scale [--services partnerships,training,programming] [--rows 10000,100000]
 //                                    [--calls 30] [--budget-seconds 20] [--work /tmp/decentwork-bench]
+//        DecentWork.Benchmarks catch-up [--programmes 5] [--batches 10] [--batch 2000]
 string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
+if (args is ["catch-up", ..])
+{
+    await new CatchUpBenchmark(int.Parse(Arg("--programmes", "5")), int.Parse(Arg("--batches", "10")), int.Parse(Arg("--batch", "2000")), Console.Out).RunAsync();
+    return;
+}
 if (args is ["scale", ..])
 {
     await new ScaleBenchmark(new ScaleBenchmark.Options(
