@@ -37,6 +37,7 @@ public static class ServiceHost
         // Every RPC is authorised here again, so reaching a service port past the gateway gains nothing.
         builder.Services.AddDecentWorkAuth(builder.Configuration, [IdentitySettings.AudienceOf(serviceName)]);
         builder.Services.AddSafeResponseHeaders();
+        PageTokens.Configure(builder.Configuration);
         return builder;
     }
 

@@ -8,19 +8,22 @@ public static class AggregateStoreExtensions
     public const int ReadAllChunk = 200;
 
     /// <summary>
-    /// Every aggregate matching the filter, in the given order, read in bounded chunks (the order
-    /// keeps chunks stable). For reports and start-up migrations over collections of at most a few
-    /// thousand records, where counting in memory is cheaper than keeping a view up to date.
+    /// Every aggregate matching the filter, in the given order, read in bounded chunks by key (each
+    /// chunk starts after the last key of the one before, so the cost is linear and no record is
+    /// read twice while others write). For start-up migrations and small bounded sets (one
+    /// programme's editions); reports read projections instead (see <see cref="Projection{T}"/>).
     /// </summary>
     public static async Task<List<T>> ReadAllAsync<T>(this IAggregateStore<T> store, Expression<Func<T, bool>> filter, SortOrder<T> order,
         CancellationToken cancellationToken) where T : Aggregate
     {
         var all = new List<T>();
+        string? after = null;
         while (true)
         {
-            var chunk = await store.QueryAsync(filter, order, all.Count, ReadAllChunk, cancellationToken);
+            var chunk = await store.QueryAfterAsync(filter, order, after, ReadAllChunk, cancellationToken);
             all.AddRange(chunk);
             if (chunk.Count < ReadAllChunk) return all;
+            after = order.KeyOf(chunk[^1]);
         }
     }
 

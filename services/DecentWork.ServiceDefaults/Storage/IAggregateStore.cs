@@ -20,13 +20,41 @@ public interface IAggregateStore<T> where T : Aggregate
     /// <exception cref="DuplicateKeyException">The id or a unique index value is taken.</exception>
     Task<bool> SaveAsync(T aggregate, ProcessedMessage? processedMessage = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// For lookups of the first few matches (skip 0). Lists and full reads page by key with
+    /// <see cref="QueryAfterAsync"/>: an offset re-scans from the start and skips or repeats records under writes.
+    /// </summary>
     Task<IReadOnlyList<T>> QueryAsync(Expression<Func<T, bool>> filter, SortOrder<T> order, int skip, int take, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Keyset paging: up to <paramref name="take"/> aggregates matching the filter whose sort key
+    /// (a string member, unique) comes strictly after <paramref name="afterKey"/> in the order
+    /// (before it when descending), or from the start when it is null. A record written while a
+    /// caller pages is seen once or, when its key falls behind the cursor, not at all; never twice.
+    /// </summary>
+    Task<IReadOnlyList<T>> QueryAfterAsync(Expression<Func<T, bool>> filter, SortOrder<T> order, string? afterKey, int take,
+        CancellationToken cancellationToken = default);
 
     Task<long> CountAsync(Expression<Func<T, bool>> filter, CancellationToken cancellationToken = default);
 }
 
 /// <summary>One sort key; both adapters page on a single key, so make it unique (append the id).</summary>
-public sealed record SortOrder<T>(Expression<Func<T, object>> Key, bool Descending = false);
+public sealed record SortOrder<T>(Expression<Func<T, object>> Key, bool Descending = false)
+{
+    private Func<T, object>? _compiled;
+
+    /// <summary>The key as a string member access, which keyset paging compares in both stores.</summary>
+    public Expression<Func<T, string>> StringKey()
+    {
+        var body = Key.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : Key.Body;
+        if (body.Type != typeof(string))
+            throw new ArgumentException($"Keyset paging needs a string sort key; {Key} is {body.Type.Name}.");
+        return Expression.Lambda<Func<T, string>>(body, Key.Parameters);
+    }
+
+    /// <summary>The sort key of one aggregate, as the next page's token holds it.</summary>
+    public string KeyOf(T aggregate) => (string)(_compiled ??= Key.Compile())(aggregate);
+}
 
 /// <summary>A message a consumer has applied, kept so that a redelivery is applied once.</summary>
 public sealed record ProcessedMessage(string Consumer, Guid MessageId)

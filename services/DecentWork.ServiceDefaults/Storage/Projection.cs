@@ -21,6 +21,15 @@ public abstract class Projection<T> where T : Aggregate
 
     /// <summary>Adds what one aggregate state contributes. Pure: the same state, the same contributions.</summary>
     public abstract void Contribute(T state, Contributions contributions);
+
+    /// <summary>
+    /// The buckets these states make, in key order, computed in memory exactly as the store keeps
+    /// them: lets a report's pure function be tested, or run, over a handful of aggregates.
+    /// </summary>
+    public IReadOnlyList<Bucket> BucketsOf(IEnumerable<T> states) =>
+        [.. ProjectionDeltas.Sum(this, states)
+            .Select(b => ProjectionDeltas.ToBucket(b.Key, b.Value))
+            .OrderBy(b => b.Key, StringComparer.Ordinal)];
 }
 
 /// <summary>What one aggregate state adds to the buckets of one projection: bucket key → figure → amount.</summary>

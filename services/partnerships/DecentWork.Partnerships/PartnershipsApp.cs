@@ -27,6 +27,8 @@ public static class PartnershipsApp
                 new StoreIndex<FundingApproval>(a => a.Year),
                 new StoreIndex<FundingApproval>(a => a.SortKey),
                 new StoreIndex<FundingApproval>(a => a.RequestKey, Unique: true))
+            .AddProjection(new FundingApprovalTotals())
+            .AddProjection(new ProgrammeFundingTotals())
             .AddAggregate("agreements",
                 new StoreIndex<Agreement>(a => a.PartnerId),
                 new StoreIndex<Agreement>(a => a.SortKey))

@@ -26,6 +26,7 @@ public static class TrainingApp
             // A course's editions are listed by ListKey; reports select by start year.
             .AddAggregate(EditionsCollection, new StoreIndex<Edition>(e => e.CourseId), new StoreIndex<Edition>(e => e.ListKey, Unique: true),
                 new StoreIndex<Edition>(e => e.StartYear))
+            .AddProjection(new EditionTotals())
             .AddAggregate<ProgrammeTraining>(ProgrammeTrainingCollection)
             .AddAggregate<KnownPartner>(KnownPartnersCollection);
         builder.Services.AddSingleton<Counting.ProgrammeTrainingCounter>();

@@ -163,4 +163,37 @@ public abstract class StoreContract
         Assert.Equal(6, await store.CountAsync(Filter.All<Ledger>()));
         Assert.Equal(1, await store.CountAsync(Filter.All<Ledger>(l => l.Country == "PAK", l => l.Code == "B")));
     }
+
+    [SkippableFact]
+    public async Task QueryAfter_WhenOthersInsertBetweenPages_EveryRecordComesOnceInBothOrders()
+    {
+        var (store, _) = await NewStoreAsync();
+        foreach (var code in new[] { "B", "D", "F", "H", "J" }) await store.SaveAsync(NewLedger(code: code, country: "PAK"));
+        await store.SaveAsync(NewLedger(code: "Z", country: "VNM"));
+        var pakistan = Filter.All<Ledger>(l => l.Country == "PAK");
+        var up = new SortOrder<Ledger>(l => l.Code);
+        var down = new SortOrder<Ledger>(l => l.Code, Descending: true);
+
+        var first = await store.QueryAfterAsync(pakistan, up, null, 2);
+        await store.SaveAsync(NewLedger(code: "A", country: "PAK")); // behind the cursor: not seen
+        await store.SaveAsync(NewLedger(code: "E", country: "PAK")); // ahead of it: seen once
+        var rest = await store.QueryAfterAsync(pakistan, up, up.KeyOf(first[^1]), 10);
+        var fromTop = await store.QueryAfterAsync(pakistan, down, "F", 10);
+
+        Assert.Equal(["B", "D"], first.Select(l => l.Code));
+        Assert.Equal(["E", "F", "H", "J"], rest.Select(l => l.Code));
+        Assert.Equal(["E", "D", "B", "A"], fromTop.Select(l => l.Code));
+    }
+
+    [SkippableFact]
+    public async Task ReadAll_WhenMoreThanOneChunk_ReadsEveryRecordOnceInOrder()
+    {
+        var (store, _) = await NewStoreAsync();
+        var codes = Enumerable.Range(0, AggregateStoreExtensions.ReadAllChunk + 7).Select(i => $"C{i:D4}").ToList();
+        foreach (var code in codes.AsEnumerable().Reverse()) await store.SaveAsync(NewLedger(code: code));
+
+        var all = await store.ReadAllAsync(Filter.All<Ledger>(), new SortOrder<Ledger>(l => l.Code), default);
+
+        Assert.Equal(codes, all.Select(l => l.Code));
+    }
 }

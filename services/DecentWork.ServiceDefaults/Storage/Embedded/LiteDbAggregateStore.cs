@@ -95,6 +95,21 @@ public sealed class LiteDbAggregateStore<T>(
         }));
     }
 
+    public Task<IReadOnlyList<T>> QueryAfterAsync(Expression<Func<T, bool>> filter, SortOrder<T> order, string? afterKey, int take,
+        CancellationToken cancellationToken = default)
+    {
+        using var activity = StorageTelemetry.Start("query", collectionName);
+        var key = db.Mapper.GetExpression(order.StringKey());
+        return Task.FromResult<IReadOnlyList<T>>(db.Run(d =>
+        {
+            var query = Filter.MatchesEverything(filter) ? Collection(d).Query() : Collection(d).Query().Where(filter);
+            if (afterKey is not null)
+                query = query.Where(BsonExpression.Create($"{key.Source} {(order.Descending ? "<" : ">")} @0", new BsonValue(afterKey)));
+            var sorted = order.Descending ? query.OrderByDescending(order.Key) : query.OrderBy(order.Key);
+            return sorted.Limit(take).ToList();
+        }));
+    }
+
     public Task<long> CountAsync(Expression<Func<T, bool>> filter, CancellationToken cancellationToken = default)
     {
         using var activity = StorageTelemetry.Start("count", collectionName);

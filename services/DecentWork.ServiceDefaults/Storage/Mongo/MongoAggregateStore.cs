@@ -104,6 +104,18 @@ public sealed class MongoAggregateStore<T> : IAggregateStore<T>, IStoreInitializ
         return await sorted.Skip(skip).Limit(take).ToListAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<T>> QueryAfterAsync(Expression<Func<T, bool>> filter, SortOrder<T> order, string? afterKey, int take,
+        CancellationToken cancellationToken = default)
+    {
+        using var activity = StorageTelemetry.Start("query", _collectionName);
+        FilterDefinition<T> matching = filter;
+        if (afterKey is not null)
+            matching &= order.Descending ? Builders<T>.Filter.Lt(order.StringKey(), afterKey) : Builders<T>.Filter.Gt(order.StringKey(), afterKey);
+        var find = _collection.Find(matching);
+        var sorted = order.Descending ? find.SortByDescending(order.Key) : find.SortBy(order.Key);
+        return await sorted.Limit(take).ToListAsync(cancellationToken);
+    }
+
     public async Task<long> CountAsync(Expression<Func<T, bool>> filter, CancellationToken cancellationToken = default)
     {
         using var activity = StorageTelemetry.Start("count", _collectionName);

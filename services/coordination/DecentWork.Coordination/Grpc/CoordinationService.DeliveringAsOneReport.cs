@@ -22,17 +22,18 @@ public sealed partial class CoordinationService
         var pilots = await Pilots.ReadAllAsync(Filter.All<DeliveringAsOnePilot>(), new SortOrder<DeliveringAsOnePilot>(p => p.CountryCode), context.CancellationToken);
         var assessments = await ToolkitAssessments.ReadAllAsync(Filter.All<ToolkitAssessment>(), new SortOrder<ToolkitAssessment>(a => a.SortKey), context.CancellationToken);
         var report = DeliveringAsOneReport.Summarise(pilots, assessments);
+        var (shown, total, next) = page.Of(report.Pilots, p => p.CountryCode);
         var response = new Contract.DeliveringAsOneSummary
         {
-            NextPageToken = page.NextToken(report.Pilots.Count),
-            TotalSize = report.Pilots.Count,
+            NextPageToken = next,
+            TotalSize = total,
             ChairCount = report.ChairCount,
             CoChairCount = report.CoChairCount,
             LeadCount = report.LeadCount,
             MemberCount = report.MemberCount,
             ToolkitAssessmentCompletedCount = report.ToolkitAssessmentCompletedCount,
         };
-        response.Pilots.AddRange(report.Pilots.Skip(page.Skip).Take(page.Size).Select(p => new Contract.PilotRoles
+        response.Pilots.AddRange(shown.Select(p => new Contract.PilotRoles
         {
             CountryCode = p.CountryCode,
             PilotSinceYear = p.PilotSinceYear,

@@ -21,8 +21,9 @@ public sealed partial class CoordinationService
 
         var (all, programmes, presences) = await ReadCoverageAsync(context.CancellationToken);
         var rows = CoverageReports.Coherence(all, programmes, presences).Where(r => country is null || r.CountryCode == country.Code).ToList();
-        var response = new Contract.ListCountryCoherenceResponse { NextPageToken = page.NextToken(rows.Count), TotalSize = rows.Count };
-        response.Countries.AddRange(rows.Skip(page.Skip).Take(page.Size).Select(r => new Contract.CountryCoherence
+        var (shown, total, next) = page.Of(rows, r => r.CountryCode);
+        var response = new Contract.ListCountryCoherenceResponse { NextPageToken = next, TotalSize = total };
+        response.Countries.AddRange(shown.Select(r => new Contract.CountryCoherence
         {
             CountryCode = r.CountryCode,
             UndafIds = { r.Undafs.Select(u => u.Id.ToString()) },
@@ -44,8 +45,9 @@ public sealed partial class CoordinationService
 
         var (all, programmes, presences) = await ReadCoverageAsync(context.CancellationToken);
         var rows = CoverageReports.Gaps(all, programmes, presences);
-        var response = new Contract.ListDecentWorkGapsResponse { NextPageToken = page.NextToken(rows.Count), TotalSize = rows.Count };
-        response.Countries.AddRange(rows.Skip(page.Skip).Take(page.Size).Select(r => new Contract.DecentWorkGap
+        var (shown, total, next) = page.Of(rows, r => $"{CoverageReports.PresenceRank(r.Presence)}|{r.CountryCode}");
+        var response = new Contract.ListDecentWorkGapsResponse { NextPageToken = next, TotalSize = total };
+        response.Countries.AddRange(shown.Select(r => new Contract.DecentWorkGap
         {
             CountryCode = r.CountryCode,
             ActiveUndafIds = { r.ActiveUndafs.Select(u => u.Id.ToString()) },

@@ -91,8 +91,9 @@ public sealed partial class CoordinationService(
         violations.ThrowIfAny();
 
         var covered = await CountryCoverage.ReadAsync(undafs, programmes, context.CancellationToken);
-        var response = new Contract.ListCountryCoverageResponse { NextPageToken = page.NextToken(covered.Count), TotalSize = covered.Count };
-        response.Countries.AddRange(covered.Skip(page.Skip).Take(page.Size).Select(c => new Contract.CountryCoverage
+        var (rows, total, next) = page.Of(covered, c => c.CountryCode);
+        var response = new Contract.ListCountryCoverageResponse { NextPageToken = next, TotalSize = total };
+        response.Countries.AddRange(rows.Select(c => new Contract.CountryCoverage
         {
             CountryCode = c.CountryCode,
             UndafIds = { c.UndafIds.Select(id => id.ToString()) },

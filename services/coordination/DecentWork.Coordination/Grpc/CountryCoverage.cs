@@ -26,22 +26,24 @@ internal sealed record CountryCoverage(string CountryCode, IReadOnlyList<Guid> U
             .ToList();
     }
 
-    // Chunks of the maximum page size keep each read bounded; the sort key keeps chunks stable.
+    // Chunks of the maximum page size keep each read bounded; each starts after the last key read.
     private static async Task<Dictionary<string, List<Guid>>> IdsByCountryAsync<T>(
         IAggregateStore<T> store, Expression<Func<T, object>> sortKey, Func<T, string> country,
         CancellationToken cancellationToken) where T : Aggregate
     {
         var byCountry = new Dictionary<string, List<Guid>>(StringComparer.Ordinal);
         var order = new SortOrder<T>(sortKey);
-        for (var skip = 0; ; skip += Page.MaxSize)
+        string? after = null;
+        while (true)
         {
-            var chunk = await store.QueryAsync(Filter.All<T>(), order, skip, Page.MaxSize, cancellationToken);
+            var chunk = await store.QueryAfterAsync(Filter.All<T>(), order, after, Page.MaxSize, cancellationToken);
             foreach (var item in chunk)
             {
                 if (!byCountry.TryGetValue(country(item), out var ids)) byCountry[country(item)] = ids = [];
                 ids.Add(item.Id);
             }
             if (chunk.Count < Page.MaxSize) return byCountry;
+            after = order.KeyOf(chunk[^1]);
         }
     }
 }

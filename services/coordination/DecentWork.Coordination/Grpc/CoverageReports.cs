@@ -53,7 +53,7 @@ internal static class CoverageReports
     }
 
     // "Challenges remain ... in countries where the ILO is not a resident agency": those come first.
-    private static int PresenceRank(AgencyPresence? presence) => presence switch
+    internal static int PresenceRank(AgencyPresence? presence) => presence switch
     {
         AgencyPresence.NonResident => 0,
         null => 1,

@@ -12,18 +12,22 @@ public sealed record ReportRow<TKey>(TKey Key, decimal AmountUsd, int ApprovalCo
 /// </summary>
 public static class FundingReports
 {
-    public static List<ReportRow<int>> ByYear(IEnumerable<FundingApproval> approvals) =>
-        [.. Group<int>(approvals, a => [(a.Year, a.AmountUsd)]).OrderBy(r => r.Key)];
+    // Over approvals: the same reports computed in memory through the projection (tests, small sets).
+    public static List<ReportRow<int>> ByYear(IEnumerable<FundingApproval> approvals) => ByYear(FundingTotals.Of(approvals));
+    public static List<ReportRow<Guid>> ByPartner(IEnumerable<FundingApproval> approvals) => ByPartner(FundingTotals.Of(approvals));
+    public static List<ReportRow<FundingSource>> BySource(IEnumerable<FundingApproval> approvals) => BySource(FundingTotals.Of(approvals));
+    public static List<ReportRow<IloRegion>> ByRegion(IEnumerable<FundingApproval> approvals) => ByRegion(FundingTotals.Of(approvals));
 
-    public static List<ReportRow<Guid>> ByPartner(IEnumerable<FundingApproval> approvals) =>
-        Largest(Group<Guid>(approvals, a => [(a.PartnerId, a.AmountUsd)]));
+    public static List<ReportRow<int>> ByYear(FundingTotals totals) =>
+        [.. Group(totals.Approvals, a => a.Year).OrderBy(r => r.Key)];
 
-    public static List<ReportRow<FundingSource>> BySource(IEnumerable<FundingApproval> approvals) =>
-        Largest(Group<FundingSource>(approvals, a => [(a.Source, a.AmountUsd)]));
+    public static List<ReportRow<Guid>> ByPartner(FundingTotals totals) => Largest(Group(totals.Approvals, a => a.PartnerId));
+
+    public static List<ReportRow<FundingSource>> BySource(FundingTotals totals) => Largest(Group(totals.Approvals, a => a.Source));
 
     /// <summary>By the allocations' region; 0 collects allocations naming no region.</summary>
-    public static List<ReportRow<IloRegion>> ByRegion(IEnumerable<FundingApproval> approvals) =>
-        Largest(Group<IloRegion>(approvals, a => a.Allocations.Select(x => (x.Region ?? 0, x.AmountUsd))));
+    public static List<ReportRow<IloRegion>> ByRegion(FundingTotals totals) =>
+        Largest([.. totals.Regions.GroupBy(r => r.Region).Select(g => new ReportRow<IloRegion>(g.Key, g.Sum(r => r.AmountUsd), g.Sum(r => r.Count)))]);
 
     /// <summary>
     /// The partner rows gathered by the partners' category (an approval has one partner, so the
@@ -39,6 +43,10 @@ public static class FundingReports
 
     public static decimal Total(IEnumerable<FundingApproval> approvals) => approvals.Sum(a => a.AmountUsd);
 
+    public static decimal Total(FundingTotals totals) => totals.Approvals.Sum(a => a.AmountUsd);
+
+    public static int Count(FundingTotals totals) => totals.Approvals.Sum(a => a.Count);
+
     /// <summary>A share in per cent with two decimals, half away from zero; "" when the whole is zero.</summary>
     public static string Percent(decimal part, decimal whole) =>
         whole == 0 ? "" : Format(part * 100m / whole);
@@ -50,12 +58,9 @@ public static class FundingReports
     private static string Format(decimal percent) =>
         Math.Round(percent, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture);
 
-    private static List<ReportRow<TKey>> Group<TKey>(IEnumerable<FundingApproval> approvals,
-        Func<FundingApproval, IEnumerable<(TKey Key, decimal Amount)>> parts) where TKey : notnull =>
-        [.. approvals
-            .SelectMany(a => parts(a).Select(p => (p.Key, p.Amount, a.Id)))
-            .GroupBy(p => p.Key)
-            .Select(g => new ReportRow<TKey>(g.Key, g.Sum(p => p.Amount), g.Select(p => p.Id).Distinct().Count()))];
+    // Each approval sits in exactly one "a" bucket, so summed counts are distinct approvals.
+    private static List<ReportRow<TKey>> Group<TKey>(IEnumerable<ApprovalTotal> totals, Func<ApprovalTotal, TKey> key) where TKey : notnull =>
+        [.. totals.GroupBy(key).Select(g => new ReportRow<TKey>(g.Key, g.Sum(a => a.AmountUsd), g.Sum(a => a.Count)))];
 
     // Largest first; ties in a stable order so pages of a report do not shuffle.
     private static List<ReportRow<TKey>> Largest<TKey>(List<ReportRow<TKey>> rows) =>

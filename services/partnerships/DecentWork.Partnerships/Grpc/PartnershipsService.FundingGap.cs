@@ -8,7 +8,10 @@ using Contract = DecentWork.Contracts.Partnerships.V1;
 
 namespace DecentWork.Partnerships.Grpc;
 
-/// <summary>The funding gap of one DWCP: programming's resource needs against approvals here.</summary>
+/// <summary>
+/// The funding gap of one DWCP: programming's resource needs against approvals here, read from the
+/// programme's and its outcomes' buckets of <see cref="ProgrammeFundingTotals"/>, never from the approvals.
+/// </summary>
 public sealed partial class PartnershipsService
 {
     [Authorize(Policy = AccessPolicies.PartnershipsReport)]
@@ -22,20 +25,20 @@ public sealed partial class PartnershipsService
         var id = programmeId!.Value;
         var view = await programmeNeeds.FindAsync(id, context.CancellationToken);
 
-        // Approvals naming the programme, plus those for several programmes (which may allocate to
-        // it), of every year: a partner agency sees the gap of a programme it ever funded.
-        var ever = new List<FundingApproval>();
-        foreach (var programme in new[] { id, Guid.Empty })
-            ever.AddRange(await approvals.ReadAllAsync(a => a.ProgrammeId == programme,
-                new SortOrder<FundingApproval>(a => a.SortKey), context.CancellationToken));
+        // Every year's funding of the programme: a partner agency sees the gap of a programme it ever funded.
+        var ever = ProgrammeFundingYear.From(await projections.ReadAsync(ProgrammeFundingTotals.ProjectionName,
+            ProgrammeFundingTotals.OfProgramme(id), context.CancellationToken)).ToList();
         var scope = await ReadScopeAsync(context);
-        if (view is null || !(scope.SeesEverything || ever.Any(a => scope.SeesPartner(a.PartnerId) && ProgrammeFunding.Funds(id, a))))
+        if (view is null || !(scope.SeesEverything || ever.Any(y => scope.SeesPartner(y.PartnerId))))
             throw new NotFoundException("Approved programme", request.ProgrammeId);
         var from = request.StartYear == 0 ? FundingApproval.FirstYear : request.StartYear;
         var to = request.EndYear == 0 ? FundingApproval.LastYear : request.EndYear;
-        var found = ever.Where(a => a.Year >= from && a.Year <= to).ToList();
         var need = view.ResourceNeed();
-        var approved = ProgrammeFunding.Approved(id, found);
+        var approved = ever.Where(y => y.Year >= from && y.Year <= to).Sum(y => y.AmountUsd);
+        var allocated = new Dictionary<Guid, decimal>();
+        foreach (var outcome in view.Current())
+            allocated[outcome.OutcomeId] = OutcomeFundingYear.AllocatedTo(id, OutcomeFundingYear.From(await projections.ReadAsync(
+                ProgrammeFundingTotals.ProjectionName, ProgrammeFundingTotals.OfOutcome(outcome.OutcomeId), context.CancellationToken)), from, to);
         var gap = new Contract.FundingGap
         {
             ProgrammeId = id.ToString(),
@@ -47,11 +50,11 @@ public sealed partial class PartnershipsService
         };
         gap.Outcomes.AddRange(view.Current().Select(o =>
         {
-            var allocated = ProgrammeFunding.AllocatedTo(o.OutcomeId, found);
+            var outcomeAllocated = allocated[o.OutcomeId];
             return new Contract.OutcomeFundingGap
             {
                 OutcomeId = o.OutcomeId.ToString(), Code = o.Code, StrategicObjective = o.StrategicObjective,
-                ResourceNeed = Usd(o.ResourceNeedUsd), Allocated = Usd(allocated), Gap = Usd(o.ResourceNeedUsd - allocated),
+                ResourceNeed = Usd(o.ResourceNeedUsd), Allocated = Usd(outcomeAllocated), Gap = Usd(o.ResourceNeedUsd - outcomeAllocated),
             };
         }));
         return gap;

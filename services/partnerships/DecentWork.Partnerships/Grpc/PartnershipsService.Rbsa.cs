@@ -74,5 +74,5 @@ public sealed partial class PartnershipsService
         violations.Check(!RbsaPool.IsBienniumStart(startYear), "biennium_start_year", "is required and must be an even year 1990-2100");
 
     private async Task<decimal> RbsaContributed(int startYear, CancellationToken cancellationToken) =>
-        FundingReports.Total(await LoadApprovals(startYear, startYear + 1, cancellationToken, FundingSource.Rbsa));
+        FundingReports.Total(await LoadTotals(startYear, startYear + 1, cancellationToken, FundingSource.Rbsa));
 }

@@ -10,11 +10,12 @@ using Grouping = DecentWork.Contracts.Partnerships.V1.FundingApprovalGrouping;
 
 namespace DecentWork.Partnerships.Grpc;
 
-/// <summary>The report RPCs: read the period's approvals, let FundingReports total them, map the rows.</summary>
+/// <summary>
+/// The report RPCs: read the period's buckets of <see cref="FundingApprovalTotals"/> (kept with
+/// every approval saved), let FundingReports total them, map the rows. No approval is read.
+/// </summary>
 public sealed partial class PartnershipsService
 {
-    // The Office records a few hundred approvals a year, so a period fits in memory; a projection
-    // kept by year would be the next step if that stops being true.
     private const int MaxAfricaYears = 50;
 
     [Authorize(Policy = AccessPolicies.PartnershipsReport)]
@@ -28,7 +29,7 @@ public sealed partial class PartnershipsService
         violations.ThrowIfAny();
 
         var source = request.Source == 0 ? (FundingSource?)null : (FundingSource)request.Source;
-        var found = await LoadApprovals(request.StartYear, request.EndYear, context.CancellationToken, source);
+        var found = await LoadTotals(request.StartYear, request.EndYear, context.CancellationToken, source);
         var total = FundingReports.Total(found);
         var rows = request.GroupBy switch
         {
@@ -41,7 +42,7 @@ public sealed partial class PartnershipsService
         var response = new Contract.ReportFundingApprovalsResponse
         {
             TotalAmount = ProtoConvert.ToMoney(total, FundingApproval.Usd),
-            ApprovalCount = found.Count,
+            ApprovalCount = FundingReports.Count(found),
         };
         response.Totals.AddRange(request.Limit > 0 ? rows.Take(request.Limit) : rows);
         return response;
@@ -54,7 +55,7 @@ public sealed partial class PartnershipsService
         CheckPeriod(request.StartYear, request.EndYear, violations);
         violations.ThrowIfAny();
 
-        var share = RegionalReports.FieldOffice(await LoadApprovals(request.StartYear, request.EndYear, context.CancellationToken));
+        var share = RegionalReports.FieldOffice(await LoadTotals(request.StartYear, request.EndYear, context.CancellationToken));
         return new Contract.FieldOfficeShareReport
         {
             TotalAmount = ProtoConvert.ToMoney(share.TotalUsd, FundingApproval.Usd),
@@ -76,7 +77,7 @@ public sealed partial class PartnershipsService
         violations.ThrowIfAny();
 
         // The year before the period is read too: it is the base of the first year's change.
-        var found = await LoadApprovals(request.StartYear - 1, request.EndYear, context.CancellationToken);
+        var found = await LoadTotals(request.StartYear - 1, request.EndYear, context.CancellationToken);
         var response = new Contract.AfricaShareReport();
         response.Years.AddRange(RegionalReports.Africa(found, request.StartYear, request.EndYear).Select(y => new Contract.AfricaShareYear
         {
@@ -98,15 +99,15 @@ public sealed partial class PartnershipsService
             violations.Check(endYear != 0 && endYear < startYear, "end_year", "must not be before start_year");
     }
 
-    /// <summary>Every approval whose year is in the period (0 = open bound), of one source if given, read in batches.</summary>
-    private async Task<List<FundingApproval>> LoadApprovals(int startYear, int endYear, CancellationToken cancellationToken,
-        FundingSource? source = null)
+    /// <summary>The totals of the approvals whose year is in the period (0 = open bound), of one source if given: two key ranges.</summary>
+    private async Task<FundingTotals> LoadTotals(int startYear, int endYear, CancellationToken cancellationToken, FundingSource? source = null)
     {
         var from = startYear == 0 ? FundingApproval.FirstYear : startYear;
         var to = endYear == 0 ? FundingApproval.LastYear : endYear;
-        var filter = Filter.All<FundingApproval>(a => a.Year >= from, a => a.Year <= to,
-            source is { } only ? a => a.Source == only : null);
-        return await approvals.ReadAllAsync(filter, new SortOrder<FundingApproval>(a => a.SortKey), cancellationToken);
+        var name = FundingApprovalTotals.ProjectionName;
+        var buckets = (await projections.ReadAsync(name, FundingApprovalTotals.ApprovalsBetween(from, to), cancellationToken))
+            .Concat(await projections.ReadAsync(name, FundingApprovalTotals.RegionsBetween(from, to), cancellationToken));
+        return FundingTotals.From(buckets).OfSource(source);
     }
 
     /// <summary>

@@ -35,11 +35,16 @@ public sealed partial class ProgrammingService
     private static ProgrammeFunding FundingIn(Dictionary<Guid, ProgrammeFunding> all, Guid programmeId) =>
         all.TryGetValue(programmeId, out var funding) ? funding : ProgrammeFunding.None;
 
-    /// <summary>The programme's own history with its funding approvals merged in, oldest first, as one list.</summary>
-    private async Task<List<HistoryEntry>> HistoryOfAsync(Programme programme, CancellationToken cancellationToken)
+    /// <summary>
+    /// The programme's own history with its funding approvals merged in, oldest first, each with
+    /// the key history pages by: the instant, then the programme's own entries before approvals,
+    /// then the position or the approval's record. New entries come later, so keys stay put.
+    /// </summary>
+    private async Task<List<(HistoryEntry Entry, string Key)>> HistoryOfAsync(Programme programme, CancellationToken cancellationToken)
     {
         var funded = await contributions.ReadAllAsync(c => c.ProgrammeId == programme.Id, new SortOrder<FundingContribution>(c => c.SortKey), cancellationToken);
-        // A stable sort: entries at the same instant keep the programme's own first.
-        return programme.History.Concat(funded.Select(c => c.ToHistoryEntry())).OrderBy(h => h.ChangedAt).ToList();
+        return programme.History.Select((entry, i) => (Entry: entry, Key: $"{entry.ChangedAt.UtcTicks:D19}|0|{i:D10}"))
+            .Concat(funded.Select(c => (Entry: c.ToHistoryEntry(), Key: $"{c.RecordedAt.UtcTicks:D19}|1|{c.Id:N}")))
+            .OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
     }
 }

@@ -20,14 +20,15 @@ public sealed partial class ProgrammingService
         // All matching programmes are read because the totals cover every page.
         var all = await ReportedProgrammesAsync(request.Region, request.Country, request.Status, violations, context);
         var funding = await AllFundingAsync(context.CancellationToken);
+        var (shown, total, next) = page.Of(all, p => p.SortKey);
         var response = new Contract.ReportFundingGapsResponse
         {
-            NextPageToken = page.NextToken(all.Count),
-            TotalSize = all.Count,
+            NextPageToken = next,
+            TotalSize = total,
             TotalResourceNeed = ProtoConvert.ToMoney(all.Sum(p => p.ResourceNeedUsd())),
             TotalFundingMobilised = ProtoConvert.ToMoney(all.Sum(p => FundingIn(funding, p.Id).MobilisedUsd)),
         };
-        response.Programmes.AddRange(all.Skip(page.Skip).Take(page.Size).Select(p => ToFundingGap(p, FundingIn(funding, p.Id))));
+        response.Programmes.AddRange(shown.Select(p => ToFundingGap(p, FundingIn(funding, p.Id))));
         return response;
     }
 

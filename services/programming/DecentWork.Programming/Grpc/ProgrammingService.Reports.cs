@@ -23,12 +23,9 @@ public sealed partial class ProgrammingService
 
         var programme = await FindVisibleAsync(id!.Value, request.ProgrammeId, Caller.From(context), context.CancellationToken);
         var history = await HistoryOfAsync(programme, context.CancellationToken);
-        var response = new Contract.GetProgrammeHistoryResponse
-        {
-            NextPageToken = page.NextToken(history.Count),
-            TotalSize = history.Count,
-        };
-        response.Entries.AddRange(history.Skip(page.Skip).Take(page.Size).Select(ToProto));
+        var (entries, total, next) = page.Of(history, e => e.Key);
+        var response = new Contract.GetProgrammeHistoryResponse { NextPageToken = next, TotalSize = total };
+        response.Entries.AddRange(entries.Select(e => ToProto(e.Entry)));
         return response;
     }
 

@@ -21,15 +21,16 @@ public sealed partial class ProgrammingService
         // All matching programmes are read because the totals cover every page.
         var all = await ReportedProgrammesAsync(request.Region, request.Country, request.Status, violations, context);
         var counted = all.Where(p => p.Training is not null).Select(p => p.Training!).ToList();
+        var (shown, total, next) = page.Of(all, p => p.SortKey);
         var response = new Contract.ReportTrainingByProgrammeResponse
         {
-            NextPageToken = page.NextToken(all.Count),
-            TotalSize = all.Count,
+            NextPageToken = next,
+            TotalSize = total,
             ProgrammesCounted = counted.Count,
             TotalParticipantsTrained = counted.Sum(t => t.ParticipantsTrained),
             TotalParticipantDays = counted.Sum(t => t.ParticipantDays),
         };
-        response.Programmes.AddRange(all.Skip(page.Skip).Take(page.Size).Select(p => new Contract.ProgrammeTraining
+        response.Programmes.AddRange(shown.Select(p => new Contract.ProgrammeTraining
         {
             ProgrammeId = p.Id.ToString(),
             CountryCode = p.CountryCode,

@@ -10,21 +10,24 @@ public static class CourseParticipantReport
     /// The course's trained participants (named and counted) year by year, by the year each edition
     /// starts, every year of the period listed; editions count once held.
     /// </summary>
-    public static IReadOnlyList<CourseParticipantYear> Count(IEnumerable<Edition> editionsOfTheCourse, int fromYear, int toYear)
+    public static IReadOnlyList<CourseParticipantYear> Count(IEnumerable<Edition> editionsOfTheCourse, int fromYear, int toYear) =>
+        Count(EditionTotal.Of(editionsOfTheCourse), fromYear, toYear);
+
+    /// <summary>As above, over the course's editions' totals (<see cref="EditionTotals"/>).</summary>
+    public static IReadOnlyList<CourseParticipantYear> Count(IEnumerable<EditionTotal> totalsOfTheCourse, int fromYear, int toYear)
     {
-        var byYear = editionsOfTheCourse.Where(e => e.StartYear >= fromYear && e.StartYear <= toYear).ToLookup(e => e.StartYear);
+        var byYear = totalsOfTheCourse.Where(t => t.Year >= fromYear && t.Year <= toYear).ToLookup(t => t.Year);
         return Enumerable.Range(fromYear, toYear - fromYear + 1).Select(year =>
         {
-            var editions = byYear[year].ToList();
-            var trained = editions.SelectMany(e => e.Trained().Select(t => (Trained: t, Days: t.Count * e.LengthInDays()))).ToList();
+            var totals = byYear[year].ToList();
             return new CourseParticipantYear(
                 year,
-                editions.Count(e => e.Status == EditionStatus.Held),
-                trained.Sum(t => t.Trained.Count),
-                trained.Where(t => t.Trained.Certified).Sum(t => t.Trained.Count),
-                trained.Where(t => t.Trained.Sex == Sex.Female).Sum(t => t.Trained.Count),
-                trained.Where(t => t.Trained.IsEmployerOrWorker).Sum(t => t.Trained.Count),
-                trained.Sum(t => t.Days));
+                totals.Sum(t => t.EditionsHeld),
+                totals.Sum(t => t.Participants),
+                totals.Sum(t => t.Certified),
+                totals.Sum(t => t.Female),
+                totals.Sum(t => t.EmployersAndWorkers),
+                totals.Sum(t => t.ParticipantDays));
         }).ToList();
     }
 

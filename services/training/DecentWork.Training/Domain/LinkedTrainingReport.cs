@@ -25,23 +25,27 @@ public sealed record LinkedTrainingYear(
 public sealed record CourseLinks(ISet<Guid> ToProgrammes, ISet<Guid> ToOutcomes)
 {
     /// <summary>Explicitly linked to outcomes: the edition or its course names at least one outcome.</summary>
-    public bool LinkedToOutcome(Edition edition) => edition.IsLinkedToOutcome || ToOutcomes.Contains(edition.CourseId);
+    public bool LinkedToOutcome(EditionTotal editions) => editions.EditionLinkedToOutcome || ToOutcomes.Contains(editions.CourseId);
 
     /// <summary>Linked to a DWCP in any way, including a course linked to a programme as a whole.</summary>
-    public bool LinkedToProgramme(Edition edition) => edition.LinkedProgrammeIds.Count > 0 || ToProgrammes.Contains(edition.CourseId);
+    public bool LinkedToProgramme(EditionTotal editions) => editions.EditionLinkedToProgramme || ToProgrammes.Contains(editions.CourseId);
 }
 
 public static class LinkedTrainingReport
 {
     /// <summary>Counts each year of the period, including empty ones, by the year an edition starts.</summary>
-    public static IReadOnlyList<LinkedTrainingYear> Count(IEnumerable<Edition> editions, CourseLinks links, int fromYear, int toYear)
+    public static IReadOnlyList<LinkedTrainingYear> Count(IEnumerable<Edition> editions, CourseLinks links, int fromYear, int toYear) =>
+        Count(EditionTotal.Of(editions), links, fromYear, toYear);
+
+    /// <summary>As above, over the editions' totals (<see cref="EditionTotals"/>).</summary>
+    public static IReadOnlyList<LinkedTrainingYear> Count(IEnumerable<EditionTotal> totals, CourseLinks links, int fromYear, int toYear)
     {
-        var byYear = editions.Where(e => e.StartYear >= fromYear && e.StartYear <= toYear).ToLookup(e => e.StartYear);
+        var byYear = totals.Where(t => t.Year >= fromYear && t.Year <= toYear).ToLookup(t => t.Year);
         return Enumerable.Range(fromYear, toYear - fromYear + 1).Select(year =>
         {
-            var rows = byYear[year].Select(e => (
-                Participants: e.TrainedCount(), Days: e.TrainedCount() * e.LengthInDays(),
-                ToOutcome: links.LinkedToOutcome(e), ToProgramme: links.LinkedToProgramme(e))).ToList();
+            var rows = byYear[year].Select(t => (
+                t.Participants, Days: t.ParticipantDays,
+                ToOutcome: links.LinkedToOutcome(t), ToProgramme: links.LinkedToProgramme(t))).ToList();
             return new LinkedTrainingYear(
                 year,
                 rows.Sum(r => r.Participants),

@@ -33,26 +33,27 @@ public static class ParticipantReport
     /// course (<paramref name="linkedCourseIds"/>) or by the edition itself; the stricter share
     /// of training linked to outcomes is <see cref="LinkedTrainingReport"/>.
     /// </summary>
-    public static IReadOnlyList<ParticipantYear> Count(IEnumerable<Edition> editions, ISet<Guid> linkedCourseIds, int fromYear, int toYear)
+    public static IReadOnlyList<ParticipantYear> Count(IEnumerable<Edition> editions, ISet<Guid> linkedCourseIds, int fromYear, int toYear) =>
+        Count(EditionTotal.Of(editions), linkedCourseIds, fromYear, toYear);
+
+    /// <summary>As above, over the editions' totals (<see cref="EditionTotals"/>).</summary>
+    public static IReadOnlyList<ParticipantYear> Count(IEnumerable<EditionTotal> totals, ISet<Guid> linkedCourseIds, int fromYear, int toYear)
     {
-        var byYear = editions.Where(e => e.StartYear >= fromYear && e.StartYear <= toYear).ToLookup(e => e.StartYear);
-        return Enumerable.Range(fromYear, toYear - fromYear + 1).Select(year => CountYear(year, byYear[year], linkedCourseIds)).ToList();
+        var byYear = totals.Where(t => t.Year >= fromYear && t.Year <= toYear).ToLookup(t => t.Year);
+        return Enumerable.Range(fromYear, toYear - fromYear + 1).Select(year => CountYear(year, [.. byYear[year]], linkedCourseIds)).ToList();
     }
 
-    private static ParticipantYear CountYear(int year, IEnumerable<Edition> editions, ISet<Guid> linkedCourseIds)
+    private static ParticipantYear CountYear(int year, List<EditionTotal> totals, ISet<Guid> linkedCourseIds)
     {
-        var trained = editions
-            .SelectMany(e => e.Trained().Select(t =>
-                (Trained: t, Days: t.Count * e.LengthInDays(), Linked: linkedCourseIds.Contains(e.CourseId) || e.LinkedProgrammeIds.Count > 0)))
-            .ToList();
+        var linked = totals.Where(t => linkedCourseIds.Contains(t.CourseId) || t.EditionLinkedToProgramme).ToList();
         return new ParticipantYear(
             year,
-            trained.Sum(t => t.Trained.Count),
-            trained.GroupBy(t => t.Trained.Group).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Sum(t => t.Trained.Count)),
-            trained.Where(t => t.Trained.Sex == Sex.Female).Sum(t => t.Trained.Count),
-            trained.Where(t => t.Trained.IsEmployerOrWorker).Sum(t => t.Trained.Count),
-            trained.Where(t => t.Linked).Sum(t => t.Trained.Count),
-            trained.Sum(t => t.Days),
-            trained.Where(t => t.Linked).Sum(t => t.Days));
+            totals.Sum(t => t.Participants),
+            totals.SelectMany(t => t.ByGroup).GroupBy(g => g.Key).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Sum(x => x.Value)),
+            totals.Sum(t => t.Female),
+            totals.Sum(t => t.EmployersAndWorkers),
+            linked.Sum(t => t.Participants),
+            totals.Sum(t => t.ParticipantDays),
+            linked.Sum(t => t.ParticipantDays));
     }
 }

@@ -43,9 +43,13 @@ public sealed partial class TrainingService
         var (from, to) = CheckPeriod(request.FromYear, request.ToYear, violations);
         violations.ThrowIfAny();
 
-        var editions = await ReadAllAsync(Filter.All<Edition>(e => e.StartYear >= from, e => e.StartYear <= to), context.CancellationToken);
+        var totals = FellowshipTotal.From(await projections.ReadAsync(EditionTotals.ProjectionName,
+            EditionTotals.FellowshipsBetween(from, to), context.CancellationToken));
+        var names = new Dictionary<Guid, string>();
+        foreach (var partnerId in totals.Select(t => t.PartnerId).Distinct())
+            names[partnerId] = (await _partners.FindAsync(partnerId, context.CancellationToken))?.Name ?? "";
         var report = new Contract.FellowshipReport();
-        report.Years.AddRange(FellowshipReport.Count(editions, from, to).Select(y => new Contract.FellowshipYear
+        report.Years.AddRange(FellowshipReport.Count(totals, id => names[id], from, to).Select(y => new Contract.FellowshipYear
         {
             Year = y.Year,
             Fellowships = y.Fellowships,

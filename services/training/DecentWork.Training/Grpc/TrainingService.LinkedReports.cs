@@ -17,13 +17,13 @@ public sealed partial class TrainingService
         var (from, to) = CheckPeriod(request.FromYear, request.ToYear, violations);
         violations.ThrowIfAny();
 
-        var editions = await ReadAllAsync(Filter.All<Edition>(e => e.StartYear >= from, e => e.StartYear <= to), context.CancellationToken);
-        var links = await CourseLinksAsync(editions.Select(e => e.CourseId).Distinct(), context.CancellationToken);
+        var totals = await TrainedTotalsAsync(from, to, context.CancellationToken);
+        var links = await CourseLinksAsync(totals.Select(t => t.CourseId).Distinct(), context.CancellationToken);
         return new Contract.LinkedTrainingReport
         {
             Years =
             {
-                LinkedTrainingReport.Count(editions, links, from, to).Select(y => new Contract.LinkedTrainingYear
+                LinkedTrainingReport.Count(totals, links, from, to).Select(y => new Contract.LinkedTrainingYear
                 {
                     Year = y.Year,
                     Participants = y.Participants,
@@ -52,8 +52,8 @@ public sealed partial class TrainingService
 
         var id = courseId!.Value;
         var course = await _courses.FindAsync(id, context.CancellationToken) ?? throw new NotFoundException("Course", request.CourseId);
-        var editions = await ReadAllAsync(Filter.All<Edition>(e => e.CourseId == id, e => e.StartYear >= from, e => e.StartYear <= to), context.CancellationToken);
-        var years = CourseParticipantReport.Count(editions, from, to);
+        var totals = (await TrainedTotalsAsync(from, to, context.CancellationToken)).Where(t => t.CourseId == id);
+        var years = CourseParticipantReport.Count(totals, from, to);
         return new Contract.CourseParticipantReport
         {
             CourseId = course.Id.ToString(),

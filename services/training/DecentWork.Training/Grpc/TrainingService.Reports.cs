@@ -11,8 +11,7 @@ namespace DecentWork.Training.Grpc;
 
 public sealed partial class TrainingService
 {
-    // The store port has no aggregation, so the report reads the period's editions in batches and
-    // counts in memory: a year of the centre is a few hundred editions, well within reach.
+    // Reads the period's buckets of EditionTotals (kept with every edition saved), never the editions.
     [Authorize(Policy = AccessPolicies.TrainingReport)]
     public override async Task<Contract.ParticipantReport> GetParticipantReport(Contract.GetParticipantReportRequest request, ServerCallContext context)
     {
@@ -24,12 +23,9 @@ public sealed partial class TrainingService
         violations.Check(request.CourseId.Length > 0 && courseId is null, "course_id", "must be a UUID, or empty");
         violations.ThrowIfAny();
 
-        var filter = courseId is { } id
-            ? Filter.All<Edition>(e => e.StartYear >= from, e => e.StartYear <= to, e => e.CourseId == id)
-            : Filter.All<Edition>(e => e.StartYear >= from, e => e.StartYear <= to);
-        var editions = await ReadAllAsync(filter, context.CancellationToken);
-        var links = await CourseLinksAsync(editions.Select(e => e.CourseId).Distinct(), context.CancellationToken);
-        var years = ParticipantReport.Count(editions, links.ToProgrammes, from, to);
+        var totals = (await TrainedTotalsAsync(from, to, context.CancellationToken)).Where(t => courseId is null || t.CourseId == courseId).ToList();
+        var links = await CourseLinksAsync(totals.Select(t => t.CourseId).Distinct(), context.CancellationToken);
+        var years = ParticipantReport.Count(totals, links.ToProgrammes, from, to);
         var reference = years.Single(y => y.Year == baseYear);
         return new Contract.ParticipantReport { BaseYear = baseYear, Years = { years.Select(y => ToProto(y, reference)) } };
     }
@@ -43,6 +39,10 @@ public sealed partial class TrainingService
 
     private Task<List<Edition>> ReadAllAsync(Expression<Func<Edition, bool>> filter, CancellationToken cancellationToken) =>
         _editions.ReadAllAsync(filter, new SortOrder<Edition>(e => e.ListKey), cancellationToken);
+
+    /// <summary>Who the editions starting in the period trained, per course and year: one key range of buckets.</summary>
+    private async Task<List<EditionTotal>> TrainedTotalsAsync(int from, int to, CancellationToken cancellationToken) =>
+        EditionTotal.From(await projections.ReadAsync(EditionTotals.ProjectionName, EditionTotals.TrainedBetween(from, to), cancellationToken));
 
     /// <summary>Which of these courses are linked to a DWCP, and which to at least one of its outcomes.</summary>
     private async Task<CourseLinks> CourseLinksAsync(IEnumerable<Guid> courseIds, CancellationToken cancellationToken)

@@ -17,7 +17,7 @@ namespace DecentWork.Training.Grpc;
 /// </summary>
 public sealed partial class TrainingService(
     IAggregateStore<Course> courses, IAggregateStore<KnownProgramme> programmes, IAggregateStore<Edition> editions, TimeProvider clock,
-    IAggregateStore<KnownPartner> partners)
+    IAggregateStore<KnownPartner> partners, IProjectionReader projections)
     : Contract.TrainingService.TrainingServiceBase
 {
     private readonly IAggregateStore<Course> _courses = courses;
