@@ -1,10 +1,36 @@
 using DecentWork.Benchmarks;
+using DecentWork.Benchmarks.Scale;
 using DecentWork.DemoData;
+
+// "serve <service> [--key=value ...]": one service as its Program.cs runs it, started by the scale benchmark.
+if (args is ["serve", var service, ..])
+{
+    await ServeMode.RunAsync(service, args[2..]);
+    return;
+}
 
 // Usage: DecentWork.Benchmarks [--direct http://127.0.0.1:5101] [--gateway http://127.0.0.1:5000]
 //                              [--identity http://127.0.0.1:5185/] [--credentials .data/identity/demo-credentials.json]
 //                              [--rounds 5] [--seconds 3] [--concurrency 1,8]
+//        DecentWork.Benchmarks scale [--services partnerships,training,programming] [--rows 10000,100000]
+//                                    [--calls 30] [--budget-seconds 20] [--work /tmp/decentwork-bench]
+//        DecentWork.Benchmarks catch-up [--programmes 5] [--batches 10] [--batch 2000]
 string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
+if (args is ["catch-up", ..])
+{
+    await new CatchUpBenchmark(int.Parse(Arg("--programmes", "5")), int.Parse(Arg("--batches", "10")), int.Parse(Arg("--batch", "2000")), Console.Out).RunAsync();
+    return;
+}
+if (args is ["scale", ..])
+{
+    await new ScaleBenchmark(new ScaleBenchmark.Options(
+        Arg("--services", "partnerships,training,programming").Split(','),
+        Arg("--rows", "10000,100000").Split(',').Select(int.Parse).ToArray(),
+        int.Parse(Arg("--calls", "30")),
+        TimeSpan.FromSeconds(int.Parse(Arg("--budget-seconds", "20"))),
+        Arg("--work", Path.Combine(Path.GetTempPath(), "decentwork-bench"))), Console.Out).RunAsync();
+    return;
+}
 var options = new UnaryBenchmark.Options(
     new Uri(Arg("--direct", "http://127.0.0.1:5101")),
     new Uri(Arg("--gateway", "http://127.0.0.1:5000")),

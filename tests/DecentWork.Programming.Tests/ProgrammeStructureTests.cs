@@ -97,18 +97,6 @@ public class ProgrammeStructureTests
     }
 
     [Fact]
-    public void RecordFunding_WithOutcomeAllocations_CountsPerOutcomeAndTheGap()
-    {
-        var (programme, outcome) = WithOutcome();
-
-        programme.RecordFunding(Guid.NewGuid(), 1_000_000m, new Dictionary<Guid, decimal> { [outcome.Id] = 400_000m, [Guid.NewGuid()] = 1m }, ByOfficer);
-
-        Assert.Equal(400_000m, outcome.FundingMobilisedUsd);
-        Assert.Equal(500_000m, programme.FundingGapUsd());
-        Assert.Equal("FundingRecorded", programme.History.Last().Action);
-    }
-
-    [Fact]
     public void History_RecordsEveryChangeWithWhoWhenAndTheVersionItProduces()
     {
         var (programme, _) = WithOutcome();

@@ -9,8 +9,6 @@ public class ProgrammeTests
 {
     private static readonly Country Tanzania = Countries.ByCode["TZA"];
     private static readonly DateTimeOffset Now = new(2008, 3, 1, 9, 0, 0, TimeSpan.Zero);
-    private static readonly Dictionary<Guid, decimal> NoOutcomes = [];
-    private static readonly Change Funder = new("system:partnerships", Now);
     private static readonly Change Officer = new("officer-1", "Country officer", Now);
 
     [Fact]
@@ -43,25 +41,4 @@ public class ProgrammeTests
     [InlineData("   ")]
     public void Register_WhenTitleIsBlank_IsNotPossible(string title) =>
         Assert.Throws<DomainRuleException>(() => Programme.Register(Tanzania, title, new(2008, 1, 1), new(2011, 12, 31), Officer));
-
-    [Fact]
-    public void RecordFunding_WhenTheSameApprovalArrivesTwice_CountsItOnce()
-    {
-        var programme = Programme.Register(Tanzania, "DWCP", new(2008, 1, 1), new(2011, 12, 31), Officer);
-        var approval = Guid.NewGuid();
-
-        Assert.True(programme.RecordFunding(approval, 1_250_000.50m, NoOutcomes, Funder));
-        Assert.False(programme.RecordFunding(approval, 1_250_000.50m, NoOutcomes, Funder));
-        Assert.True(programme.RecordFunding(Guid.NewGuid(), 0.25m, NoOutcomes, Funder));
-
-        Assert.Equal(1_250_000.75m, programme.FundingMobilisedUsd);
-        Assert.Equal(2, programme.FundingApprovalIds.Count);
-    }
-
-    [Fact]
-    public void RecordFunding_WhenAmountIsNotPositive_IsNotPossible()
-    {
-        var programme = Programme.Register(Tanzania, "DWCP", new(2008, 1, 1), new(2011, 12, 31), Officer);
-        Assert.Throws<DomainRuleException>(() => programme.RecordFunding(Guid.NewGuid(), -5m, NoOutcomes, Funder));
-    }
 }

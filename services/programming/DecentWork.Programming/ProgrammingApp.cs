@@ -23,7 +23,17 @@ public static class ProgrammingApp
                 new StoreIndex<Programme>(p => p.CountryCode),
                 new StoreIndex<Programme>(p => p.SortKey),
                 new StoreIndex<Programme>(p => p.ApprovalSlot, Unique: true),
-                new StoreIndex<Programme>(p => p.RequestKey, Unique: true));
+                new StoreIndex<Programme>(p => p.RequestKey, Unique: true))
+            // The reports' buckets, kept in the same transaction as every save of a programme.
+            .AddProjection(new ProgrammesByStatusProjection())
+            .AddProjection(new ConsultationParticipationProjection())
+            .AddProjection(new FundingCountedInProgramme())
+            // Money mobilised lives beside the programme (see FundingApprovedConsumer): one record
+            // per approval, listed by programme for its history, summed per programme and outcome.
+            .AddAggregate("funding_contributions",
+                new StoreIndex<FundingContribution>(c => c.ProgrammeId),
+                new StoreIndex<FundingContribution>(c => c.SortKey))
+            .AddProjection(new FundingByProgramme());
         builder.Services.AddDecentWorkBus(builder.Configuration, ServiceName, bus =>
         {
             bus.AddConsumer<FundingApprovedConsumer>();

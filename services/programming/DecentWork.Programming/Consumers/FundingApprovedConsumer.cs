@@ -8,11 +8,14 @@ namespace DecentWork.Programming.Consumers;
 
 /// <summary>
 /// Adds partnerships' funding approvals to the money mobilised for programmes and their outcomes,
-/// once per message. An approval for one programme counts in full for it; an approval for no single
+/// once per approval. An approval for one programme counts in full for it; an approval for no single
 /// programme (ProgrammeId empty) counts, for each programme its allocations name, the sum of those
 /// allocations. Allocations with an OutcomeId also count for that outcome.
+/// Each message writes a small record of its own and adds it to a small per-programme total: what
+/// one message rewrites stays the same size however many approvals a programme has.
 /// </summary>
-public sealed class FundingApprovedConsumer(IAggregateStore<Programme> programmes, TimeProvider clock, ILogger<FundingApprovedConsumer> logger)
+public sealed class FundingApprovedConsumer(
+    IAggregateStore<Programme> programmes, IAggregateStore<FundingContribution> contributions, TimeProvider clock, ILogger<FundingApprovedConsumer> logger)
     : IConsumer<FundingApproved>
 {
     public async Task Consume(ConsumeContext<FundingApproved> context)
@@ -42,17 +45,23 @@ public sealed class FundingApprovedConsumer(IAggregateStore<Programme> programme
         // waits in the _error queue where operations can see it and move it back.
         var programme = await programmes.FindAsync(programmeId, cancellationToken)
             ?? throw new DomainRuleException($"Funding approval {approval.ApprovalId} names programme {programmeId}, which is not registered.");
+        if (programme.FundingApprovalIds.Contains(approval.ApprovalId))
+        {
+            logger.LogInformation("Funding approval {ApprovalId} was counted for {ProgrammeId} before approvals had records", approval.ApprovalId, programmeId);
+            return;
+        }
         var toOutcomes = allocations.Where(a => a.OutcomeId is not null)
             .GroupBy(a => a.OutcomeId!.Value).ToDictionary(g => g.Key, g => g.Sum(a => a.AmountUsd));
         // The service applied it; the person who recorded the approval travels in the event.
         var change = new Change("system:partnerships",
             approval.ChangedBy is { Length: > 0 } by ? $"partnerships for {by} ({approval.PartnerName})" : $"partnerships ({approval.PartnerName})",
             clock.GetUtcNow());
-        if (!programme.RecordFunding(approval.ApprovalId, amountUsd, toOutcomes, change))
-        {
+        // One new small record, and the programme's buckets in the same transaction (FundingByProgramme):
+        // nothing that grows is rewritten and nothing another message updates is saved, so no
+        // version conflict can occur. The record's id is the approval's and the programme's, so a
+        // replay under a new message id, or two deliveries racing, count once.
+        var contribution = FundingContribution.Record(approval.ApprovalId, programmeId, amountUsd, toOutcomes, change);
+        if (!await contributions.AddOnceAsync(contribution, inbox, cancellationToken))
             logger.LogInformation("Funding approval {ApprovalId} was already counted for {ProgrammeId}", approval.ApprovalId, programmeId);
-            return;
-        }
-        await programmes.SaveAsync(programme, inbox, cancellationToken);
     }
 }

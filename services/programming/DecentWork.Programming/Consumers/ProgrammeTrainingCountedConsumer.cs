@@ -19,19 +19,20 @@ public sealed class ProgrammeTrainingCountedConsumer(IAggregateStore<Programme> 
     public async Task Consume(ConsumeContext<ProgrammeTrainingCounted> context)
     {
         var counted = context.Message;
-        // Training learns of programmes from programming's own events, so an unknown one is a
-        // fault: after the retries it waits in the _error queue instead of being lost.
-        var programme = await programmes.FindAsync(counted.ProgrammeId, context.CancellationToken)
-            ?? throw new DomainRuleException($"Training counted programme {counted.ProgrammeId}, which is not registered.");
-        if (!programme.RecordTrainingCount(counted.Revision, counted.ParticipantsTrained, counted.ParticipantDays, counted.CountedAt,
-                new Change(ChangedBy, clock.GetUtcNow())))
+        var inbox = new ProcessedMessage(nameof(ProgrammeTrainingCountedConsumer), context.MessageId ?? Guid.NewGuid());
+        // Two counts racing for one programme (or a count and a user's change): the loser's save is
+        // a version conflict, and the retry reads the winner's state before deciding again.
+        var applied = await ConflictRetry.UntilSavedAsync(async () =>
         {
+            // Training learns of programmes from programming's own events, so an unknown one is a
+            // fault: after the retries it waits in the _error queue instead of being lost.
+            var programme = await programmes.FindAsync(counted.ProgrammeId, context.CancellationToken)
+                ?? throw new DomainRuleException($"Training counted programme {counted.ProgrammeId}, which is not registered.");
+            return programme.RecordTrainingCount(counted.Revision, counted.ParticipantsTrained, counted.ParticipantDays, counted.CountedAt,
+                    new Change(ChangedBy, clock.GetUtcNow()))
+                && await programmes.SaveAsync(programme, inbox, context.CancellationToken);
+        }, nameof(ProgrammeTrainingCountedConsumer), context.CancellationToken);
+        if (!applied)
             logger.LogInformation("Training count revision {Revision} for {ProgrammeId} is not newer than the one held", counted.Revision, counted.ProgrammeId);
-            return;
-        }
-        // Two counts racing for one programme: the loser's save is a version conflict, and the
-        // retry reads the winner's revision before deciding again.
-        await programmes.SaveAsync(programme,
-            new ProcessedMessage(nameof(ProgrammeTrainingCountedConsumer), context.MessageId ?? Guid.NewGuid()), context.CancellationToken);
     }
 }

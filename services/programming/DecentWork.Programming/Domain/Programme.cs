@@ -23,9 +23,15 @@ public sealed partial class Programme : Aggregate
     public DateOnly PeriodEnd { get; private set; }
     public ProgrammeStatus Status { get; private set; }
     public DateTimeOffset RegisteredAt { get; private set; }
+
+    /// <summary>
+    /// Money mobilised as counted inside the programme before approvals moved to their own records
+    /// (<see cref="FundingContribution"/>), kept so that <see cref="FundingCountedInProgramme"/> still
+    /// counts it and a replay of one of those approvals is recognised. Nothing adds to it any more.
+    /// </summary>
     public decimal FundingMobilisedUsd { get; private set; }
 
-    /// <summary>The approvals already counted, so one approval never counts twice.</summary>
+    /// <summary>The approvals counted inside the programme before they moved out; see <see cref="FundingMobilisedUsd"/>.</summary>
     public List<Guid> FundingApprovalIds { get; private set; } = [];
 
     /// <summary>Country, period start, id: the list order, stored so both stores can page on one key.</summary>

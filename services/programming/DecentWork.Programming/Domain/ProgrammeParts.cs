@@ -18,6 +18,7 @@ public sealed class Outcome
     public string Statement { get; set; } = "";
     public StrategicObjective StrategicObjective { get; set; }
     public decimal ResourceNeedUsd { get; set; }
+    /// <summary>As counted inside the programme before approvals moved out (see Programme.FundingMobilisedUsd); no longer added to.</summary>
     public decimal FundingMobilisedUsd { get; set; }
     public bool Withdrawn { get; set; }
 }

@@ -36,7 +36,7 @@ public sealed partial class ProgrammingService
             throw new RpcException(new Status(StatusCode.PermissionDenied, e.Message));
         }
         await programmes.SaveAsync(programme, cancellationToken: context.CancellationToken);
-        return ToProto(programme);
+        return await ToProtoAsync(programme, context.CancellationToken);
     }
 
     private Task<Contract.Programme> ChangeAsync(string programmeId, long expectedVersion,

@@ -7,7 +7,8 @@ namespace DecentWork.Programming.Grpc;
 /// <summary>Domain to proto. Enum numbers match on both sides, so enums are cast.</summary>
 public sealed partial class ProgrammingService
 {
-    internal static Contract.Programme ToProto(Programme programme)
+    /// <summary>The programme with the money mobilised for it, which is kept beside it (<see cref="ProgrammeFunding"/>).</summary>
+    internal static Contract.Programme ToProto(Programme programme, ProgrammeFunding funding)
     {
         var proto = new Contract.Programme
         {
@@ -18,21 +19,21 @@ public sealed partial class ProgrammingService
             PeriodStart = ProtoConvert.ToDate(programme.PeriodStart),
             PeriodEnd = ProtoConvert.ToDate(programme.PeriodEnd),
             Status = (Contract.ProgrammeStatus)programme.Status,
-            FundingMobilised = ProtoConvert.ToMoney(programme.FundingMobilisedUsd),
-            FundingApprovalCount = programme.FundingApprovalIds.Count,
+            FundingMobilised = ProtoConvert.ToMoney(funding.MobilisedUsd),
+            FundingApprovalCount = funding.ApprovalCount,
             RegisteredAt = ProtoConvert.ToTimestamp(programme.RegisteredAt),
             Version = programme.Version,
             ContentRevision = programme.ContentRevision,
             ApprovedOn = programme.ApprovedOn is { } approved ? ProtoConvert.ToDate(approved) : null,
             Evaluation = programme.Evaluation is { } e ? ToProto(e) : null,
             ResourceNeed = ProtoConvert.ToMoney(programme.ResourceNeedUsd()),
-            FundingGap = ProtoConvert.ToMoney(programme.FundingGapUsd()),
+            FundingGap = ProtoConvert.ToMoney(funding.GapOf(programme)),
             Training = programme.Training is { } training ? ToProto(training) : null,
             RequestId = programme.RequestId,
             DraftedBy = programme.DraftedBy,
             SubmittedBy = programme.SubmittedBy,
         };
-        proto.Priorities.AddRange(programme.Priorities.Select(p => ToProto(p, programme)));
+        proto.Priorities.AddRange(programme.Priorities.Select(p => ToProto(p, programme, funding)));
         proto.Consultations.AddRange(programme.Consultations.Select(ToProto));
         proto.QualityAssuranceReviews.AddRange(programme.Reviews.Select(ToProto));
         proto.Signatories.AddRange(programme.Signatories.Select(ToProto));
@@ -48,16 +49,16 @@ public sealed partial class ProgrammingService
         return proto;
     }
 
-    private static Contract.Priority ToProto(Priority priority, Programme programme)
+    private static Contract.Priority ToProto(Priority priority, Programme programme, ProgrammeFunding funding)
     {
         var proto = new Contract.Priority { Id = priority.Id.ToString(), Title = priority.Title };
-        proto.Outcomes.AddRange(programme.Outcomes.Where(o => o.PriorityId == priority.Id).Select(o => ToProto(o, programme.Indicators)));
+        proto.Outcomes.AddRange(programme.Outcomes.Where(o => o.PriorityId == priority.Id).Select(o => ToProto(o, programme.Indicators, funding)));
         return proto;
     }
 
-    private static Contract.Outcome ToProto(Outcome o, List<Indicator> indicators)
+    private static Contract.Outcome ToProto(Outcome o, List<Indicator> indicators, ProgrammeFunding funding)
     {
-        var proto = ToProto(o);
+        var proto = ToProto(o, funding.MobilisedFor(o.Id));
         proto.Indicators.AddRange(indicators.Where(i => i.OutcomeId == o.Id).Select(ToProto));
         return proto;
     }
@@ -76,7 +77,7 @@ public sealed partial class ProgrammingService
         return proto;
     }
 
-    private static Contract.Outcome ToProto(Outcome o) => new()
+    private static Contract.Outcome ToProto(Outcome o, decimal mobilisedUsd) => new()
     {
         Id = o.Id.ToString(),
         PriorityId = o.PriorityId.ToString(),
@@ -84,8 +85,8 @@ public sealed partial class ProgrammingService
         Statement = o.Statement,
         StrategicObjective = (Contract.StrategicObjective)o.StrategicObjective,
         ResourceNeed = ProtoConvert.ToMoney(o.ResourceNeedUsd),
-        FundingMobilised = ProtoConvert.ToMoney(o.FundingMobilisedUsd),
-        FundingGap = ProtoConvert.ToMoney(o.ResourceNeedUsd - o.FundingMobilisedUsd),
+        FundingMobilised = ProtoConvert.ToMoney(mobilisedUsd),
+        FundingGap = ProtoConvert.ToMoney(o.ResourceNeedUsd - mobilisedUsd),
         Withdrawn = o.Withdrawn,
     };
 

@@ -19,19 +19,20 @@ public sealed partial class ProgrammingService
         var page = Page.From(request.PageSize, request.PageToken, violations);
         // All matching programmes are read because the totals cover every page.
         var all = await ReportedProgrammesAsync(request.Region, request.Country, request.Status, violations, context);
+        var funding = await AllFundingAsync(context.CancellationToken);
         var (shown, total, next) = page.Of(all, p => p.SortKey);
         var response = new Contract.ReportFundingGapsResponse
         {
             NextPageToken = next,
             TotalSize = total,
             TotalResourceNeed = ProtoConvert.ToMoney(all.Sum(p => p.ResourceNeedUsd())),
-            TotalFundingMobilised = ProtoConvert.ToMoney(all.Sum(p => p.FundingMobilisedUsd)),
+            TotalFundingMobilised = ProtoConvert.ToMoney(all.Sum(p => FundingIn(funding, p.Id).MobilisedUsd)),
         };
-        response.Programmes.AddRange(shown.Select(ToFundingGap));
+        response.Programmes.AddRange(shown.Select(p => ToFundingGap(p, FundingIn(funding, p.Id))));
         return response;
     }
 
-    private static Contract.ProgrammeFundingGap ToFundingGap(Programme programme)
+    private static Contract.ProgrammeFundingGap ToFundingGap(Programme programme, ProgrammeFunding funding)
     {
         var row = new Contract.ProgrammeFundingGap
         {
@@ -40,8 +41,8 @@ public sealed partial class ProgrammingService
             Title = programme.Title,
             Status = (Contract.ProgrammeStatus)programme.Status,
             ResourceNeed = ProtoConvert.ToMoney(programme.ResourceNeedUsd()),
-            FundingMobilised = ProtoConvert.ToMoney(programme.FundingMobilisedUsd),
-            FundingGap = ProtoConvert.ToMoney(programme.FundingGapUsd()),
+            FundingMobilised = ProtoConvert.ToMoney(funding.MobilisedUsd),
+            FundingGap = ProtoConvert.ToMoney(funding.GapOf(programme)),
         };
         row.Outcomes.AddRange(programme.Outcomes.Where(o => !o.Withdrawn).Select(o => new Contract.OutcomeFundingGap
         {
@@ -49,8 +50,8 @@ public sealed partial class ProgrammingService
             Code = o.Code,
             StrategicObjective = (Contract.StrategicObjective)o.StrategicObjective,
             ResourceNeed = ProtoConvert.ToMoney(o.ResourceNeedUsd),
-            FundingMobilised = ProtoConvert.ToMoney(o.FundingMobilisedUsd),
-            FundingGap = ProtoConvert.ToMoney(o.ResourceNeedUsd - o.FundingMobilisedUsd),
+            FundingMobilised = ProtoConvert.ToMoney(funding.MobilisedFor(o.Id)),
+            FundingGap = ProtoConvert.ToMoney(o.ResourceNeedUsd - funding.MobilisedFor(o.Id)),
         }));
         return row;
     }

@@ -22,8 +22,8 @@ public sealed partial class ProgrammingService
         violations.ThrowIfAny();
 
         var programme = await FindVisibleAsync(id!.Value, request.ProgrammeId, Caller.From(context), context.CancellationToken);
-        // History is append-only, so an entry's position is its key.
-        var (entries, total, next) = page.Of([.. programme.History.Select((entry, i) => (Entry: entry, Key: i.ToString("D10")))], e => e.Key);
+        var history = await HistoryOfAsync(programme, context.CancellationToken);
+        var (entries, total, next) = page.Of(history, e => e.Key);
         var response = new Contract.GetProgrammeHistoryResponse { NextPageToken = next, TotalSize = total };
         response.Entries.AddRange(entries.Select(e => ToProto(e.Entry)));
         return response;
@@ -32,27 +32,20 @@ public sealed partial class ProgrammingService
     [Authorize(Policy = AccessPolicies.ProgrammesReport)]
     public override async Task<Contract.ReportProgrammesByStatusResponse> ReportProgrammesByStatus(Contract.ReportProgrammesByStatusRequest request, ServerCallContext context)
     {
-        var all = await ReportedProgrammesAsync(request.Region, "", Contract.ProgrammeStatus.Unspecified, new FieldViolations(), context);
+        var report = ProgrammesByStatusReport.From(await ReportBucketsAsync(ProgrammesByStatusProjection.ProjectionName, request.Region, "", context));
         var response = new Contract.ReportProgrammesByStatusResponse
         {
-            TotalProgrammes = all.Count,
-            InPreparationCount = all.Count(p => p.IsInPreparation()),
+            TotalProgrammes = report.TotalProgrammes,
+            InPreparationCount = report.InPreparationCount,
         };
-        response.ApprovalsByYear.AddRange(all
-            .Where(p => p.ApprovedOn is not null)
-            .GroupBy(p => p.ApprovedOn!.Value.Year)
-            .OrderBy(g => g.Key)
-            .Select(g => new Contract.ApprovalYearCount { Year = g.Key, ProgrammeCount = g.Count() }));
-        response.Rows.AddRange(all
-            .GroupBy(p => (p.Status, p.Region, Year: p.ApprovedOn?.Year ?? 0))
-            .OrderBy(g => g.Key.Status).ThenBy(g => g.Key.Region).ThenBy(g => g.Key.Year)
-            .Select(g => new Contract.ProgrammeStatusCount
-            {
-                Status = (Contract.ProgrammeStatus)g.Key.Status,
-                Region = (Contract.IloRegion)g.Key.Region,
-                ApprovalYear = g.Key.Year,
-                ProgrammeCount = g.Count(),
-            }));
+        response.ApprovalsByYear.AddRange(report.ApprovalsByYear.Select(y => new Contract.ApprovalYearCount { Year = y.Year, ProgrammeCount = y.ProgrammeCount }));
+        response.Rows.AddRange(report.Rows.Select(r => new Contract.ProgrammeStatusCount
+        {
+            Status = (Contract.ProgrammeStatus)r.Status,
+            Region = (Contract.IloRegion)r.Region,
+            ApprovalYear = r.ApprovalYear,
+            ProgrammeCount = r.ProgrammeCount,
+        }));
         return response;
     }
 
@@ -61,13 +54,15 @@ public sealed partial class ProgrammingService
         Contract.ReportOutcomesByStrategicObjectiveRequest request, ServerCallContext context)
     {
         var all = await ReportedProgrammesAsync(request.Region, request.Country, Contract.ProgrammeStatus.Unspecified, new FieldViolations(), context);
-        var outcomes = all.SelectMany(p => p.Outcomes).Where(o => !o.Withdrawn).ToList();
+        var funding = await AllFundingAsync(context.CancellationToken);
+        var outcomes = all.SelectMany(p => p.Outcomes.Where(o => !o.Withdrawn)
+            .Select(o => (o.StrategicObjective, o.ResourceNeedUsd, MobilisedUsd: FundingIn(funding, p.Id).MobilisedFor(o.Id)))).ToList();
         var response = new Contract.ReportOutcomesByStrategicObjectiveResponse();
         foreach (var objective in Enum.GetValues<StrategicObjective>())
         {
             var serving = outcomes.Where(o => o.StrategicObjective == objective).ToList();
             var need = serving.Sum(o => o.ResourceNeedUsd);
-            var mobilised = serving.Sum(o => o.FundingMobilisedUsd);
+            var mobilised = serving.Sum(o => o.MobilisedUsd);
             response.Rows.Add(new Contract.StrategicObjectiveTotal
             {
                 StrategicObjective = (Contract.StrategicObjective)objective,
@@ -84,36 +79,23 @@ public sealed partial class ProgrammingService
     public override async Task<Contract.ReportConsultationParticipationResponse> ReportConsultationParticipation(
         Contract.ReportConsultationParticipationRequest request, ServerCallContext context)
     {
-        var all = await ReportedProgrammesAsync(request.Region, request.Country, Contract.ProgrammeStatus.Unspecified, new FieldViolations(), context);
-        var consultations = all.SelectMany(p => p.Consultations).ToList();
-        var committees = all.Where(p => p.SteeringCommittee is not null).Select(p => p.SteeringCommittee!).ToList();
+        var report = ConsultationParticipationReport.From(
+            await ReportBucketsAsync(ConsultationParticipationProjection.ProjectionName, request.Region, request.Country, context));
         var response = new Contract.ReportConsultationParticipationResponse
         {
-            ConsultationCount = consultations.Count,
-            ProgrammeCount = all.Count(p => p.Consultations.Count > 0),
-            CommitteeCount = committees.Count,
+            ConsultationCount = report.ConsultationCount,
+            ProgrammeCount = report.ProgrammeCount,
+            CommitteeCount = report.CommitteeCount,
         };
-        response.Rows.AddRange(ByGroup(consultations.Select(c => c.Participants)));
-        response.CommitteeMembers.AddRange(ByGroup(committees.Select(c => c.Members)));
+        response.Rows.AddRange(report.Consultations.Select(ToProto));
+        response.CommitteeMembers.AddRange(report.CommitteeMembers.Select(ToProto));
         return response;
     }
 
-    /// <summary>Women and men per group over meetings or committees; a group appears at most once in each.</summary>
-    private static IEnumerable<Contract.GroupParticipation> ByGroup(IEnumerable<List<Participation>> gatherings)
+    private static Contract.GroupParticipation ToProto(GroupTotal total) => new()
     {
-        var people = gatherings.SelectMany(g => g).ToList();
-        return Enum.GetValues<ConstituentGroup>().Select(group =>
-        {
-            var present = people.Where(p => p.Group == group).ToList();
-            return new Contract.GroupParticipation
-            {
-                Group = (Contract.ConstituentGroup)group,
-                Women = present.Sum(p => p.Women),
-                Men = present.Sum(p => p.Men),
-                ConsultationCount = present.Count,
-            };
-        });
-    }
+        Group = (Contract.ConstituentGroup)total.Group, Women = total.Women, Men = total.Men, ConsultationCount = total.Gatherings,
+    };
 
     /// <summary>
     /// The programmes a report covers: every one the caller may see in the region, country and

@@ -10,7 +10,8 @@ using Contract = DecentWork.Contracts.Programming.V1;
 namespace DecentWork.Programming.Grpc;
 
 /// <summary>Maps proto requests to the Programme aggregate and back; rules live in the aggregate.</summary>
-public sealed partial class ProgrammingService(IAggregateStore<Programme> programmes, TimeProvider clock)
+public sealed partial class ProgrammingService(
+    IAggregateStore<Programme> programmes, IAggregateStore<FundingContribution> contributions, IProjectionReader projections, TimeProvider clock)
     : Contract.ProgrammingService.ProgrammingServiceBase
 {
     [Authorize(Policy = AccessPolicies.ProgrammesDraft)]
@@ -35,19 +36,19 @@ public sealed partial class ProgrammingService(IAggregateStore<Programme> progra
         // first call's programme, or another, approved meanwhile): the draft was registered then,
         // and that is the answer.
         if (await FindByRequestIdAsync(request.RequestId, context.CancellationToken) is { } registered)
-            return ToProto(registered.AnswerRepeat(country!, request.Title, start!.Value, end!.Value));
+            return await ToProtoAsync(registered.AnswerRepeat(country!, request.Title, start!.Value, end!.Value), context.CancellationToken);
 
         var binding = await BindingProgrammesAsync(country!.Code, context.CancellationToken);
         var programme = Programme.Register(country, request.Title, start!.Value, end!.Value,
             new Change(caller.Subject, caller.Name, clock.GetUtcNow()), binding, request.RequestId);
-        return ToProto(await SaveOnceAsync(programme, country, context.CancellationToken));
+        return await ToProtoAsync(await SaveOnceAsync(programme, country, context.CancellationToken), context.CancellationToken);
     }
 
     [Authorize(Policy = AccessPolicies.ProgrammesRead)]
     public override async Task<Contract.Programme> GetProgramme(Contract.GetProgrammeRequest request, ServerCallContext context)
     {
         var id = FieldViolations.RequireId(request.Id, "id");
-        return ToProto(await FindVisibleAsync(id, request.Id, Caller.From(context), context.CancellationToken));
+        return await ToProtoAsync(await FindVisibleAsync(id, request.Id, Caller.From(context), context.CancellationToken), context.CancellationToken);
     }
 
     [Authorize(Policy = AccessPolicies.ProgrammesRead)]
@@ -73,7 +74,8 @@ public sealed partial class ProgrammingService(IAggregateStore<Programme> progra
             request.RequestId.Length == 0 ? null : p => p.RequestKey == requestKey);
         var (found, total, nextPageToken) = await programmes.PageAsync(filter, new SortOrder<Programme>(p => p.SortKey), page, context.CancellationToken);
         var response = new Contract.ListProgrammesResponse { NextPageToken = nextPageToken, TotalSize = total };
-        response.Programmes.AddRange(found.Select(ToProto));
+        // One lookup by id per programme on the page (at most Page.MaxSize), not a scan.
+        foreach (var programme in found) response.Programmes.Add(await ToProtoAsync(programme, context.CancellationToken));
         return response;
     }
 }

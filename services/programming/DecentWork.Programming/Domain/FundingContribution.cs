@@ -1,0 +1,78 @@
+using System.Security.Cryptography;
+using System.Text;
+using DecentWork.ServiceDefaults;
+using DecentWork.ServiceDefaults.Storage;
+
+namespace DecentWork.Programming.Domain;
+
+/// <summary>
+/// What one partnerships funding approval adds to one programme: a small record of its own, written
+/// once and never rewritten. Approvals used to be appended to the programme's document, so each one
+/// reread and rewrote a document that grew with every approval ever counted, and collided with every
+/// other change of the programme; one record per approval keeps the cost of a message constant.
+/// </summary>
+public sealed class FundingContribution : Aggregate
+{
+    private FundingContribution() { }
+
+    public Guid ProgrammeId { get; private set; }
+    public Guid ApprovalId { get; private set; }
+    public decimal AmountUsd { get; private set; }
+    /// <summary>The parts of the amount allocated to outcomes (of this programme or not: the programme decides what counts).</summary>
+    public List<OutcomeFunding> ToOutcomes { get; private set; } = [];
+    public DateTimeOffset RecordedAt { get; private set; }
+    /// <summary>"Name (subject)" of whoever the change is recorded for, as <see cref="Change.By"/>.</summary>
+    public string ChangedBy { get; private set; } = "";
+    public string ChangedBySubject { get; private set; } = "";
+    public string ChangedByName { get; private set; } = "";
+    /// <summary>Programme, recording instant, id: a programme's contributions in the order they arrived.</summary>
+    public string SortKey { get; private set; } = "";
+
+    /// <summary>
+    /// The same approval for the same programme always gets the same id, so a replay of the event
+    /// under a new message id meets the unique id and is not counted twice.
+    /// </summary>
+    public static Guid IdFor(Guid approvalId, Guid programmeId) =>
+        new(SHA256.HashData(Encoding.UTF8.GetBytes($"funding-contribution|{approvalId:N}|{programmeId:N}")).AsSpan(0, 16));
+
+    public static FundingContribution Record(Guid approvalId, Guid programmeId, decimal amountUsd, IReadOnlyDictionary<Guid, decimal> toOutcomes, Change change)
+    {
+        if (amountUsd <= 0) throw new DomainRuleException("A funding approval must be for a positive amount.");
+        var contribution = new FundingContribution
+        {
+            Id = IdFor(approvalId, programmeId),
+            ProgrammeId = programmeId,
+            ApprovalId = approvalId,
+            AmountUsd = amountUsd,
+            ToOutcomes = toOutcomes.Select(o => new OutcomeFunding { OutcomeId = o.Key, MobilisedUsd = o.Value }).ToList(),
+            RecordedAt = change.At,
+            ChangedBy = change.By,
+            ChangedBySubject = change.BySubject,
+            ChangedByName = change.ByName,
+        };
+        contribution.SortKey = $"{programmeId:N}|{change.At.UtcTicks:D19}|{contribution.Id:N}";
+        return contribution;
+    }
+
+    /// <summary>
+    /// The programme's history shows each approval as it did when approvals were kept inside the
+    /// programme. The programme's version does not change for one, so the entry carries none (0).
+    /// </summary>
+    public HistoryEntry ToHistoryEntry() => new()
+    {
+        Version = 0,
+        Action = "FundingRecorded",
+        Detail = $"approval {ApprovalId}: USD {AmountUsd}",
+        ChangedBy = ChangedBy,
+        ChangedAt = RecordedAt,
+        ChangedBySubject = ChangedBySubject,
+        ChangedByName = ChangedByName,
+    };
+}
+
+/// <summary>Money mobilised for one outcome.</summary>
+public sealed class OutcomeFunding
+{
+    public Guid OutcomeId { get; set; }
+    public decimal MobilisedUsd { get; set; }
+}

@@ -1,0 +1,74 @@
+using DecentWork.ServiceDefaults.Reference;
+using DecentWork.ServiceDefaults.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using PartnershipsDomain = DecentWork.Partnerships.Domain;
+using ProgrammingDomain = DecentWork.Programming.Domain;
+using TrainingDomain = DecentWork.Training.Domain;
+
+namespace DecentWork.Benchmarks.Scale;
+
+/// <summary>
+/// What each service's store is filled with: valid aggregates made by the domain's own factory
+/// methods, spread over years, countries and partners so the reports have many groups to count.
+/// A fixed seed makes two runs fill the same data.
+/// </summary>
+internal static class Generators
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
+    private static readonly Country[] SomeCountries = Countries.ByCode.Values.OrderBy(c => c.Code, StringComparer.Ordinal).ToArray();
+
+    /// <summary>Funding approvals by 50 partners to 500 programmes over 1995-2025.</summary>
+    public static async Task FundingApprovalsAsync(IServiceProvider services, int count, TextWriter progress)
+    {
+        var random = new Random(11);
+        var partners = Enumerable.Range(1, 50).Select(i => PartnershipsDomain.Partner.Register(
+            $"Benchmark partner {i:D2}", Enum.GetValues<PartnershipsDomain.PartnerCategory>()[i % Enum.GetValues<PartnershipsDomain.PartnerCategory>().Length], Now)).ToList();
+        var partnerStore = services.GetRequiredService<IAggregateStore<PartnershipsDomain.Partner>>();
+        foreach (var partner in partners) await partnerStore.SaveAsync(partner);
+        var programmes = Enumerable.Range(0, 500).Select(_ => Guid.NewGuid()).ToArray();
+        var approvals = Enumerable.Range(0, count).Select(_ => PartnershipsDomain.FundingApproval.Record(
+            partners[random.Next(partners.Count)], programmes[random.Next(programmes.Length)],
+            random.Next(1_000, 5_000_000), random.Next(1995, 2026), Now));
+        await StoreGenerator.SaveAllAsync(services.GetRequiredService<IAggregateStore<PartnershipsDomain.FundingApproval>>(), approvals, count, progress);
+    }
+
+    /// <summary>Enrolments in editions of 500 applicants each, over 20 courses and 2000-2025.</summary>
+    public static async Task EnrolmentsAsync(IServiceProvider services, int count, TextWriter progress)
+    {
+        const int perEdition = 500;
+        var random = new Random(12);
+        var courses = Enumerable.Range(1, 20).Select(i => TrainingDomain.Course.Publish($"BENCH{i:D2}", $"Benchmark course {i}", Now)).ToList();
+        var courseStore = services.GetRequiredService<IAggregateStore<TrainingDomain.Course>>();
+        foreach (var course in courses) await courseStore.SaveAsync(course);
+        var editions = Enumerable.Range(0, (count + perEdition - 1) / perEdition).Select(e =>
+        {
+            var start = new DateOnly(random.Next(2000, 2026), random.Next(1, 13), random.Next(1, 28));
+            var edition = TrainingDomain.Edition.Schedule(courses[e % courses.Count].Id, new TrainingDomain.EditionPlan(
+                start, start.AddDays(4), "Turin", TrainingDomain.DeliveryMode.TurinCampus, perEdition, 0, "USD", start.AddDays(-7)));
+            edition.MoveTo(TrainingDomain.EditionStatus.Open);
+            var applied = new DateTimeOffset(start.AddDays(-30).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            for (var i = 0; i < Math.Min(perEdition, count - e * perEdition); i++)
+                edition.Apply(new TrainingDomain.Participant($"Participant {e}-{i}", (TrainingDomain.Sex)(1 + i % 2),
+                    SomeCountries[random.Next(SomeCountries.Length)].Code, (TrainingDomain.ConstituentGroup)(1 + i % 3), $"Organisation {i % 37}", ""), applied);
+            return edition;
+        });
+        await StoreGenerator.SaveAllAsync(services.GetRequiredService<IAggregateStore<TrainingDomain.Edition>>(), editions, (count + perEdition - 1) / perEdition, progress);
+    }
+
+    /// <summary>Draft programmes over every country and 2000-2025, each with one priority and two outcomes.</summary>
+    public static async Task ProgrammesAsync(IServiceProvider services, int count, TextWriter progress)
+    {
+        var random = new Random(13);
+        var change = new ProgrammingDomain.Change("benchmark", "Benchmark generator", Now);
+        var programmes = Enumerable.Range(0, count).Select(i =>
+        {
+            var start = new DateOnly(random.Next(2000, 2026), 1, 1);
+            var programme = ProgrammingDomain.Programme.Register(SomeCountries[i % SomeCountries.Length], $"Benchmark programme {i}", start, start.AddYears(4).AddDays(-1), change);
+            var priority = programme.AddPriority("Employment", change);
+            programme.AddOutcome(priority.Id, $"O{i % 900 + 100}.1", "More decent jobs", (ProgrammingDomain.StrategicObjective)(1 + i % 4), random.Next(100_000, 9_000_000), change);
+            programme.AddOutcome(priority.Id, $"O{i % 900 + 100}.2", "Social protection", (ProgrammingDomain.StrategicObjective)(1 + (i + 1) % 4), random.Next(100_000, 9_000_000), change);
+            return programme;
+        });
+        await StoreGenerator.SaveAllAsync(services.GetRequiredService<IAggregateStore<ProgrammingDomain.Programme>>(), programmes, count, progress);
+    }
+}
