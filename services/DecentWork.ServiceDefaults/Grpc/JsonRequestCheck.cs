@@ -56,7 +56,7 @@ public sealed class JsonRequestCheck(RequestDelegate next, ILogger<JsonRequestCh
             var field = FieldAtPath(input, key);
             if (field is null || field.FieldType == FieldType.Message && !IsTextual(field))
             {
-                violations.Add(Quote.Prefix(key), $"is not a query parameter of {input.Name}");
+                violations.Add(key, $"is not a query parameter of {input.Name}");
                 continue;
             }
             if (values.Count > 1 && !field.IsRepeated) violations.Add(key, "is given more than once");

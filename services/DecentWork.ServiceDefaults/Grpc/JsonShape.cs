@@ -83,7 +83,7 @@ public static class JsonShape
             var field = FindField(message, property.Name);
             if (field is null)
             {
-                violations.Add(Quote.Prefix(fieldPath), $"is not a field of {message.Name}");
+                violations.Add(fieldPath, $"is not a field of {message.Name}");
                 continue;
             }
             if (property.Value.ValueKind == JsonValueKind.Null) continue;
