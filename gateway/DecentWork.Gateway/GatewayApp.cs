@@ -1,3 +1,4 @@
+using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.ServiceDefaults.Hosting;
 using DecentWork.ServiceDefaults.Security;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -31,6 +32,7 @@ public static class GatewayApp
             new[] { "programming", "coordination", "partnerships", "training" }.Select(IdentitySettings.AudienceOf).ToArray());
         builder.Services.AddAuthorizationBuilder().AddPolicy(CallerPolicy, p => p.RequireAuthenticatedUser());
         builder.Services.AddSafeResponseHeaders();
+        builder.Services.AddSingleton(ErrorDomain.Of(ServiceName));
         builder.Services.AddSingleton(RateLimitSettings.From(builder.Configuration));
         builder.Services.AddRateLimiter(limiter => limiter.AddPolicy<string, ClientRateLimits>(ClientRateLimits.PolicyName));
         var proxyConfig = builder.Configuration.GetSection("ReverseProxy");
@@ -49,6 +51,10 @@ public static class GatewayApp
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        // No route (404), a verb the route lacks (405), a body over the limit (413), a service
+        // that did not answer (502-504): the RPC error shape, not an empty body.
+        app.UseStatusCodeAnswers();
+        app.UseMiddleware<GrpcSizeCheck>();
         app.MapDecentWorkHealth().AllowAnonymous();
         app.MapDecentWorkMetrics(ManagementListener);
         app.MapReverseProxy();

@@ -2,7 +2,6 @@ using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.ServiceDefaults.Messaging.Operations;
 using DecentWork.ServiceDefaults.Security;
 using Google.Protobuf.Reflection;
-using Google.Rpc;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -18,7 +17,7 @@ namespace DecentWork.ServiceDefaults.Hosting;
 /// </summary>
 public static class ServiceHost
 {
-    public const int MaxMessageBytes = 1024 * 1024;
+    public const int MaxMessageBytes = BodyLimits.MaxMessageBytes;
 
     public static WebApplicationBuilder CreateBuilder(string[] args, string serviceName)
     {
@@ -29,8 +28,9 @@ public static class ServiceHost
             grpc.Interceptors.Add<ErrorMappingInterceptor>();
             grpc.MaxReceiveMessageSize = MaxMessageBytes;
         }).AddJsonTranscoding(json =>
-            // Errors carry a google.rpc.BadRequest (or RetryInfo) detail; JSON needs its type to write it.
-            json.TypeRegistry = TypeRegistry.FromMessages(BadRequest.Descriptor, RetryInfo.Descriptor));
+            // Errors carry google.rpc.BadRequest, ErrorInfo and RetryInfo details; JSON needs their types to write them.
+            json.TypeRegistry = TypeRegistry.FromMessages(ErrorDetails.Descriptors));
+        builder.Services.AddSingleton(ErrorDomain.Of(serviceName));
         builder.Services.AddGrpcHealthChecks();
         builder.Services.AddSingleton<TimeProvider, MillisecondClock>();
         if (builder.Environment.IsDevelopment()) builder.Services.AddGrpcReflection();
@@ -58,6 +58,11 @@ public static class ServiceHost
 
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
+        // After routing and authorisation (which WebApplication puts first), before any RPC runs:
+        // a body for 404/405/413, and requests that are not their RPC's message refused as the caller's mistake.
+        app.UseStatusCodeAnswers();
+        app.UseMiddleware<GrpcRequestCheck>();
+        app.UseMiddleware<JsonRequestCheck>();
         // Health is the one thing open to anonymous callers (operations, orchestrators, the gateway).
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapDecentWorkHealth().AllowAnonymous();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
@@ -43,10 +44,17 @@ public static class AuthRegistration
 
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuthorizationAnswers>();
         var authorization = services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAssertion(_ => false).Build());
+            // Nothing is open by default; an authenticated caller on a path no route serves (or with a
+            // verb it lacks) is let through only to be told 404/405 (StatusCodeAnswers): it reaches nothing.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
+                .RequireAssertion(context => context.Resource is HttpContext http && ServesNothing(http)).Build());
         foreach (var (policy, roles) in AccessPolicies.Matrix)
             authorization.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireAssertion(context =>
                 CallerClaims.Of(context.User) is { } caller && roles.Any(role => caller.HasClaim(CallerClaims.Role, role))));
         return services;
     }
+
+    /// <summary>No endpoint matched, or only routing's own 405 endpoint (which has no metadata type of its own, only this name).</summary>
+    private static bool ServesNothing(HttpContext http) =>
+        http.GetEndpoint() is not { } endpoint || endpoint.DisplayName == "405 HTTP Method Not Supported";
 }

@@ -63,7 +63,11 @@ public sealed record ProcessedMessage(string Consumer, Guid MessageId)
 }
 
 public sealed class ConcurrencyConflictException(string collection, Guid id)
-    : Exception($"{collection}/{id} was changed by someone else; read it again and retry.");
+    : Exception($"{collection}/{id} was changed by someone else; read it again and retry.")
+{
+    /// <summary>The aggregate's id, which callers are told (the collection's name is not theirs to know).</summary>
+    public Guid Id { get; } = id;
+}
 
 public sealed class DuplicateKeyException(string collection, Exception inner)
     : Exception($"A document in {collection} already has this key.", inner);

@@ -68,7 +68,7 @@ public sealed class JointProgramme : Aggregate
     public void Approve(DateOnly approvedOn, DateTimeOffset now, string? changedBy = null)
     {
         if (Status != JointProgrammeStatus.Proposal)
-            throw new DomainRuleException($"Only a proposal can be approved; joint programme {Id} is {Status}.");
+            throw new DomainRuleException($"Only a proposal can be approved; joint programme {Id} is {ProtoNames.Of(Status)}.");
         Status = JointProgrammeStatus.Approved;
         ApprovedOn = approvedOn;
         Raise(new JointProgrammeApproved(Id, Title, Fund, ThematicWindow.Length == 0 ? null : ThematicWindow,
@@ -79,12 +79,12 @@ public sealed class JointProgramme : Aggregate
     public bool ChangeStatus(JointProgrammeStatus target)
     {
         if (target is not (JointProgrammeStatus.Ongoing or JointProgrammeStatus.Closed))
-            throw new DomainRuleException($"A joint programme is moved to ongoing or closed here, not to {target}; a proposal is approved with its approval date.");
+            throw new DomainRuleException($"A joint programme is moved to ongoing or closed here, not to {ProtoNames.Of(target)}; a proposal is approved with its approval date.");
         if (Status == JointProgrammeStatus.Proposal)
             throw new DomainRuleException($"Joint programme {Id} is still a proposal: approve it first.");
         if (target == Status) return false;
         if (target < Status)
-            throw new DomainRuleException($"A joint programme cannot go back from {Status} to {target}.");
+            throw new DomainRuleException($"A joint programme cannot go back from {ProtoNames.Of(Status)} to {ProtoNames.Of(target)}.");
         Status = target;
         return true;
     }

@@ -85,7 +85,7 @@ public sealed class ToolkitAssessment : Aggregate
     /// </summary>
     public static string? DatesProblem(ToolkitAssessmentStatus status, DateOnly? startedOn, DateOnly? completedOn)
     {
-        if (!Enum.IsDefined(status)) return $"'{status}' is not a Toolkit assessment status.";
+        if (!Enum.IsDefined(status)) return $"'{ProtoNames.Of(status)}' is not a Toolkit assessment status.";
         if ((startedOn is { } s && !IsValidDay(s)) || (completedOn is { } c && !IsValidDay(c)))
             return $"Toolkit assessment dates fall in {FirstYear}-{LastYear}.";
         return status switch
@@ -104,12 +104,12 @@ public sealed class ToolkitAssessment : Aggregate
     public bool ChangeStatus(ToolkitAssessmentStatus target, DateOnly changedOn)
     {
         if (target is not (ToolkitAssessmentStatus.InProgress or ToolkitAssessmentStatus.Completed))
-            throw new DomainRuleException($"An assessment is moved to in progress or completed, not to {target}.");
+            throw new DomainRuleException($"An assessment is moved to in progress or completed, not to {ProtoNames.Of(target)}.");
         if (!IsValidDay(changedOn))
             throw new DomainRuleException($"Toolkit assessment dates fall in {FirstYear}-{LastYear}, not {changedOn:yyyy-MM-dd}.");
         if (target == Status) return false;
         if (target < Status)
-            throw new DomainRuleException($"Toolkit assessment {Id} cannot go back from {Status} to {target}.");
+            throw new DomainRuleException($"Toolkit assessment {Id} cannot go back from {ProtoNames.Of(Status)} to {ProtoNames.Of(target)}.");
         if (target == ToolkitAssessmentStatus.Completed && StartedOn > changedOn)
             throw new DomainRuleException($"Toolkit assessment {Id} started on {StartedOn:yyyy-MM-dd} and cannot be completed before, on {changedOn:yyyy-MM-dd}.");
 

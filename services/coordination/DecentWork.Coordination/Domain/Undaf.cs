@@ -42,7 +42,7 @@ public sealed class Undaf : Aggregate
         outcomes ??= [];
         EnsureOutcomesAreValid(outcomes);
         if (!Enum.IsDefined(status))
-            throw new DomainRuleException($"'{status}' is not an UNDAF status.");
+            throw new DomainRuleException($"'{ProtoNames.Of(status)}' is not an UNDAF status.");
 
         var undaf = new Undaf
         {
@@ -89,10 +89,10 @@ public sealed class Undaf : Aggregate
     public bool ChangeStatus(UndafStatus target)
     {
         if (!Enum.IsDefined(target))
-            throw new DomainRuleException($"'{target}' is not an UNDAF status.");
+            throw new DomainRuleException($"'{ProtoNames.Of(target)}' is not an UNDAF status.");
         if (target == Status) return false;
         if (target < Status)
-            throw new DomainRuleException($"An UNDAF cannot go back from {Status} to {target}.");
+            throw new DomainRuleException($"An UNDAF cannot go back from {ProtoNames.Of(Status)} to {ProtoNames.Of(target)}.");
         Status = target;
         return true;
     }
@@ -110,7 +110,7 @@ public sealed class Undaf : Aggregate
         if (programme.CountryCode != CountryCode)
             throw new DomainRuleException($"Programme {programme.Id} is in {programme.CountryCode}, not in this UNDAF's country {CountryCode}.");
         var outcome = programme.FindOutcome(programmeOutcomeId)
-            ?? throw new DomainRuleException($"Coordination has not heard of outcome {programmeOutcomeId} of programme {programme.Id}: it may not be approved yet, or its event has not arrived.");
+            ?? throw new NotKnownYetException("Outcome", programmeOutcomeId, $"Coordination has not heard of outcome {programmeOutcomeId} of programme {programme.Id}: it may not be approved yet, or its event has not arrived.");
         if (outcome.Withdrawn)
             throw new DomainRuleException($"Outcome {programmeOutcomeId} of programme {programme.Id} was withdrawn and can no longer be linked.");
 

@@ -27,11 +27,11 @@ public sealed partial class CoordinationService
         var undaf = await FindUndafAsync(undafId!.Value, request.ExpectedVersion, context.CancellationToken);
         // The UNDAF outcome is a part of the UNDAF named in the path: missing, it is NOT_FOUND like the UNDAF itself.
         if (!undaf.HasOutcome(request.UndafOutcomeCode))
-            throw new NotFoundException($"Outcome of UNDAF {undaf.Id}", request.UndafOutcomeCode);
+            throw new NotFoundException("UNDAF outcome", request.UndafOutcomeCode);
         // The DWCP is another service's: not (yet) heard of is a precondition, as in training's links.
         var programme = await Programmes.FindAsync(programmeId!.Value, context.CancellationToken)
-            ?? throw new DomainRuleException(
-                $"Coordination has not heard of programme '{request.ProgrammeId}': it may not be approved yet, or its events have not arrived.");
+            ?? throw new NotKnownYetException("Programme", programmeId.Value,
+                $"Coordination has not heard of programme '{programmeId.Value}': it may not be approved yet, or its events have not arrived.");
 
         // An existing link changes nothing, so nothing is saved and the version stays put.
         if (undaf.Link(request.UndafOutcomeCode, programme, outcomeId!.Value, Clock.GetUtcNow()))

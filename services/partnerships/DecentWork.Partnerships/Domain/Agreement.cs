@@ -92,7 +92,7 @@ public sealed class Agreement : Aggregate
     public void CompletePppChecklist(PppChecklist checklist, DateOnly today)
     {
         if (Kind != AgreementKind.PublicPrivatePartnership)
-            throw new DomainRuleException($"Only a public-private partnership has the PPP guideline checklist; this agreement is {Kind}.");
+            throw new DomainRuleException($"Only a public-private partnership has the PPP guideline checklist; this agreement is {ProtoNames.Of(Kind)}.");
         EnsureUnsigned();
         if (checklist.CompletedBy.Trim().Length == 0 || checklist.CompletedOn == default || checklist.CompletedOn > today)
             throw new DomainRuleException("A completed checklist needs who completed it and a date not in the future.");

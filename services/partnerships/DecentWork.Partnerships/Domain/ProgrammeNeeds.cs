@@ -74,7 +74,7 @@ public sealed class ProgrammeNeeds : Aggregate
     public OutcomeNeed FundableOutcome(Guid outcomeId)
     {
         var outcome = Outcomes.Find(o => o.OutcomeId == outcomeId)
-            ?? throw new DomainRuleException(
+            ?? throw new NotKnownYetException("Outcome", outcomeId,
                 $"Outcome '{outcomeId}' is not an outcome of programme '{Id}' as far as partnerships knows: an outcome becomes known when " +
                 "its programme is approved in programming (or the outcome is added after approval); if that just happened, retry in a moment.");
         if (outcome.Withdrawn)
@@ -83,12 +83,12 @@ public sealed class ProgrammeNeeds : Aggregate
     }
 
     /// <summary>Why an approval may not name a programme partnerships has not heard of.</summary>
-    public static DomainRuleException UnknownProgramme(Guid programmeId) => new(
+    public static DomainRuleException UnknownProgramme(Guid programmeId) => new NotKnownYetException("Programme", programmeId,
         $"Programme '{programmeId}' is not known to partnerships: programming has not announced it (yet). A programme registered " +
         "in programming becomes known here within moments; register it there first, or retry shortly after registering it.");
 
     /// <summary>Why an outcome named without its programme cannot be funded when no known programme has it.</summary>
-    public static DomainRuleException UnknownOutcome(Guid outcomeId) => new(
+    public static DomainRuleException UnknownOutcome(Guid outcomeId) => new NotKnownYetException("Outcome", outcomeId,
         $"Outcome '{outcomeId}' is not an outcome of any programme partnerships knows: an outcome becomes known when its programme " +
         "is approved in programming (or the outcome is added after approval); if that just happened, retry in a moment.");
 

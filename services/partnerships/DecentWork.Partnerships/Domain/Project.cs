@@ -118,7 +118,7 @@ public sealed class Project : Aggregate
         if (!ProjectTransitions.IsAllowed(Status, to))
             throw new DomainRuleException(ProjectTransitions.Refusal(Code, Status, to));
         if (ProjectTransitions.NeedsReason(to) && reason.Trim().Length == 0)
-            throw new DomainRuleException($"Project {Code} can only become {to} with a reason.");
+            throw new DomainRuleException($"Project {Code} can only become {ProtoNames.Of(to)} with a reason.");
         EnsureNotFuture(changedOn, today);
         if (!FollowsTheLastChange(changedOn))
             throw new DomainRuleException(
@@ -147,7 +147,7 @@ public sealed class Project : Aggregate
     private void EnsureInPipeline(string step)
     {
         if (Status != ProjectStatus.Pipeline)
-            throw new DomainRuleException($"Project {Code} is in {Status}; only a project in the pipeline can be {step}.");
+            throw new DomainRuleException($"Project {Code} is in {ProtoNames.Of(Status)}; only a project in the pipeline can be {step}.");
     }
 
     private static void EnsureNotFuture(DateOnly date, DateOnly today)

@@ -1,3 +1,4 @@
+using DecentWork.ServiceDefaults;
 namespace DecentWork.Partnerships.Domain;
 
 /// <summary>One step in a project's life: from, to, the day it took effect and why. Settable, for the store's mappers.</summary>
@@ -51,12 +52,12 @@ public static class ProjectTransitions
     /// <summary>What the caller can do instead, for the message that refuses the change.</summary>
     public static string Refusal(string code, ProjectStatus from, ProjectStatus to) => (from, to) switch
     {
-        _ when from == to => $"Project {code} is already {from}.",
-        (_, _) when IsFinal(from) => $"Project {code} is {from}, which is final; it cannot become {to}.",
+        _ when from == to => $"Project {code} is already {ProtoNames.Of(from)}.",
+        (_, _) when IsFinal(from) => $"Project {code} is {ProtoNames.Of(from)}, which is final; it cannot become {ProtoNames.Of(to)}.",
         (ProjectStatus.Pipeline, ProjectStatus.Implementation) => $"Project {code} is in the pipeline; approve it (ApproveProject) to start implementation.",
         (_, ProjectStatus.Pipeline) => $"Project {code} cannot return to the pipeline once approved.",
         (ProjectStatus.Pipeline, _) => $"Project {code} is in the pipeline; only approval or cancellation can follow.",
-        _ => $"Project {code} cannot go from {from} to {to}; allowed: implementation to finalisation, suspended or cancelled; " +
+        _ => $"Project {code} cannot go from {ProtoNames.Of(from)} to {ProtoNames.Of(to)}; allowed: implementation to finalisation, suspended or cancelled; " +
              "suspended to implementation or cancelled; finalisation to closed.",
     };
 }

@@ -31,7 +31,7 @@ public sealed partial class Programme
     public ProgressReport RecordIndicatorProgress(Guid indicatorId, DateOnly reportedOn, string actual, string comment, Change change)
     {
         if (Status is not (ProgrammeStatus.Active or ProgrammeStatus.Completed))
-            throw new DomainRuleException($"Progress is reported while the programme is Active or Completed; it is {Status}.");
+            throw new DomainRuleException($"Progress is reported while the programme is Active or Completed; it is {ProtoNames.Of(Status)}.");
         var indicator = Indicators.FirstOrDefault(i => i.Id == indicatorId)
             ?? throw new DomainRuleException($"The programme has no indicator {indicatorId}.");
         EnsureValueFits(indicator.Kind, actual, "actual value");

@@ -39,7 +39,7 @@ public sealed partial class Programme
             && p.PeriodStart <= end && start <= p.PeriodEnd);
         if (clash is not null)
             throw new DomainRuleException(
-                $"{country} already has programme {clash.Id} ({clash.Status}, {clash.PeriodStart:yyyy-MM-dd} to {clash.PeriodEnd:yyyy-MM-dd}) "
+                $"{country} already has programme {clash.Id} ({ProtoNames.Of(clash.Status)}, {clash.PeriodStart:yyyy-MM-dd} to {clash.PeriodEnd:yyyy-MM-dd}) "
                 + "whose period overlaps; complete it first or choose a period that does not overlap.");
     }
 

@@ -60,7 +60,7 @@ public sealed partial class Programme
     private void EnsureContentCanChange()
     {
         if (Status is ProgrammeStatus.Completed or ProgrammeStatus.Evaluated)
-            throw new DomainRuleException($"The programme is {Status}; its priorities and outcomes can no longer change.");
+            throw new DomainRuleException($"The programme is {ProtoNames.Of(Status)}; its priorities and outcomes can no longer change.");
     }
 
     private Outcome ActiveOutcome(Guid outcomeId)

@@ -1,3 +1,4 @@
+using DecentWork.ServiceDefaults;
 using DecentWork.Programming.Domain;
 using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.ServiceDefaults.Security;
@@ -33,7 +34,7 @@ public sealed partial class ProgrammingService
         }
         catch (SeparationOfDutiesException e)
         {
-            throw new RpcException(new Status(StatusCode.PermissionDenied, e.Message));
+            throw new PermissionRuleException("SEPARATION_OF_DUTIES", e.Message, new Dictionary<string, string> { ["programme_id"] = programmeId });
         }
         await programmes.SaveAsync(programme, cancellationToken: context.CancellationToken);
         return await ToProtoAsync(programme, context.CancellationToken);

@@ -1,3 +1,4 @@
+using DecentWork.ServiceDefaults;
 using DecentWork.Programming.Domain;
 using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.ServiceDefaults.Storage;
@@ -29,8 +30,8 @@ public sealed partial class ProgrammingService
         "government" => ConstituentGroup.Government,
         "employers" => ConstituentGroup.Employers,
         "workers" => ConstituentGroup.Workers,
-        _ => throw new RpcException(new Status(StatusCode.PermissionDenied,
-            "a signature is given for a constituent group (government, employers or workers), and the access token names none")),
+        _ => throw new PermissionRuleException("NO_CONSTITUENT_GROUP",
+            "a signature is given for a constituent group (government, employers or workers), and the access token names none"),
     };
 
     [Authorize(Policy = AccessPolicies.ProgrammesDecide)]
@@ -53,8 +54,9 @@ public sealed partial class ProgrammingService
         catch (DuplicateKeyException)
         {
             // The only unique key an approval can collide on is its country's next approval slot.
-            throw new RpcException(new Status(StatusCode.Aborted,
-                "Another programme of the same country was approved at the same moment; retry, and the overlap rule is checked against it."));
+            throw ErrorDetails.ToRpcException(StatusCode.Aborted,
+                "Another programme of the same country was approved at the same moment; retry, and the overlap rule is checked against it.",
+                ErrorDomain.Of(ProgrammingApp.ServiceName).Name, "CONCURRENT_APPROVAL", new Dictionary<string, string> { ["programme_id"] = request.ProgrammeId });
         }
     }
 

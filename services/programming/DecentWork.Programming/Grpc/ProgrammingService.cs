@@ -1,3 +1,4 @@
+using DecentWork.ServiceDefaults;
 using DecentWork.Programming.Domain;
 using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.ServiceDefaults.Reference;
@@ -30,7 +31,7 @@ public sealed partial class ProgrammingService(
         violations.ThrowIfAny();
         var caller = Caller.From(context);
         if (!caller.MaySeeCountry(country!.Code, GlobalRoles))
-            throw new RpcException(new Status(StatusCode.PermissionDenied, "a country office registers programmes of its own countries"));
+            throw new PermissionRuleException("COUNTRY_OUTSIDE_SCOPE", "a country office registers programmes of its own countries");
 
         // A retry is answered before the overlap rule, which may refuse the period by now (the
         // first call's programme, or another, approved meanwhile): the draft was registered then,

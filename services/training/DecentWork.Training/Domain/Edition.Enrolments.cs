@@ -13,7 +13,7 @@ public sealed partial class Edition
     public Enrolment Apply(Participant participant, DateTimeOffset now)
     {
         if (Status != EditionStatus.Open)
-            throw new DomainRuleException($"Edition {Id} is {Status}: it takes applications only while open.");
+            throw new DomainRuleException($"Edition {Id} is {ProtoNames.Of(Status)}: it takes applications only while open.");
         if (DateOnly.FromDateTime(now.UtcDateTime) > ApplicationDeadline)
             throw new DomainRuleException($"Applications for edition {Id} closed on {ApplicationDeadline:yyyy-MM-dd}.");
         EnsureRoomForMore(1);
@@ -42,9 +42,9 @@ public sealed partial class Edition
     {
         var enrolment = Find(enrolmentId);
         if (Status is not (EditionStatus.Open or EditionStatus.Closed))
-            throw new DomainRuleException($"Edition {Id} is {Status}: participants are accepted only while it is open or closed.");
+            throw new DomainRuleException($"Edition {Id} is {ProtoNames.Of(Status)}: participants are accepted only while it is open or closed.");
         if (enrolment.Status != EnrolmentStatus.Applied)
-            throw new DomainRuleException($"Enrolment {enrolmentId} is {enrolment.Status}: only an application can be accepted.");
+            throw new DomainRuleException($"Enrolment {enrolmentId} is {ProtoNames.Of(enrolment.Status)}: only an application can be accepted.");
         Change(enrolment, PlacesTaken() < Capacity ? EnrolmentStatus.Accepted : EnrolmentStatus.Waitlisted, now);
     }
 
@@ -53,7 +53,7 @@ public sealed partial class Edition
     {
         var enrolment = Find(enrolmentId);
         if (enrolment.Status is not (EnrolmentStatus.Applied or EnrolmentStatus.Accepted or EnrolmentStatus.Waitlisted))
-            throw new DomainRuleException($"Enrolment {enrolmentId} is {enrolment.Status}: only someone who has not attended can withdraw.");
+            throw new DomainRuleException($"Enrolment {enrolmentId} is {ProtoNames.Of(enrolment.Status)}: only someone who has not attended can withdraw.");
         var freesPlace = enrolment.Status == EnrolmentStatus.Accepted;
         Change(enrolment, EnrolmentStatus.Withdrawn, now);
         // Enrolments are kept in application order, so the first waitlisted one waited longest.
@@ -79,9 +79,9 @@ public sealed partial class Edition
     {
         var enrolment = Find(enrolmentId);
         if (Status != EditionStatus.Held)
-            throw new DomainRuleException($"Edition {Id} is {Status}: {to} can be recorded only once it has been held.");
+            throw new DomainRuleException($"Edition {Id} is {ProtoNames.Of(Status)}: {ProtoNames.Of(to)} can be recorded only once it has been held.");
         if (enrolment.Status != from)
-            throw new DomainRuleException($"Enrolment {enrolmentId} is {enrolment.Status}: it must be {from} to become {to}.");
+            throw new DomainRuleException($"Enrolment {enrolmentId} is {ProtoNames.Of(enrolment.Status)}: it must be {ProtoNames.Of(from)} to become {ProtoNames.Of(to)}.");
         Change(enrolment, to, now);
     }
 

@@ -15,7 +15,7 @@ public sealed partial class Edition
         if (Status == EditionStatus.Cancelled) throw new DomainRuleException($"Edition {Id} was cancelled.");
         if (enrolment.Status == EnrolmentStatus.Withdrawn) throw new DomainRuleException($"Enrolment {enrolmentId} was withdrawn.");
         if (enrolment.ConstituentGroup is not (ConstituentGroup.Employers or ConstituentGroup.Workers))
-            throw new DomainRuleException($"Fellowships are for employers' and workers' representatives; enrolment {enrolmentId} is {enrolment.ConstituentGroup}.");
+            throw new DomainRuleException($"Fellowships are for employers' and workers' representatives; enrolment {enrolmentId} is {ProtoNames.Of(enrolment.ConstituentGroup)}.");
         if (enrolment.Fellowship is not null)
             throw new DomainRuleException($"Enrolment {enrolmentId} already has a fellowship from {enrolment.Fellowship.PartnerName}.");
         enrolment.Fellowship = new FellowshipAward { PartnerId = partner.Id, PartnerName = partner.Name, AmountUsd = amountUsd, AwardedAt = now };

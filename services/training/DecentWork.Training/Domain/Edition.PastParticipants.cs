@@ -49,7 +49,7 @@ public sealed partial class Edition
     public void RecordPast(IReadOnlyList<PastParticipant> participants, IReadOnlyList<PastParticipantCount> counts, DateTimeOffset now, string? changedBy = null)
     {
         if (Status != EditionStatus.Held)
-            throw new DomainRuleException($"Edition {Id} is {Status}: past participants are recorded only once it has been held.");
+            throw new DomainRuleException($"Edition {Id} is {ProtoNames.Of(Status)}: past participants are recorded only once it has been held.");
         EnsurePastBatchIsWithinLimits(participants, counts);
         var arriving = participants.Count + counts.Sum(c => (long)c.Count);
         if (PlacesTaken() + arriving > Capacity)

@@ -72,7 +72,7 @@ public sealed partial class Edition : Aggregate
     {
         if (status == Status) return false;
         if (!EditionLifecycle.CanMove(Status, status))
-            throw new DomainRuleException($"An edition cannot go from {Status} to {status}.");
+            throw new DomainRuleException($"An edition cannot go from {ProtoNames.Of(Status)} to {ProtoNames.Of(status)}.");
         Status = status;
         return true;
     }

@@ -79,8 +79,8 @@ public sealed class KnownProgramme : Aggregate
     public KnownOutcome LinkableOutcome(Guid outcomeId)
     {
         var outcome = Outcomes.Find(o => o.Id == outcomeId)
-            ?? throw new DomainRuleException(
-                $"Training has not heard of outcome '{outcomeId}' of programme '{Id}': outcomes become known when the programme is approved (ProgrammeApproved) or an outcome is added after approval (ProgrammeOutcomeChanged).");
+            ?? throw new NotKnownYetException("Outcome", outcomeId,
+                $"Training has not heard of outcome '{outcomeId}' of programme '{Id}': outcomes become known when the programme is approved or an outcome is added after approval.");
         if (outcome.Withdrawn)
             throw new DomainRuleException($"Outcome '{outcome.Code}' ({outcomeId}) of programme '{Id}' was withdrawn; it can no longer be linked.");
         return outcome;

@@ -26,8 +26,8 @@ public sealed partial class TrainingService
         violations.ThrowIfAny();
 
         var partner = await _partners.FindAsync(partnerId!.Value, context.CancellationToken)
-            ?? throw new DomainRuleException(
-                $"Training has not heard of partner '{request.PartnerId}': it may not be registered, or its PartnerRegistered event has not arrived yet.");
+            ?? throw new NotKnownYetException("Partner", partnerId.Value,
+                $"Training has not heard of partner '{partnerId.Value}': it may not be registered, or its registration has not reached training yet.");
         var edition = await UpdateEditionAsync(courseId, editionId, request.ExpectedVersion, e =>
         {
             e.AwardFellowship(enrolmentId!.Value, partner, amount, _clock.GetUtcNow());

@@ -61,6 +61,6 @@ public sealed partial class TrainingService
     /// <summary>A programme training heard of from programming's events; FAILED_PRECONDITION otherwise, since it may be on its way.</summary>
     private async Task<KnownProgramme> KnownProgrammeAsync(Guid programmeId, CancellationToken cancellationToken) =>
         await _programmes.FindAsync(programmeId, cancellationToken)
-        ?? throw new DomainRuleException(
-            $"Training has not heard of programme '{programmeId}': it may not be registered, or its ProgrammeRegistered event has not arrived yet.");
+        ?? throw new NotKnownYetException("Programme", programmeId,
+            $"Training has not heard of programme '{programmeId}': it may not be registered, or its registration has not reached training yet.");
 }

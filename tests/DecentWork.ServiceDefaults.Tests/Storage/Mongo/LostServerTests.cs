@@ -61,7 +61,7 @@ public sealed class LostServerTests
     [Fact]
     public async Task ErrorMapping_WhenTheStoreIsUnavailable_AnswersUnavailableWithRetryInfo()
     {
-        var interceptor = new ErrorMappingInterceptor(NullLogger<ErrorMappingInterceptor>.Instance);
+        var interceptor = new ErrorMappingInterceptor(NullLogger<ErrorMappingInterceptor>.Instance, ErrorDomain.Of("test"));
         var lost = new StoreUnavailableException(new TimeoutException("A timeout occurred after 30000ms selecting a server: internals"));
 
         var error = await Assert.ThrowsAsync<RpcException>(() =>
@@ -72,6 +72,7 @@ public sealed class LostServerTests
         var retry = error.GetRpcStatus()!.GetDetail<RetryInfo>();
         Assert.NotNull(retry);
         Assert.Equal(lost.RetryAfter, retry.RetryDelay.ToTimeSpan());
+        Assert.Equal(ErrorDetails.StoreUnavailable, error.GetRpcStatus()!.GetDetail<ErrorInfo>()!.Reason);
     }
 }
 
