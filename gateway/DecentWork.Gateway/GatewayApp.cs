@@ -16,6 +16,12 @@ public static class GatewayApp
     /// <summary>The routes' policy (in appsettings): a valid token, any role; the services authorise each RPC.</summary>
     public const string CallerPolicy = "caller";
 
+    /// <summary>
+    /// The one deliberate exception: the IATI publication is open data, so its route ("open-data-iati",
+    /// GET /v1/iati/*) needs no token. AccessTests fail if any other route names this policy.
+    /// </summary>
+    public const string OpenDataPolicy = "open-data";
+
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -24,7 +30,8 @@ public static class GatewayApp
         // A token for any of the four APIs passes the gateway; each service then checks its own audience and policy.
         builder.Services.AddDecentWorkAuth(builder.Configuration,
             new[] { "programming", "coordination", "partnerships", "training" }.Select(IdentitySettings.AudienceOf).ToArray());
-        builder.Services.AddAuthorizationBuilder().AddPolicy(CallerPolicy, p => p.RequireAuthenticatedUser());
+        builder.Services.AddAuthorizationBuilder().AddPolicy(CallerPolicy, p => p.RequireAuthenticatedUser())
+            .AddPolicy(OpenDataPolicy, p => p.RequireAssertion(_ => true));
         builder.Services.AddSafeResponseHeaders();
         builder.Services.AddSingleton(RateLimitSettings.From(builder.Configuration));
         builder.Services.AddRateLimiter(limiter => limiter.AddPolicy<string, ClientRateLimits>(ClientRateLimits.PolicyName));

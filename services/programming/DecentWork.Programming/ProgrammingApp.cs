@@ -1,5 +1,6 @@
 using DecentWork.Programming.Consumers;
 using DecentWork.Programming.Domain;
+using DecentWork.Programming.Iati;
 using DecentWork.Programming.Storage;
 using DecentWork.ServiceDefaults.Hosting;
 using DecentWork.ServiceDefaults.Messaging;
@@ -24,6 +25,7 @@ public static class ProgrammingApp
                 new StoreIndex<Programme>(p => p.SortKey),
                 new StoreIndex<Programme>(p => p.ApprovalSlot, Unique: true),
                 new StoreIndex<Programme>(p => p.RequestKey, Unique: true));
+        builder.Services.AddSingleton(IatiSettings.From(builder.Configuration));
         builder.Services.AddDecentWorkBus(builder.Configuration, ServiceName, bus =>
         {
             bus.AddConsumer<FundingApprovedConsumer>();
@@ -33,6 +35,7 @@ public static class ProgrammingApp
         var app = builder.Build();
         app.MapGrpcService<Grpc.ProgrammingService>();
         app.MapServiceDefaults();
+        app.MapIatiEndpoints();
         return app;
     }
 }

@@ -53,6 +53,8 @@ public sealed class FundingApprovedConsumer(IAggregateStore<Programme> programme
             logger.LogInformation("Funding approval {ApprovalId} was already counted for {ProgrammeId}", approval.ApprovalId, programmeId);
             return;
         }
+        programme.RecordFundingSources(approval.ApprovalId, approval.PartnerId, approval.PartnerName,
+            DateOnly.FromDateTime(approval.ApprovedAt.UtcDateTime), toOutcomes);
         await programmes.SaveAsync(programme, inbox, cancellationToken);
     }
 }

@@ -1,0 +1,76 @@
+using System.Xml.Linq;
+using DecentWork.Programming.Domain;
+using static DecentWork.Programming.Iati.IatiXml;
+
+namespace DecentWork.Programming.Iati;
+
+/// <summary>
+/// One IATI 2.03 iati-activity for one DWCP outcome, as the ILO publishes them. Pure: from the
+/// programme as programming keeps it (funding allocations come from partnerships' FundingApproved).
+/// Element order is the schema's.
+/// </summary>
+public static class OutcomeActivity
+{
+    /// <summary>Stable across code and statement changes: the outcome's id after the reporting organisation's.</summary>
+    public static string Identifier(IatiSettings settings, Outcome outcome) => $"{settings.ReportingOrgRef}-DWCP-{outcome.Id:N}";
+
+    /// <summary>Approved and later; drafts and programmes in preparation are never published.</summary>
+    public static bool IsPublished(Programme programme) => programme.Status >= ProgrammeStatus.Approved;
+
+    public static XElement ToXml(Programme programme, Outcome outcome, IatiSettings settings)
+    {
+        var sources = programme.OutcomeFundingSources.Where(s => s.OutcomeId == outcome.Id).OrderBy(s => s.ApprovedOn).ThenBy(s => s.ApprovalId).ToList();
+        return new XElement("iati-activity",
+            new XAttribute("last-updated-datetime", DateTime(LastUpdated(programme))),
+            new XAttribute(XNamespace.Xml + "lang", "en"),
+            new XAttribute("default-currency", "USD"),
+            new XAttribute("hierarchy", "1"),
+            new XElement("iati-identifier", Identifier(settings, outcome)),
+            ReportingOrg(settings),
+            new XElement("title", Narrative($"{programme.Title}: outcome {outcome.Code}")),
+            new XElement("description", new XAttribute("type", "1"), Narrative(outcome.Statement)),
+            sources.DistinctBy(s => s.PartnerId).Select(s => WithNarrative("participating-org", s.PartnerName, new XAttribute("role", "1"))),
+            Organisation("participating-org", settings, new XAttribute("role", "2")),
+            Organisation("participating-org", settings, new XAttribute("role", "4")),
+            new XElement("activity-status", new XAttribute("code", ActivityStatus(programme.Status))),
+            ActivityDate("1", programme.PeriodStart),
+            ActivityDate("3", programme.PeriodEnd),
+            new XElement("recipient-country", new XAttribute("code", CountryAlpha2.Of(programme.CountryCode) ?? ""), new XAttribute("percentage", "100")),
+            Classification.Sectors(outcome.Classification, (int)outcome.StrategicObjective),
+            Classification.SdgTags(outcome.Classification),
+            Classification.PolicyMarkers(outcome.Classification),
+            SplitByYear(outcome.ResourceNeedUsd, programme.PeriodStart, programme.PeriodEnd).Select(year =>
+                new XElement("budget", new XAttribute("type", "1"), new XAttribute("status", "1"),
+                    Bounds(year.Start, year.End), Value(year.Amount, year.Start))),
+            sources.Select(s => new XElement("transaction",
+                new XElement("transaction-type", new XAttribute("code", "11")), // incoming commitment
+                new XElement("transaction-date", new XAttribute("iso-date", Date(s.ApprovedOn))),
+                Value(s.AmountUsd, s.ApprovedOn),
+                new XElement("description", Narrative($"Funding approval {s.ApprovalId} from {s.PartnerName}")),
+                new XElement("provider-org", Narrative(s.PartnerName)),
+                Organisation("receiver-org", settings))),
+            programme.Indicators.Any(i => i.OutcomeId == outcome.Id) ? OutcomeResults.Of(programme, outcome) : null);
+    }
+
+    private static XElement ReportingOrg(IatiSettings settings) => Organisation("reporting-org", settings);
+
+    private static XElement Organisation(string element, IatiSettings settings, params object[] attributes) =>
+        new(element, new XAttribute("ref", settings.ReportingOrgRef), new XAttribute("type", IatiSettings.MultilateralType), attributes,
+            Narrative(settings.ReportingOrgName));
+
+    private static XElement ActivityDate(string type, DateOnly date) =>
+        new("activity-date", new XAttribute("type", type), new XAttribute("iso-date", Date(date)));
+
+    /// <summary>IATI ActivityStatus: approved but not started is still pipeline; an evaluated programme is closed.</summary>
+    public static string ActivityStatus(ProgrammeStatus status) => status switch
+    {
+        ProgrammeStatus.Approved => "1",
+        ProgrammeStatus.Active => "2",
+        ProgrammeStatus.Completed => "3",
+        ProgrammeStatus.Evaluated => "4",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Programmes in preparation are not published."),
+    };
+
+    private static DateTimeOffset LastUpdated(Programme programme) =>
+        programme.History.Count > 0 ? programme.History[^1].ChangedAt : programme.RegisteredAt;
+}
