@@ -22,6 +22,9 @@ public static class GatewayApp
     /// </summary>
     public const string OpenDataPolicy = "open-data";
 
+    /// <summary>The portal's origin, the only one browsers may call the JSON API from (configuration "Cors:PortalOrigin").</summary>
+    public const string DefaultPortalOrigin = "http://127.0.0.1:5090";
+
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -33,6 +36,8 @@ public static class GatewayApp
         builder.Services.AddAuthorizationBuilder().AddPolicy(CallerPolicy, p => p.RequireAuthenticatedUser())
             .AddPolicy(OpenDataPolicy, p => p.RequireAssertion(_ => true));
         builder.Services.AddSafeResponseHeaders();
+        var portalOrigin = builder.Configuration["Cors:PortalOrigin"] is { Length: > 0 } configured ? configured : DefaultPortalOrigin;
+        builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.WithOrigins(portalOrigin).AllowAnyHeader().AllowAnyMethod()));
         builder.Services.AddSingleton(RateLimitSettings.From(builder.Configuration));
         builder.Services.AddRateLimiter(limiter => limiter.AddPolicy<string, ClientRateLimits>(ClientRateLimits.PolicyName));
         var proxyConfig = builder.Configuration.GetSection("ReverseProxy");
@@ -48,6 +53,8 @@ public static class GatewayApp
 
         var app = builder.Build();
         // Authentication first, so the limiter knows the client; anonymous floods are limited by address.
+        // CORS first: a browser's preflight carries no token and must be answered before the token check.
+        app.UseCors();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

@@ -60,6 +60,38 @@ public class OpenDataTests(PlatformFixture fixture) : IClassFixture<PlatformFixt
         var transaction = Assert.Single(activity.Elements("transaction"));
         Assert.Equal("300000.75", transaction.Element("value")!.Value);
         Assert.StartsWith("New Zealand Aid", transaction.Element("provider-org")!.Value);
+
+        // A TC project serving the outcome, approved in partnerships, links to it from the projects file.
+        var project = await partnerships.RegisterProjectAsync(new PartnershipsV1.RegisterProjectRequest
+        {
+            Code = $"TON/08/{Guid.NewGuid():N}"[..20], Title = "Youth employment in Tonga", CountryCodes = { "TON" }, PartnerIds = { partner.Id },
+            Budget = ProtoConvert.ToMoney(300_000.75m), StartDate = ProtoConvert.ToDate(new DateOnly(2008, 6, 1)),
+            EndDate = ProtoConvert.ToDate(new DateOnly(2010, 5, 31)), OutcomeIds = { outcome.Id }, StrategicObjectives = { 2 },
+        });
+        var ok = new PartnershipsV1.AppraisalFinding { Satisfactory = true };
+        var day = ProtoConvert.ToDate(new DateOnly(2008, 5, 20));
+        await partnerships.AppraiseProjectAsync(new PartnershipsV1.AppraiseProjectRequest
+        {
+            Id = project.Id,
+            Appraisal = new PartnershipsV1.ProjectAppraisal
+            {
+                Relevance = ok, Design = ok, FinancialFeasibility = ok, LegalFeasibility = ok, Sustainability = ok, Coherence = ok,
+                Appraiser = "PARDEV", AppraisalDate = day,
+            },
+        });
+        await partnerships.ReviewProjectGenderAsync(new PartnershipsV1.ReviewProjectGenderRequest
+        {
+            Id = project.Id, Review = new PartnershipsV1.GenderPeerReview { Cleared = true, Reviewer = "GENDER", ReviewDate = day },
+        });
+        await partnerships.ApproveProjectAsync(new PartnershipsV1.ApproveProjectRequest { Id = project.Id, ApprovedOn = day });
+
+        using var projects = await Platform.Gateway.AnonymousHttp.GetAsync("/v1/iati/projects.xml?country=TON");
+
+        Assert.Equal(HttpStatusCode.OK, projects.StatusCode);
+        var projectsXml = await projects.Content.ReadAsStringAsync();
+        Assert.Empty(IatiValidator.Validate(projectsXml));
+        var child = Assert.Single(XDocument.Parse(projectsXml).Root!.Elements("iati-activity"));
+        Assert.Equal(activity.Element("iati-identifier")!.Value, (string?)child.Element("related-activity")!.Attribute("ref"));
     }
 
     [Fact]
@@ -78,13 +110,15 @@ public class OpenDataTests(PlatformFixture fixture) : IClassFixture<PlatformFixt
     }
 
     [Fact]
-    public void GatewayRoutes_ExceptTheNamedOpenDataRoute_NeedACaller()
+    public void GatewayRoutes_ExceptTheNamedOpenDataRoutes_NeedACaller()
     {
         var routes = Platform.Gateway.Services.GetRequiredService<IConfiguration>().GetSection("ReverseProxy:Routes").GetChildren().ToList();
-        var open = routes.Where(r => r["AuthorizationPolicy"] != GatewayApp.CallerPolicy).ToList();
-        var route = Assert.Single(open);
-        Assert.Equal(("open-data-iati", GatewayApp.OpenDataPolicy, "/v1/iati/{**rest}", "GET"),
-            (route.Key, route["AuthorizationPolicy"], route["Match:Path"], string.Join(",", route.GetSection("Match:Methods").GetChildren().Select(m => m.Value))));
+        var open = routes.Where(r => r["AuthorizationPolicy"] != GatewayApp.CallerPolicy)
+            .Select(r => (r.Key, r["AuthorizationPolicy"], r["ClusterId"], r["Match:Path"], string.Join(",", r.GetSection("Match:Methods").GetChildren().Select(m => m.Value))))
+            .OrderBy(r => r.Key).ToList();
+        Assert.Equal([
+            ("open-data-iati", GatewayApp.OpenDataPolicy, "programming", "/v1/iati/{file}", "GET"),
+            ("open-data-iati-projects", GatewayApp.OpenDataPolicy, "partnerships", "/v1/iati/projects.xml", "GET")], open);
     }
 
     [Fact]
@@ -97,7 +131,8 @@ public class OpenDataTests(PlatformFixture fixture) : IClassFixture<PlatformFixt
                 .Select(e => e.RoutePattern.RawText ?? "")
                 .Where(path => path != "/health" && !path.StartsWith("/grpc.health.v1.Health/", StringComparison.Ordinal))
                 .Order().ToList();
-            var expected = service == Platform.Programming ? Programming.Iati.IatiEndpoints.Paths.Order().ToList() : [];
+            var expected = service == Platform.Programming ? Programming.Iati.IatiEndpoints.Paths.Order().ToList()
+                : service == Platform.Partnerships ? Partnerships.Iati.IatiEndpoints.Paths.ToList() : [];
             Assert.True(expected.SequenceEqual(anonymous), $"{service.Name} allows anonymous callers on: {string.Join(", ", anonymous)}");
         }
     }

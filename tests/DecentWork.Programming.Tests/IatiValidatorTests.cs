@@ -1,4 +1,5 @@
 using DecentWork.Programming.Iati;
+using DecentWork.ServiceDefaults.Iati;
 using DecentWork.ServiceDefaults.Reference;
 using DecentWork.Testing;
 using DecentWork.Testing.Iati;

@@ -1,6 +1,7 @@
 using DecentWork.Programming.Consumers;
 using DecentWork.Programming.Domain;
 using DecentWork.Programming.Iati;
+using DecentWork.ServiceDefaults.Iati;
 using DecentWork.Programming.Storage;
 using DecentWork.ServiceDefaults.Hosting;
 using DecentWork.ServiceDefaults.Messaging;

@@ -74,8 +74,15 @@ public sealed class Project : Aggregate
         };
     }
 
+    /// <summary>When the classification last changed; null until classified. The IATI export dates its activity by it.</summary>
+    public DateTimeOffset? ClassifiedAt { get; private set; }
+
     /// <summary>Replaces the classification; it describes the project, so any status may take it.</summary>
-    public void Classify(WorkClassification classification) => Classification = classification;
+    public void Classify(WorkClassification classification, DateTimeOffset now)
+    {
+        Classification = classification;
+        ClassifiedAt = now;
+    }
 
     public void Appraise(ProjectAppraisal appraisal, DateOnly today)
     {

@@ -22,7 +22,7 @@ public sealed partial class PartnershipsService
         violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
         var classification = ClassificationInput.FromProto(request.Classification, violations, "classification");
         violations.ThrowIfAny();
-        return await ChangeProject(id!.Value, request.ExpectedVersion, p => p.Classify(classification), context.CancellationToken);
+        return await ChangeProject(id!.Value, request.ExpectedVersion, p => p.Classify(classification, clock.GetUtcNow()), context.CancellationToken);
     }
 
     [Authorize(Policy = AccessPolicies.PartnershipsReport)]

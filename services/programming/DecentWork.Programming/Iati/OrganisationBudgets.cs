@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using DecentWork.Programming.Domain;
-using static DecentWork.Programming.Iati.IatiXml;
+using DecentWork.ServiceDefaults.Iati;
+using static DecentWork.ServiceDefaults.Iati.IatiXml;
 
 namespace DecentWork.Programming.Iati;
 
@@ -34,8 +35,7 @@ public sealed class OrganisationBudgets
             new XAttribute("default-currency", "USD"),
             new XElement("organisation-identifier", settings.ReportingOrgRef),
             new XElement("name", Narrative(settings.ReportingOrgName)),
-            new XElement("reporting-org", new XAttribute("ref", settings.ReportingOrgRef), new XAttribute("type", IatiSettings.MultilateralType),
-                Narrative(settings.ReportingOrgName)),
+            Organisation("reporting-org", settings),
             _byYear.Select(year => new XElement("total-budget", new XAttribute("status", "1"),
                 Bounds(new DateOnly(year.Key, 1, 1), new DateOnly(year.Key, 12, 31)), Value(year.Value, new DateOnly(year.Key, 1, 1)))),
             _byCountryYear.Select(entry => new XElement("recipient-country-budget", new XAttribute("status", "1"),

@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using DecentWork.Programming.Domain;
-using static DecentWork.Programming.Iati.IatiXml;
+using DecentWork.ServiceDefaults.Iati;
+using static DecentWork.ServiceDefaults.Iati.IatiXml;
 
 namespace DecentWork.Programming.Iati;
 
@@ -14,9 +15,6 @@ public static class OutcomeActivity
     /// <summary>Stable across code and statement changes: the outcome's id after the reporting organisation's.</summary>
     public static string Identifier(IatiSettings settings, Outcome outcome) => $"{settings.ReportingOrgRef}-DWCP-{outcome.Id:N}";
 
-    /// <summary>Approved and later; drafts and programmes in preparation are never published.</summary>
-    public static bool IsPublished(Programme programme) => programme.Status >= ProgrammeStatus.Approved;
-
     public static XElement ToXml(Programme programme, Outcome outcome, IatiSettings settings)
     {
         var sources = programme.OutcomeFundingSources.Where(s => s.OutcomeId == outcome.Id).OrderBy(s => s.ApprovedOn).ThenBy(s => s.ApprovalId).ToList();
@@ -26,7 +24,7 @@ public static class OutcomeActivity
             new XAttribute("default-currency", "USD"),
             new XAttribute("hierarchy", "1"),
             new XElement("iati-identifier", Identifier(settings, outcome)),
-            ReportingOrg(settings),
+            Organisation("reporting-org", settings),
             new XElement("title", Narrative($"{programme.Title}: outcome {outcome.Code}")),
             new XElement("description", new XAttribute("type", "1"), Narrative(outcome.Statement)),
             sources.DistinctBy(s => s.PartnerId).Select(s => WithNarrative("participating-org", s.PartnerName, new XAttribute("role", "1"))),
@@ -36,12 +34,10 @@ public static class OutcomeActivity
             ActivityDate("1", programme.PeriodStart),
             ActivityDate("3", programme.PeriodEnd),
             new XElement("recipient-country", new XAttribute("code", CountryAlpha2.Of(programme.CountryCode) ?? ""), new XAttribute("percentage", "100")),
-            Classification.Sectors(outcome.Classification, (int)outcome.StrategicObjective),
-            Classification.SdgTags(outcome.Classification),
-            Classification.PolicyMarkers(outcome.Classification),
-            SplitByYear(outcome.ResourceNeedUsd, programme.PeriodStart, programme.PeriodEnd).Select(year =>
-                new XElement("budget", new XAttribute("type", "1"), new XAttribute("status", "1"),
-                    Bounds(year.Start, year.End), Value(year.Amount, year.Start))),
+            IatiClassification.Sectors(outcome.Classification, [(int)outcome.StrategicObjective]),
+            IatiClassification.SdgTags(outcome.Classification),
+            IatiClassification.PolicyMarkers(outcome.Classification),
+            YearlyBudgets(outcome.ResourceNeedUsd, programme.PeriodStart, programme.PeriodEnd),
             sources.Select(s => new XElement("transaction",
                 new XElement("transaction-type", new XAttribute("code", "11")), // incoming commitment
                 new XElement("transaction-date", new XAttribute("iso-date", Date(s.ApprovedOn))),
@@ -51,15 +47,6 @@ public static class OutcomeActivity
                 Organisation("receiver-org", settings))),
             programme.Indicators.Any(i => i.OutcomeId == outcome.Id) ? OutcomeResults.Of(programme, outcome) : null);
     }
-
-    private static XElement ReportingOrg(IatiSettings settings) => Organisation("reporting-org", settings);
-
-    private static XElement Organisation(string element, IatiSettings settings, params object[] attributes) =>
-        new(element, new XAttribute("ref", settings.ReportingOrgRef), new XAttribute("type", IatiSettings.MultilateralType), attributes,
-            Narrative(settings.ReportingOrgName));
-
-    private static XElement ActivityDate(string type, DateOnly date) =>
-        new("activity-date", new XAttribute("type", type), new XAttribute("iso-date", Date(date)));
 
     /// <summary>IATI ActivityStatus: approved but not started is still pipeline; an evaluated programme is closed.</summary>
     public static string ActivityStatus(ProgrammeStatus status) => status switch

@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 using DecentWork.Programming.Domain;
-using static DecentWork.Programming.Iati.IatiXml;
+using static DecentWork.ServiceDefaults.Iati.IatiXml;
 
 namespace DecentWork.Programming.Iati;
 

@@ -1,4 +1,6 @@
-namespace DecentWork.Programming.Iati;
+using Microsoft.Extensions.Configuration;
+
+namespace DecentWork.ServiceDefaults.Iati;
 
 /// <summary>
 /// Who publishes: the reporting organisation's IATI identifier (every activity identifier starts

@@ -3,15 +3,28 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 
-namespace DecentWork.Programming.Iati;
+namespace DecentWork.ServiceDefaults.Iati;
 
 /// <summary>The small pieces every IATI element is made of: narratives, dates, values.</summary>
-internal static class IatiXml
+public static class IatiXml
 {
     public static XElement Narrative(string text) => new("narrative", Clean(text));
 
     public static XElement WithNarrative(string element, string text, params object[] attributes) =>
         new(element, attributes, Narrative(text));
+
+    /// <summary>The reporting organisation as reporting-org, participating-org (with a role) or receiver-org.</summary>
+    public static XElement Organisation(string element, IatiSettings settings, params object[] attributes) =>
+        new(element, new XAttribute("ref", settings.ReportingOrgRef), new XAttribute("type", IatiSettings.MultilateralType), attributes,
+            Narrative(settings.ReportingOrgName));
+
+    public static XElement ActivityDate(string type, DateOnly date) =>
+        new("activity-date", new XAttribute("type", type), new XAttribute("iso-date", Date(date)));
+
+    /// <summary>One budget per calendar year of the period (IATI budgets span a year at most), the amount split by days.</summary>
+    public static IEnumerable<XElement> YearlyBudgets(decimal amount, DateOnly start, DateOnly end) =>
+        SplitByYear(amount, start, end).Select(year => new XElement("budget", new XAttribute("type", "1"), new XAttribute("status", "1"),
+            Bounds(year.Start, year.End), Value(year.Amount, year.Start)));
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace DecentWork.Programming.Iati;
+namespace DecentWork.ServiceDefaults.Iati;
 
 /// <summary>
 /// ISO 3166-1 alpha-2 codes of the platform's countries (which it keeps as alpha-3): IATI's
