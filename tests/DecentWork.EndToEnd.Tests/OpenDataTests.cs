@@ -55,7 +55,7 @@ public class OpenDataTests(PlatformFixture fixture) : IClassFixture<PlatformFixt
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var xml = await response.Content.ReadAsStringAsync();
-        Assert.Empty(IatiValidator.Validate(xml));
+        IatiValidator.AssertValid(xml);
         var activity = Assert.Single(XDocument.Parse(xml).Root!.Elements("iati-activity"));
         var transaction = Assert.Single(activity.Elements("transaction"));
         Assert.Equal("300000.75", transaction.Element("value")!.Value);
@@ -89,7 +89,7 @@ public class OpenDataTests(PlatformFixture fixture) : IClassFixture<PlatformFixt
 
         Assert.Equal(HttpStatusCode.OK, projects.StatusCode);
         var projectsXml = await projects.Content.ReadAsStringAsync();
-        Assert.Empty(IatiValidator.Validate(projectsXml));
+        IatiValidator.AssertValid(projectsXml);
         var child = Assert.Single(XDocument.Parse(projectsXml).Root!.Elements("iati-activity"));
         Assert.Equal(activity.Element("iati-identifier")!.Value, (string?)child.Element("related-activity")!.Attribute("ref"));
     }
@@ -99,7 +99,7 @@ public class OpenDataTests(PlatformFixture fixture) : IClassFixture<PlatformFixt
     {
         using var response = await Platform.Gateway.AnonymousHttp.GetAsync("/v1/iati/organisation.xml");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Empty(IatiValidator.Validate(await response.Content.ReadAsStringAsync()));
+        IatiValidator.AssertValid(await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public class OpenDataTests(PlatformFixture fixture) : IClassFixture<PlatformFixt
             var anonymous = service.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
                 .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null)
                 .Select(e => e.RoutePattern.RawText ?? "")
-                .Where(path => path != "/health" && !path.StartsWith("/grpc.health.v1.Health/", StringComparison.Ordinal))
+                .Where(path => path != "/health" && !path.Contains("grpc.health.v1.Health/", StringComparison.Ordinal))
                 .Order().ToList();
             var expected = service == Platform.Programming ? Programming.Iati.IatiEndpoints.Paths.Order().ToList()
                 : service == Platform.Partnerships ? Partnerships.Iati.IatiEndpoints.Paths.ToList() : [];

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DecentWork.ServiceDefaults.Reference;
 
 namespace DecentWork.ServiceDefaults.Classification;
 
@@ -41,6 +42,15 @@ public static class ClassificationGroups
             .GroupBy(x => x.Goal)
             .OrderBy(g => AsNumber(g.Key))
             .Select(g => new SdgGoalGroup<T>(g.Key, g.Select(x => x.Item).ToList()));
+
+    /// <summary>A marker's name in the IATI codelist, e.g. "Gender Equality".</summary>
+    public static string MarkerName(string code) => Codelists.PolicyMarker.Find(code)?.Name ?? "";
+
+    /// <summary>A significance's name in the IATI codelist; "not scored" for the empty significance of the unscored row.</summary>
+    public static string SignificanceName(string code) => code.Length == 0 ? "not scored" : Codelists.PolicySignificance.Find(code)?.Name ?? "";
+
+    /// <summary>An SDG goal's name in the IATI codelist.</summary>
+    public static string GoalName(string code) => Codelists.SdgGoals.Find(code)?.Name ?? "";
 
     private static int AsNumber(string code) => int.TryParse(code, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue;
 }

@@ -19,6 +19,13 @@ public static class IatiValidator
 
     public static IReadOnlyList<string> Validate(string xml) => Validate(xml, DateTimeOffset.UtcNow);
 
+    /// <summary>Fails the test with every problem found, in full.</summary>
+    public static void AssertValid(string xml)
+    {
+        var problems = Validate(xml);
+        Xunit.Assert.True(problems.Count == 0, $"{problems.Count} IATI problem(s):\n{string.Join("\n", problems)}");
+    }
+
     public static IReadOnlyList<string> Validate(string xml, DateTimeOffset now)
     {
         var problems = new List<string>();

@@ -1,7 +1,6 @@
 using DecentWork.Partnerships.Domain;
 using DecentWork.ServiceDefaults.Classification;
 using DecentWork.ServiceDefaults.Grpc;
-using DecentWork.ServiceDefaults.Reference;
 using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
 using Grpc.Core;
@@ -34,9 +33,9 @@ public sealed partial class PartnershipsService
         response.Rows.AddRange(ProjectClassificationReport.ByPolicyMarker(counted).Select(row => new Contract.PolicyMarkerProjectTotal
         {
             PolicyMarker = row.Code,
-            PolicyMarkerName = Codelists.PolicyMarker.Find(row.Code)?.Name ?? "",
+            PolicyMarkerName = ClassificationGroups.MarkerName(row.Code),
             Significance = row.Significance,
-            SignificanceName = row.Significance.Length == 0 ? "not scored" : Codelists.PolicySignificance.Find(row.Significance)?.Name ?? "",
+            SignificanceName = ClassificationGroups.SignificanceName(row.Significance),
             ProjectCount = row.ProjectCount,
             Budget = ProtoConvert.ToMoney(row.BudgetUsd, FundingApproval.Usd),
         }));
@@ -56,7 +55,7 @@ public sealed partial class PartnershipsService
         response.Rows.AddRange(ProjectClassificationReport.BySdgGoal(counted).Select(row => new Contract.SdgGoalProjectTotal
         {
             SdgGoal = row.Code,
-            SdgGoalName = Codelists.SdgGoals.Find(row.Code)?.Name ?? "",
+            SdgGoalName = ClassificationGroups.GoalName(row.Code),
             ProjectCount = row.ProjectCount,
             Budget = ProtoConvert.ToMoney(row.BudgetUsd, FundingApproval.Usd),
         }));

@@ -32,6 +32,9 @@ public static class ProjectActivity
             new XElement("iati-identifier", Identifier(settings, project)),
             Organisation("reporting-org", settings),
             new XElement("title", Narrative($"{project.Code}: {project.Title}")),
+            // The schema requires a description; a project keeps none of its own, so it says what the activity is.
+            new XElement("description", new XAttribute("type", "1"),
+                Narrative($"Technical cooperation project {project.Code} ({project.Title}), serving {project.OutcomeIds.Count} Decent Work Country Programme outcome(s).")),
             project.PartnerIds.Select(id => WithNarrative("participating-org", partnerNames.GetValueOrDefault(id, "Funding partner"), new XAttribute("role", "1"))),
             Organisation("participating-org", settings, new XAttribute("role", "2")),
             Organisation("participating-org", settings, new XAttribute("role", "4")),

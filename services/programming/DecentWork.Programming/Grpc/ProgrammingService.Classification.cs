@@ -1,7 +1,6 @@
 using DecentWork.Programming.Domain;
 using DecentWork.ServiceDefaults.Classification;
 using DecentWork.ServiceDefaults.Grpc;
-using DecentWork.ServiceDefaults.Reference;
 using DecentWork.ServiceDefaults.Security;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
@@ -33,9 +32,9 @@ public sealed partial class ProgrammingService
         response.Rows.AddRange(OutcomeClassificationReport.ByPolicyMarker(outcomes).Select(row => new Contract.PolicyMarkerOutcomeTotal
         {
             PolicyMarker = row.Code,
-            PolicyMarkerName = Codelists.PolicyMarker.Find(row.Code)?.Name ?? "",
+            PolicyMarkerName = ClassificationGroups.MarkerName(row.Code),
             Significance = row.Significance,
-            SignificanceName = row.Significance.Length == 0 ? "not scored" : Codelists.PolicySignificance.Find(row.Significance)?.Name ?? "",
+            SignificanceName = ClassificationGroups.SignificanceName(row.Significance),
             OutcomeCount = row.OutcomeCount,
             ResourceNeed = ProtoConvert.ToMoney(row.ResourceNeedUsd),
             FundingMobilised = ProtoConvert.ToMoney(row.FundingMobilisedUsd),
@@ -57,7 +56,7 @@ public sealed partial class ProgrammingService
         response.Rows.AddRange(OutcomeClassificationReport.BySdgGoal(outcomes).Select(row => new Contract.SdgGoalOutcomeTotal
         {
             SdgGoal = row.Code,
-            SdgGoalName = Codelists.SdgGoals.Find(row.Code)?.Name ?? "",
+            SdgGoalName = ClassificationGroups.GoalName(row.Code),
             OutcomeCount = row.OutcomeCount,
             ResourceNeed = ProtoConvert.ToMoney(row.ResourceNeedUsd),
             FundingMobilised = ProtoConvert.ToMoney(row.FundingMobilisedUsd),
