@@ -100,6 +100,12 @@ step "Linting gRPC contracts (buf lint)"
 (cd contracts && npx --no-install buf lint) || die "buf lint failed (see above); fix the .proto files under contracts/protos"
 echo "buf lint: OK"
 
+# --- partner client on another stack (issue 12) ----------------------------------------------
+# The Node gRPC client that PartnerClientNodeTests (end to end) spawns; its packages, from the lock file.
+step "Installing the Node partner client (tests/partner-client-node)"
+(cd tests/partner-client-node && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || die "npm ci in tests/partner-client-node failed"
+echo "partner client: OK"
+
 # --- test broker -----------------------------------------------------------------------------
 step "Starting the RabbitMQ test broker (127.0.0.1:$RABBITMQ_PORT, management $RABBITMQ_MANAGEMENT_PORT)"
 # Tests run the script directly (stop-app/start-app); make sure it can be, whatever the checkout.
