@@ -107,6 +107,12 @@ step "Validating the Kubernetes manifests (deploy/scripts/k8s-validate.sh)"
 "$ROOT/deploy/scripts/k8s-validate.sh" || die "invalid Kubernetes manifests (see above); fix deploy/k8s"
 # --- end of the Kubernetes step ---------------------------------------------------------------
 
+# --- partner client on another stack (issue 12) ----------------------------------------------
+# The Node gRPC client that PartnerClientNodeTests (end to end) spawns; its packages, from the lock file.
+step "Installing the Node partner client (tests/partner-client-node)"
+(cd tests/partner-client-node && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || die "npm ci in tests/partner-client-node failed"
+echo "partner client: OK"
+
 # --- test broker -----------------------------------------------------------------------------
 step "Starting the RabbitMQ test broker (127.0.0.1:$RABBITMQ_PORT, management $RABBITMQ_MANAGEMENT_PORT)"
 # Tests run the script directly (stop-app/start-app); make sure it can be, whatever the checkout.

@@ -22,6 +22,15 @@ public static class GatewayApp
     /// <summary>The listener for operations (/metrics), never published: the Http one serves the public JSON.</summary>
     public const string ManagementListener = "Management";
 
+    /// <summary>
+    /// The one deliberate exception: the IATI publication is open data, so its route ("open-data-iati",
+    /// GET /v1/iati/*) needs no token. AccessTests fail if any other route names this policy.
+    /// </summary>
+    public const string OpenDataPolicy = "open-data";
+
+    /// <summary>The portal's origin, the only one browsers may call the JSON API from (configuration "Cors:PortalOrigin").</summary>
+    public const string DefaultPortalOrigin = "http://127.0.0.1:5090";
+
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -30,9 +39,13 @@ public static class GatewayApp
         // A token for any of the four APIs passes the gateway; each service then checks its own audience and policy.
         builder.Services.AddDecentWorkAuth(builder.Configuration,
             new[] { "programming", "coordination", "partnerships", "training" }.Select(IdentitySettings.AudienceOf).ToArray());
-        builder.Services.AddAuthorizationBuilder().AddPolicy(CallerPolicy, p => p.RequireAuthenticatedUser());
+        builder.Services.AddAuthorizationBuilder().AddPolicy(CallerPolicy, p => p.RequireAuthenticatedUser())
+            .AddPolicy(OpenDataPolicy, p => p.RequireAssertion(_ => true));
         builder.Services.AddSafeResponseHeaders();
         builder.Services.AddSingleton(ErrorDomain.Of(ServiceName));
+
+        var portalOrigin = builder.Configuration["Cors:PortalOrigin"] is { Length: > 0 } configured ? configured : DefaultPortalOrigin;
+        builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.WithOrigins(portalOrigin).AllowAnyHeader().AllowAnyMethod()));
         builder.Services.AddSingleton(RateLimitSettings.From(builder.Configuration));
         builder.Services.AddRateLimiter(limiter => limiter.AddPolicy<string, ClientRateLimits>(ClientRateLimits.PolicyName));
         var proxyConfig = builder.Configuration.GetSection("ReverseProxy");
@@ -48,6 +61,8 @@ public static class GatewayApp
 
         var app = builder.Build();
         // Authentication first, so the limiter knows the client; anonymous floods are limited by address.
+        // CORS first: a browser's preflight carries no token and must be answered before the token check.
+        app.UseCors();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

@@ -21,6 +21,24 @@ public class DemoDataTests(PlatformFixture fixture, ITestOutputHelper output) : 
         _ => throw new ArgumentException($"The demo loader asked for an unknown client '{clientId}'."),
     });
 
+    /// <summary>Issue 12: the demo portfolio's IATI files, read without a token through the gateway, validate (schema, codelists, rules).</summary>
+    [Fact]
+    public async Task DemoData_WhenLoaded_ExportsIatiFilesThatValidate()
+    {
+        await new DemoLoader(DemoClient, new StringWriter()).LoadAsync();
+
+        foreach (var file in new[] { "/v1/iati/activities.xml", "/v1/iati/projects.xml", "/v1/iati/organisation.xml" })
+        {
+            using var response = await fixture.Platform.Gateway.AnonymousHttp.GetAsync(file);
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            var xml = await response.Content.ReadAsStringAsync();
+            Testing.Iati.IatiValidator.AssertValid(xml);
+            var published = System.Xml.Linq.XDocument.Parse(xml).Root!.Elements().Count();
+            output.WriteLine($"{file}: {published} top-level records, {xml.Length} characters");
+            Assert.True(published > 0, $"{file} publishes nothing from the demo data");
+        }
+    }
+
     [Fact]
     public async Task DemoData_LoadedTwice_ReproducesThePapersFiguresThroughTheReports()
     {

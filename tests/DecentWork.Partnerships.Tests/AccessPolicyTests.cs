@@ -40,6 +40,7 @@ public class AccessPolicyTests(PartnershipsFixture fixture) : IClassFixture<Part
         [nameof(Service.ReviewProjectGender)] = c => c.ReviewProjectGenderAsync(new ReviewProjectGenderRequest()).ResponseAsync,
         [nameof(Service.ApproveProject)] = c => c.ApproveProjectAsync(new ApproveProjectRequest()).ResponseAsync,
         [nameof(Service.ChangeProjectStatus)] = c => c.ChangeProjectStatusAsync(new ChangeProjectStatusRequest()).ResponseAsync,
+        [nameof(Service.ClassifyProject)] = c => c.ClassifyProjectAsync(new ClassifyProjectRequest()).ResponseAsync,
     };
 
     /// <summary>The RPC implementations: the overrides of the generated base class.</summary>

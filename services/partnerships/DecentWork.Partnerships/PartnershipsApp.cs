@@ -1,5 +1,7 @@
 using DecentWork.Partnerships.Domain;
+using DecentWork.Partnerships.Iati;
 using DecentWork.ServiceDefaults.Hosting;
+using DecentWork.ServiceDefaults.Iati;
 using DecentWork.ServiceDefaults.Messaging;
 using DecentWork.ServiceDefaults.Storage;
 
@@ -41,6 +43,7 @@ public static class PartnershipsApp
         // approved joint programmes arrive as UN-system funding; programming's registered and approved
         // programmes and outcome changes say which programmes and outcomes approvals may name, and
         // give the resource needs for the funding gap.
+        builder.Services.AddSingleton(IatiSettings.From(builder.Configuration));
         builder.Services.AddDecentWorkBus(builder.Configuration, ServiceName,
             bus =>
             {
@@ -53,6 +56,7 @@ public static class PartnershipsApp
         var app = builder.Build();
         app.MapGrpcService<Grpc.PartnershipsService>();
         app.MapServiceDefaults();
+        app.MapIatiEndpoints();
         return app;
     }
 }

@@ -1,5 +1,7 @@
 using DecentWork.Programming.Consumers;
 using DecentWork.Programming.Domain;
+using DecentWork.Programming.Iati;
+using DecentWork.ServiceDefaults.Iati;
 using DecentWork.Programming.Storage;
 using DecentWork.ServiceDefaults.Hosting;
 using DecentWork.ServiceDefaults.Messaging;
@@ -34,6 +36,7 @@ public static class ProgrammingApp
                 new StoreIndex<FundingContribution>(c => c.ProgrammeId),
                 new StoreIndex<FundingContribution>(c => c.SortKey))
             .AddProjection(new FundingByProgramme());
+        builder.Services.AddSingleton(IatiSettings.From(builder.Configuration));
         builder.Services.AddDecentWorkBus(builder.Configuration, ServiceName, bus =>
         {
             bus.AddConsumer<FundingApprovedConsumer>();
@@ -43,6 +46,7 @@ public static class ProgrammingApp
         var app = builder.Build();
         app.MapGrpcService<Grpc.ProgrammingService>();
         app.MapServiceDefaults();
+        app.MapIatiEndpoints();
         return app;
     }
 }

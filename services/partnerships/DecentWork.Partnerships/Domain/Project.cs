@@ -1,4 +1,5 @@
 using DecentWork.ServiceDefaults;
+using DecentWork.ServiceDefaults.Classification;
 using DecentWork.ServiceDefaults.Storage;
 
 namespace DecentWork.Partnerships.Domain;
@@ -31,6 +32,9 @@ public sealed class Project : Aggregate
     public ProjectAppraisal? Appraisal { get; private set; }
     public GenderPeerReview? GenderPeerReview { get; private set; }
     public DateTimeOffset RegisteredAt { get; private set; }
+
+    /// <summary>Policy markers, SDG goals and targets, sectors (Classify); empty on projects stored before they were kept.</summary>
+    public WorkClassification Classification { get; private set; } = new();
 
     /// <summary>Every status change since registration, oldest first (approval included).</summary>
     public List<ProjectStatusChange> StatusChanges { get; private set; } = [];
@@ -68,6 +72,16 @@ public sealed class Project : Aggregate
             Status = ProjectStatus.Pipeline,
             RegisteredAt = now,
         };
+    }
+
+    /// <summary>When the classification last changed; null until classified. The IATI export dates its activity by it.</summary>
+    public DateTimeOffset? ClassifiedAt { get; private set; }
+
+    /// <summary>Replaces the classification; it describes the project, so any status may take it.</summary>
+    public void Classify(WorkClassification classification, DateTimeOffset now)
+    {
+        Classification = classification;
+        ClassifiedAt = now;
     }
 
     public void Appraise(ProjectAppraisal appraisal, DateOnly today)

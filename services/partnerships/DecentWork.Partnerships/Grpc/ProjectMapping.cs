@@ -1,4 +1,5 @@
 using DecentWork.Partnerships.Domain;
+using DecentWork.ServiceDefaults.Classification;
 using DecentWork.ServiceDefaults.Grpc;
 using Contract = DecentWork.Contracts.Partnerships.V1;
 
@@ -24,6 +25,7 @@ internal static class ProjectMapping
                 : null,
             RegisteredAt = ProtoConvert.ToTimestamp(project.RegisteredAt),
             Version = project.Version,
+            Classification = ClassificationInput.ToProto(project.Classification),
         };
         proto.CountryCodes.AddRange(project.CountryCodes);
         proto.PartnerIds.AddRange(project.PartnerIds.Select(id => id.ToString()));

@@ -60,7 +60,8 @@ public sealed class FundingApprovedConsumer(
         // nothing that grows is rewritten and nothing another message updates is saved, so no
         // version conflict can occur. The record's id is the approval's and the programme's, so a
         // replay under a new message id, or two deliveries racing, count once.
-        var contribution = FundingContribution.Record(approval.ApprovalId, programmeId, amountUsd, toOutcomes, change);
+        var contribution = FundingContribution.Record(approval.ApprovalId, programmeId, amountUsd, toOutcomes, change,
+            approval.PartnerId, approval.PartnerName, DateOnly.FromDateTime(approval.ApprovedAt.UtcDateTime));
         if (!await contributions.AddOnceAsync(contribution, inbox, cancellationToken))
             logger.LogInformation("Funding approval {ApprovalId} was already counted for {ProgrammeId}", approval.ApprovalId, programmeId);
     }

@@ -21,6 +21,10 @@ public sealed class FundingContribution : Aggregate
     /// <summary>The parts of the amount allocated to outcomes (of this programme or not: the programme decides what counts).</summary>
     public List<OutcomeFunding> ToOutcomes { get; private set; } = [];
     public DateTimeOffset RecordedAt { get; private set; }
+    /// <summary>The funding partner and the approval's date, as partnerships announced them: the IATI export's funders and incoming commitments (empty for contributions recorded before they were kept).</summary>
+    public Guid PartnerId { get; private set; }
+    public string PartnerName { get; private set; } = "";
+    public DateOnly ApprovedOn { get; private set; }
     /// <summary>"Name (subject)" of whoever the change is recorded for, as <see cref="Change.By"/>.</summary>
     public string ChangedBy { get; private set; } = "";
     public string ChangedBySubject { get; private set; } = "";
@@ -35,7 +39,8 @@ public sealed class FundingContribution : Aggregate
     public static Guid IdFor(Guid approvalId, Guid programmeId) =>
         new(SHA256.HashData(Encoding.UTF8.GetBytes($"funding-contribution|{approvalId:N}|{programmeId:N}")).AsSpan(0, 16));
 
-    public static FundingContribution Record(Guid approvalId, Guid programmeId, decimal amountUsd, IReadOnlyDictionary<Guid, decimal> toOutcomes, Change change)
+    public static FundingContribution Record(Guid approvalId, Guid programmeId, decimal amountUsd, IReadOnlyDictionary<Guid, decimal> toOutcomes, Change change,
+        Guid partnerId = default, string partnerName = "", DateOnly approvedOn = default)
     {
         if (amountUsd <= 0) throw new DomainRuleException("A funding approval must be for a positive amount.");
         var contribution = new FundingContribution
@@ -46,6 +51,9 @@ public sealed class FundingContribution : Aggregate
             AmountUsd = amountUsd,
             ToOutcomes = toOutcomes.Select(o => new OutcomeFunding { OutcomeId = o.Key, MobilisedUsd = o.Value }).ToList(),
             RecordedAt = change.At,
+            PartnerId = partnerId,
+            PartnerName = partnerName,
+            ApprovedOn = approvedOn,
             ChangedBy = change.By,
             ChangedBySubject = change.BySubject,
             ChangedByName = change.ByName,

@@ -1,3 +1,5 @@
+using DecentWork.ServiceDefaults.Classification;
+
 namespace DecentWork.Programming.Domain;
 
 // The parts a programme holds. Plain settable classes so both stores can map them; the rules
@@ -21,6 +23,8 @@ public sealed class Outcome
     /// <summary>As counted inside the programme before approvals moved out (see Programme.FundingMobilisedUsd); no longer added to.</summary>
     public decimal FundingMobilisedUsd { get; set; }
     public bool Withdrawn { get; set; }
+    /// <summary>Policy markers, SDG goals and targets, sectors (ClassifyOutcome); empty on outcomes stored before they were kept.</summary>
+    public WorkClassification Classification { get; set; } = new();
 }
 
 public sealed class Participation

@@ -1,4 +1,5 @@
 using DecentWork.Programming.Domain;
+using DecentWork.ServiceDefaults.Classification;
 using DecentWork.ServiceDefaults.Grpc;
 using Contract = DecentWork.Contracts.Programming.V1;
 
@@ -88,6 +89,7 @@ public sealed partial class ProgrammingService
         FundingMobilised = ProtoConvert.ToMoney(mobilisedUsd),
         FundingGap = ProtoConvert.ToMoney(o.ResourceNeedUsd - mobilisedUsd),
         Withdrawn = o.Withdrawn,
+        Classification = ClassificationInput.ToProto(o.Classification),
     };
 
     private static Contract.Consultation ToProto(Consultation c)
