@@ -55,7 +55,8 @@ internal sealed class MongoProjections<T> where T : Aggregate
                 if (await IsCurrentAsync(s, projection, ct)) return true;
                 var (from, until) = ProjectionDeltas.IdRange(projection.Name, BucketRange.Prefix(""));
                 await _buckets.DeleteManyAsync(s, MongoBuckets.IdBetween(from, until), cancellationToken: ct);
-                var states = await _aggregates.Find(s, FilterDefinition<T>.Empty).ToListAsync(ct);
+                // Streamed from a cursor: only the buckets are held in memory, not the aggregates.
+                var states = _aggregates.Find(s, FilterDefinition<T>.Empty).ToEnumerable(ct);
                 var documents = ProjectionDeltas.Sum(projection, states).Select(b => MongoBuckets.ToDocument(b.Key, b.Value)).ToList();
                 if (documents.Count > 0) await _buckets.InsertManyAsync(s, documents, cancellationToken: ct);
                 await _versions.ReplaceOneAsync(s, Builders<BsonDocument>.Filter.Eq("_id", projection.Name),
