@@ -25,6 +25,9 @@ export DECENTWORK_FAULT_REPORT="$root/.data/fault-suite/$(date -u +%Y%m%dT%H%M%S
 "$DECENTWORK_RABBITMQ_SCRIPT" install
 dotnet build tests/DecentWork.EndToEnd.Tests -c Release -nologo -v quiet
 # The identity provider of the tests runs in process; the suite starts its own broker on free ports.
+# The test output's appsettings.json is the gateway's: keep the in-process identity provider off
+# its port 5000 (every process the suite starts is given its own ports explicitly).
+export Kestrel__Endpoints__Grpc__Url=http://127.0.0.1:0
 dotnet test tests/DecentWork.EndToEnd.Tests -c Release --no-build --filter "FullyQualifiedName~FaultSuiteTests" \
   --logger "console;verbosity=normal" --blame-hang-timeout 120m
 echo "figures: $DECENTWORK_FAULT_REPORT"

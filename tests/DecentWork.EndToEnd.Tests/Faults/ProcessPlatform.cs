@@ -39,9 +39,10 @@ public sealed class ProcessPlatform : IAsyncDisposable
 
     public static async Task<ProcessPlatform> StartAsync()
     {
+        // The identity provider first: if it cannot start, no broker is left running behind.
+        var identity = await IdentityProvider.SharedAsync();
         var broker = await RabbitMqBroker.StartDedicatedAsync("faults");
         var rabbitUri = await broker.CreateVirtualHostAsync("faults");
-        var identity = await IdentityProvider.SharedAsync();
         var folder = Path.Combine(Path.GetTempPath(), "decentwork-faults", Guid.NewGuid().ToString("N"));
         var platform = new ProcessPlatform(broker, rabbitUri, identity, folder);
         Directory.CreateDirectory(platform.DataFolder);
