@@ -14,14 +14,14 @@ public class EnrolmentTests
     private static Edition Open(int capacity = 2)
     {
         var edition = EditionTests.Scheduled(capacity);
-        edition.MoveTo(EditionStatus.Open);
+        edition.MoveTo(EditionStatus.Open, DateTimeOffset.UtcNow);
         return edition;
     }
 
     private static void Hold(Edition edition)
     {
-        edition.MoveTo(EditionStatus.Closed);
-        edition.MoveTo(EditionStatus.Held);
+        edition.MoveTo(EditionStatus.Closed, DateTimeOffset.UtcNow);
+        edition.MoveTo(EditionStatus.Held, DateTimeOffset.UtcNow);
     }
 
     [Fact]
