@@ -23,7 +23,7 @@ public sealed record CourseDetails(
 
     /// <summary>An ISO 639-1 code: two ASCII letters, any case.</summary>
     /// <summary>An ISO 639-1 code as the IATI Language codelist has it (two lower-case letters, e.g. "en"), not just any two letters.</summary>
-    public static bool IsValidLanguage(string? language) => Codelists.Language.Allows(language);
+    public static bool IsValidLanguage(string? language) => Codelists.Language.Allows(language?.ToLowerInvariant());
 
     public static bool IsValidDuration(int days) => days is >= 0 and <= MaxDurationDays;
 
