@@ -48,12 +48,12 @@ public class EditionTests
     public void MoveTo_WhenFollowingTheLifecycle_ReachesHeld()
     {
         var edition = Scheduled();
-        Assert.True(edition.MoveTo(EditionStatus.Open, DateTimeOffset.UtcNow));
-        Assert.True(edition.MoveTo(EditionStatus.Closed, DateTimeOffset.UtcNow));
-        Assert.True(edition.MoveTo(EditionStatus.Open, DateTimeOffset.UtcNow));
-        Assert.False(edition.MoveTo(EditionStatus.Open, DateTimeOffset.UtcNow));
-        Assert.True(edition.MoveTo(EditionStatus.Closed, DateTimeOffset.UtcNow));
-        Assert.True(edition.MoveTo(EditionStatus.Held, DateTimeOffset.UtcNow));
+        Assert.True(edition.MoveTo(EditionStatus.Open));
+        Assert.True(edition.MoveTo(EditionStatus.Closed));
+        Assert.True(edition.MoveTo(EditionStatus.Open));
+        Assert.False(edition.MoveTo(EditionStatus.Open));
+        Assert.True(edition.MoveTo(EditionStatus.Closed));
+        Assert.True(edition.MoveTo(EditionStatus.Held));
         Assert.Equal(EditionStatus.Held, edition.Status);
     }
 
@@ -62,7 +62,7 @@ public class EditionTests
     [InlineData(EditionStatus.Held)]
     public void MoveTo_WhenSkippingASteps_IsNotPossible(EditionStatus target)
     {
-        var error = Assert.Throws<DomainRuleException>(() => Scheduled().MoveTo(target, DateTimeOffset.UtcNow));
+        var error = Assert.Throws<DomainRuleException>(() => Scheduled().MoveTo(target));
         Assert.Contains($"from EDITION_STATUS_PLANNED to {ProtoNames.Of(target)}", error.Message);
     }
 
@@ -70,13 +70,13 @@ public class EditionTests
     public void MoveTo_WhenHeldOrCancelled_IsFinal()
     {
         var cancelled = Scheduled();
-        cancelled.MoveTo(EditionStatus.Cancelled, DateTimeOffset.UtcNow);
-        Assert.Throws<DomainRuleException>(() => cancelled.MoveTo(EditionStatus.Open, DateTimeOffset.UtcNow));
+        cancelled.MoveTo(EditionStatus.Cancelled);
+        Assert.Throws<DomainRuleException>(() => cancelled.MoveTo(EditionStatus.Open));
 
         var held = Scheduled();
-        held.MoveTo(EditionStatus.Open, DateTimeOffset.UtcNow);
-        held.MoveTo(EditionStatus.Closed, DateTimeOffset.UtcNow);
-        held.MoveTo(EditionStatus.Held, DateTimeOffset.UtcNow);
-        Assert.Throws<DomainRuleException>(() => held.MoveTo(EditionStatus.Cancelled, DateTimeOffset.UtcNow));
+        held.MoveTo(EditionStatus.Open);
+        held.MoveTo(EditionStatus.Closed);
+        held.MoveTo(EditionStatus.Held);
+        Assert.Throws<DomainRuleException>(() => held.MoveTo(EditionStatus.Cancelled));
     }
 }

@@ -14,14 +14,14 @@ public class EnrolmentTests
     private static Edition Open(int capacity = 2)
     {
         var edition = EditionTests.Scheduled(capacity);
-        edition.MoveTo(EditionStatus.Open, DateTimeOffset.UtcNow);
+        edition.MoveTo(EditionStatus.Open);
         return edition;
     }
 
     private static void Hold(Edition edition)
     {
-        edition.MoveTo(EditionStatus.Closed, DateTimeOffset.UtcNow);
-        edition.MoveTo(EditionStatus.Held, DateTimeOffset.UtcNow);
+        edition.MoveTo(EditionStatus.Closed);
+        edition.MoveTo(EditionStatus.Held);
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public class EnrolmentTests
 
         Hold(edition);
         Assert.Contains("must be ENROLMENT_STATUS_ACCEPTED", Assert.Throws<DomainRuleException>(() => edition.RecordAttendance(b.Id, BeforeDeadline)).Message);
-        Assert.Contains("must be Attended", Assert.Throws<DomainRuleException>(() => edition.Certify(a.Id, BeforeDeadline)).Message);
+        Assert.Contains("must be ENROLMENT_STATUS_ATTENDED", Assert.Throws<DomainRuleException>(() => edition.Certify(a.Id, BeforeDeadline)).Message);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public class FellowshipTests
     private static (Edition Edition, Enrolment Enrolment) Enrolled(ConstituentGroup group = ConstituentGroup.Workers)
     {
         var edition = EditionTests.Scheduled();
-        edition.MoveTo(EditionStatus.Open, DateTimeOffset.UtcNow);
+        edition.MoveTo(EditionStatus.Open);
         return (edition, edition.Apply(EnrolmentTests.Person(group: group), Applied));
     }
 

@@ -120,7 +120,7 @@ public class OutcomeLinkTests
         var edition = EditionTests.Scheduled();
         Assert.Contains("has not heard of outcome", Assert.Throws<NotKnownYetException>(() => edition.LinkTo(programme, Guid.NewGuid(), Now)).Message);
 
-        edition.MoveTo(EditionStatus.Cancelled, DateTimeOffset.UtcNow);
+        edition.MoveTo(EditionStatus.Cancelled);
         Assert.Contains("cancelled", Assert.Throws<DomainRuleException>(() => edition.LinkTo(programme, Jobs.OutcomeId, Now)).Message);
         Assert.Empty(edition.LinkedOutcomes);
     }

@@ -11,14 +11,14 @@ public class ParticipantReportTests
     {
         var start = new DateOnly(year, 6, 2);
         var edition = Edition.Schedule(courseId, EditionTests.Plan(capacity: 100) with { StartDate = start, EndDate = start.AddDays(4), ApplicationDeadline = start.AddDays(-1) });
-        edition.MoveTo(EditionStatus.Open, DateTimeOffset.UtcNow);
+        edition.MoveTo(EditionStatus.Open);
         var applied = new DateTimeOffset(start.AddDays(-10).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var enrolments = trained.Select((group, i) => edition.Apply(EnrolmentTests.Person($"P{i}", group), applied)).ToList();
         var withdrawn = edition.Apply(EnrolmentTests.Person("Gone"), applied);
         enrolments.ForEach(e => edition.Accept(e.Id, applied));
         edition.Withdraw(withdrawn.Id, applied);
-        edition.MoveTo(EditionStatus.Closed, DateTimeOffset.UtcNow);
-        edition.MoveTo(EditionStatus.Held, DateTimeOffset.UtcNow);
+        edition.MoveTo(EditionStatus.Closed);
+        edition.MoveTo(EditionStatus.Held);
         enrolments.ForEach(e => edition.RecordAttendance(e.Id, When));
         return edition;
     }

@@ -16,9 +16,9 @@ public class PastParticipantCountTests
         var first = start ?? EditionTests.Start;
         var edition = Edition.Schedule(courseId ?? Guid.NewGuid(),
             EditionTests.Plan(capacity) with { StartDate = first, EndDate = first.AddDays(4), ApplicationDeadline = first.AddDays(-1) });
-        edition.MoveTo(EditionStatus.Open, DateTimeOffset.UtcNow);
-        edition.MoveTo(EditionStatus.Closed, DateTimeOffset.UtcNow);
-        edition.MoveTo(EditionStatus.Held, DateTimeOffset.UtcNow);
+        edition.MoveTo(EditionStatus.Open);
+        edition.MoveTo(EditionStatus.Closed);
+        edition.MoveTo(EditionStatus.Held);
         return edition;
     }
 
@@ -89,12 +89,12 @@ public class PastParticipantCountTests
     public void RecordAttendance_AnnouncesTheTrainedTotalInTheSameSave()
     {
         var edition = EditionTests.Scheduled(capacity: 3);
-        edition.MoveTo(EditionStatus.Open, DateTimeOffset.UtcNow);
+        edition.MoveTo(EditionStatus.Open);
         var applied = new DateTimeOffset(2008, 5, 1, 0, 0, 0, TimeSpan.Zero);
         var enrolment = edition.Apply(EnrolmentTests.Person(), applied);
         edition.Accept(enrolment.Id, applied);
-        edition.MoveTo(EditionStatus.Closed, DateTimeOffset.UtcNow);
-        edition.MoveTo(EditionStatus.Held, DateTimeOffset.UtcNow);
+        edition.MoveTo(EditionStatus.Closed);
+        edition.MoveTo(EditionStatus.Held);
 
         edition.RecordAttendance(enrolment.Id, Now);
         edition.Certify(enrolment.Id, Now);

@@ -11,9 +11,9 @@ public class PastParticipantsTests
     private static Edition Held(int capacity = 3)
     {
         var edition = EditionTests.Scheduled(capacity);
-        edition.MoveTo(EditionStatus.Open, DateTimeOffset.UtcNow);
-        edition.MoveTo(EditionStatus.Closed, DateTimeOffset.UtcNow);
-        edition.MoveTo(EditionStatus.Held, DateTimeOffset.UtcNow);
+        edition.MoveTo(EditionStatus.Open);
+        edition.MoveTo(EditionStatus.Closed);
+        edition.MoveTo(EditionStatus.Held);
         return edition;
     }
 

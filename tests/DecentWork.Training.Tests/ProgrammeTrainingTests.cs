@@ -10,13 +10,13 @@ public class ProgrammeTrainingTests
     private static Edition Held(params string[] attendedCountries)
     {
         var edition = EditionTests.Scheduled(capacity: 10);
-        edition.MoveTo(EditionStatus.Open, DateTimeOffset.UtcNow);
+        edition.MoveTo(EditionStatus.Open);
         var applied = new DateTimeOffset(2008, 5, 1, 0, 0, 0, TimeSpan.Zero);
         var enrolments = attendedCountries.Select((c, i) => edition.Apply(EnrolmentTests.Person($"P{i}") with { CountryCode = c }, applied)).ToList();
         var accepted = edition.Apply(EnrolmentTests.Person("Accepted only"), applied);
         enrolments.Append(accepted).ToList().ForEach(e => edition.Accept(e.Id, applied));
-        edition.MoveTo(EditionStatus.Closed, DateTimeOffset.UtcNow);
-        edition.MoveTo(EditionStatus.Held, DateTimeOffset.UtcNow);
+        edition.MoveTo(EditionStatus.Closed);
+        edition.MoveTo(EditionStatus.Held);
         enrolments.ForEach(e => edition.RecordAttendance(e.Id, Now));
         edition.Certify(enrolments[0].Id, Now);
         return edition;

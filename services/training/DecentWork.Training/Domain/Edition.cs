@@ -67,13 +67,12 @@ public sealed partial class Edition : Aggregate
     /// <summary>Calendar days from the first to the last day, both included: what a participant-day counts.</summary>
     public int LengthInDays() => EndDate.DayNumber - StartDate.DayNumber + 1;
 
-    /// <summary>Moves the edition on; false (nothing changed) when it is already in that status. Held only once it has started.</summary>
-    public bool MoveTo(EditionStatus status, DateTimeOffset now)
+    /// <summary>Moves the edition on; false (nothing changed) when it is already in that status.</summary>
+    public bool MoveTo(EditionStatus status)
     {
         if (status == Status) return false;
         if (!EditionLifecycle.CanMove(Status, status))
             throw new DomainRuleException($"An edition cannot go from {ProtoNames.Of(Status)} to {ProtoNames.Of(status)}.");
-        if (status == EditionStatus.Held) DateRules.EnsureHappened(StartDate, now, "A held edition");
         Status = status;
         return true;
     }

@@ -74,7 +74,7 @@ public sealed partial class TrainingService
         violations.ThrowIfAny();
 
         return EditionMapping.ToProto(await UpdateEditionAsync(courseId, editionId, request.ExpectedVersion,
-            edition => edition.MoveTo(status!.Value, _clock.GetUtcNow()), context.CancellationToken));
+            edition => edition.MoveTo(status!.Value), context.CancellationToken));
     }
 
     private async Task<Edition> FindEditionAsync(Guid courseId, Guid editionId, CancellationToken cancellationToken)
