@@ -121,7 +121,7 @@ public class UndafLifecycleTests
     public void Link_WhenTheOutcomeIsUnknown_IsNotPossible()
     {
         var (programme, _) = Approved();
-        Assert.Contains("not heard of outcome", Assert.Throws<DomainRuleException>(() => Active("1").Link("1", programme, Guid.NewGuid(), Now)).Message);
+        Assert.Contains("not heard of outcome", Assert.Throws<NotKnownYetException>(() => Active("1").Link("1", programme, Guid.NewGuid(), Now)).Message);
     }
 
     [Fact]

@@ -71,7 +71,7 @@ public class FundingTargetsTests
     {
         var view = ApprovedZambia();
         var other = Guid.NewGuid();
-        var error = Assert.Throws<DomainRuleException>(() => view.FundableOutcome(other));
+        var error = Assert.ThrowsAny<DomainRuleException>(() => view.FundableOutcome(other));
         Assert.Contains($"Outcome '{other}' is not an outcome of programme '{view.Id}'", error.Message);
         Assert.Contains("when its programme is approved", error.Message);
         Assert.Equal("ZMB 102", view.FundableOutcome(Jobs.OutcomeId).Code);
@@ -82,7 +82,7 @@ public class FundingTargetsTests
     {
         var view = ApprovedZambia();
         view.Apply(Rights, withdrawn: true, Approved.AddDays(1));
-        var error = Assert.Throws<DomainRuleException>(() => view.FundableOutcome(Rights.OutcomeId));
+        var error = Assert.ThrowsAny<DomainRuleException>(() => view.FundableOutcome(Rights.OutcomeId));
         Assert.Contains("Outcome 'ZMB 101'", error.Message);
         Assert.Contains("was withdrawn", error.Message);
     }
@@ -91,7 +91,7 @@ public class FundingTargetsTests
     public void FundableOutcome_WhenOnlyRegistered_FailsBecauseOutcomesComeWithTheApproval()
     {
         var view = ProgrammeNeeds.FromRegistration(Registration());
-        Assert.Throws<DomainRuleException>(() => view.FundableOutcome(Jobs.OutcomeId));
+        Assert.ThrowsAny<DomainRuleException>(() => view.FundableOutcome(Jobs.OutcomeId));
     }
 
     [Fact]
@@ -102,10 +102,10 @@ public class FundingTargetsTests
         var targets = new FundingTargets([zambia]);
 
         targets.CheckProgrammesKnown(new FundingTerms(zambia.Id, [Part(zambia.Id)]));
-        var error = Assert.Throws<DomainRuleException>(() => targets.CheckProgrammesKnown(new FundingTerms(null, [Part(zambia.Id), Part(unknown)])));
+        var error = Assert.ThrowsAny<DomainRuleException>(() => targets.CheckProgrammesKnown(new FundingTerms(null, [Part(zambia.Id), Part(unknown)])));
         Assert.Contains($"Programme '{unknown}' is not known to partnerships: programming has not announced it (yet)", error.Message);
         Assert.Contains("within moments", error.Message);
-        Assert.Throws<DomainRuleException>(() => targets.CheckProgrammesKnown(new FundingTerms(unknown, [])));
+        Assert.ThrowsAny<DomainRuleException>(() => targets.CheckProgrammesKnown(new FundingTerms(unknown, [])));
     }
 
     [Fact]
@@ -118,10 +118,10 @@ public class FundingTargetsTests
 
         targets.CheckOutcomesFundable(new FundingTerms(zambia.Id, [Part(outcome: Jobs.OutcomeId), Part(zambia.Id, Rights.OutcomeId)]));
         targets.CheckOutcomesFundable(new FundingTerms(null, [Part(kenya.Id, kenyan), Part(outcome: Jobs.OutcomeId)])); // alone: found by the outcome
-        Assert.Throws<DomainRuleException>(() => targets.CheckOutcomesFundable(new FundingTerms(zambia.Id, [Part(outcome: kenyan)])));
-        Assert.Throws<DomainRuleException>(() => targets.CheckOutcomesFundable(new FundingTerms(null, [Part(kenya.Id, Jobs.OutcomeId)])));
+        Assert.ThrowsAny<DomainRuleException>(() => targets.CheckOutcomesFundable(new FundingTerms(zambia.Id, [Part(outcome: kenyan)])));
+        Assert.ThrowsAny<DomainRuleException>(() => targets.CheckOutcomesFundable(new FundingTerms(null, [Part(kenya.Id, Jobs.OutcomeId)])));
         var alone = Guid.NewGuid();
-        var error = Assert.Throws<DomainRuleException>(() => targets.CheckOutcomesFundable(new FundingTerms(null, [Part(outcome: alone)])));
+        var error = Assert.ThrowsAny<DomainRuleException>(() => targets.CheckOutcomesFundable(new FundingTerms(null, [Part(outcome: alone)])));
         Assert.Contains($"Outcome '{alone}' is not an outcome of any programme partnerships knows", error.Message);
     }
 

@@ -7,7 +7,7 @@ namespace DecentWork.Programming.Tests;
 internal static class ProgrammeBuilder
 {
     public static readonly Country Tanzania = Countries.ByCode["TZA"];
-    public static readonly DateTimeOffset Now = new(2008, 3, 1, 9, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Now = new(2013, 3, 1, 9, 0, 0, TimeSpan.Zero); // after every date the builders record: a consultation, signature or evaluation is not in the future
     public static readonly Change ByOfficer = new("officer@ilo.org", Now);
     /// <summary>Quality assurance is done by someone other than the drafter (separation of duties).</summary>
     public static readonly Change ByReviewer = new("reviewer@ilo.org", Now);

@@ -38,7 +38,7 @@ public class ProgrammeIndicatorTests
         var programme = Approved();
         var indicator = AddInspectors(programme);
         var error = Assert.Throws<DomainRuleException>(() => programme.RecordIndicatorProgress(indicator.Id, new(2009, 1, 1), "30", "", ByOfficer));
-        Assert.Contains("Active or Completed; it is Approved", error.Message);
+        Assert.Contains("it is PROGRAMME_STATUS_APPROVED", error.Message);
     }
 
     [Fact]

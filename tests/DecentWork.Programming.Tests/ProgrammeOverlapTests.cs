@@ -63,7 +63,7 @@ public class ProgrammeOverlapTests
 
         var error = Assert.Throws<DomainRuleException>(() => programme.Approve([approved], 1, ByOfficer));
 
-        Assert.Contains($"already has programme {approved.Id} (Approved", error.Message);
+        Assert.Contains($"already has programme {approved.Id} (PROGRAMME_STATUS_APPROVED", error.Message);
         Assert.Equal(0, programme.ApprovalSequence);
         Assert.StartsWith("TZA|unapproved|", programme.ApprovalSlot);
     }

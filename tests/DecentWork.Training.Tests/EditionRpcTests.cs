@@ -82,7 +82,7 @@ public class EditionRpcTests(TrainingFixture fixture) : IClassFixture<TrainingFi
         var edition = await _client.ScheduleEditionAsync(TrainingCalls.Plan(course));
 
         var error = await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () => _client.SetAsync(edition, EditionStatus.Held));
-        Assert.Contains("from Planned to Held", error.Status.Detail);
+        Assert.Contains("from EDITION_STATUS_PLANNED to EDITION_STATUS_HELD", error.Status.Detail);
         var open = await _client.SetAsync(edition, EditionStatus.Open);
         var again = await _client.SetAsync(edition, EditionStatus.Open);
 

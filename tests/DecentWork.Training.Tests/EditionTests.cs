@@ -63,7 +63,7 @@ public class EditionTests
     public void MoveTo_WhenSkippingASteps_IsNotPossible(EditionStatus target)
     {
         var error = Assert.Throws<DomainRuleException>(() => Scheduled().MoveTo(target));
-        Assert.Contains($"from Planned to {target}", error.Message);
+        Assert.Contains($"from EDITION_STATUS_PLANNED to {ProtoNames.Of(target)}", error.Message);
     }
 
     [Fact]

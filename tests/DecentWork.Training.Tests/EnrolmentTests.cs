@@ -146,8 +146,8 @@ public class EnrolmentTests
         Assert.Contains("once it has been held", Assert.Throws<DomainRuleException>(() => edition.RecordAttendance(a.Id, BeforeDeadline)).Message);
 
         Hold(edition);
-        Assert.Contains("must be Accepted", Assert.Throws<DomainRuleException>(() => edition.RecordAttendance(b.Id, BeforeDeadline)).Message);
-        Assert.Contains("must be Attended", Assert.Throws<DomainRuleException>(() => edition.Certify(a.Id, BeforeDeadline)).Message);
+        Assert.Contains("must be ENROLMENT_STATUS_ACCEPTED", Assert.Throws<DomainRuleException>(() => edition.RecordAttendance(b.Id, BeforeDeadline)).Message);
+        Assert.Contains("must be ENROLMENT_STATUS_ATTENDED", Assert.Throws<DomainRuleException>(() => edition.Certify(a.Id, BeforeDeadline)).Message);
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public class OutcomeLinkTests
     {
         var programme = Approved();
         var unknown = Guid.NewGuid();
-        Assert.Contains($"has not heard of outcome '{unknown}'", Assert.Throws<DomainRuleException>(() => programme.LinkableOutcome(unknown)).Message);
+        Assert.Contains($"has not heard of outcome '{unknown}'", Assert.Throws<NotKnownYetException>(() => programme.LinkableOutcome(unknown)).Message);
 
         programme.ApplyOutcome(Jobs, withdrawn: true, Now);
         Assert.Contains("ZMB 101", Assert.Throws<DomainRuleException>(() => programme.LinkableOutcome(Jobs.OutcomeId)).Message);
@@ -118,7 +118,7 @@ public class OutcomeLinkTests
     {
         var programme = Approved();
         var edition = EditionTests.Scheduled();
-        Assert.Contains("has not heard of outcome", Assert.Throws<DomainRuleException>(() => edition.LinkTo(programme, Guid.NewGuid(), Now)).Message);
+        Assert.Contains("has not heard of outcome", Assert.Throws<NotKnownYetException>(() => edition.LinkTo(programme, Guid.NewGuid(), Now)).Message);
 
         edition.MoveTo(EditionStatus.Cancelled);
         Assert.Contains("cancelled", Assert.Throws<DomainRuleException>(() => edition.LinkTo(programme, Jobs.OutcomeId, Now)).Message);

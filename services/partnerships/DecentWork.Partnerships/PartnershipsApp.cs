@@ -18,6 +18,7 @@ public static class PartnershipsApp
         // Before AddDecentWorkStorage: hosted services start in order, and the backfill must give
         // older approvals their request key before the unique index on it is created.
         builder.Services.AddHostedService<Storage.RequestKeyBackfill>();
+        builder.Services.AddHostedService<Storage.PartnerNameKeyBackfill>();
         builder.Services.AddDecentWorkStorage(StorageSettings.From(builder.Configuration, ServiceName))
             .AddAggregate("partners",
                 new StoreIndex<Partner>(p => p.NormalizedName, Unique: true),

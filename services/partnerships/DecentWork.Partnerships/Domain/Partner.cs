@@ -62,5 +62,20 @@ public sealed class Partner : Aggregate
         return partner;
     }
 
-    public static string Normalize(string name) => name.Trim().ToUpperInvariant();
+    /// <summary>The unique-name key (<see cref="UniqueName"/>): "European Union", "EUROPEAN  UNION" and "Ｅuropean Union" are one partner.</summary>
+    public static string Normalize(string name) => UniqueName.Key(name);
+
+    /// <summary>
+    /// Gives a partner stored under an older normalisation today's key (and the list order built
+    /// on it); <paramref name="taken"/> when another partner already holds that key, in which case
+    /// this one keeps a key of its own (suffixed with its id) so the unique index can still be built.
+    /// </summary>
+    public bool BackfillNameKey(bool taken)
+    {
+        var key = taken ? $"{Normalize(Name)}|{Id:N}" : Normalize(Name);
+        if (key == NormalizedName) return false;
+        NormalizedName = key;
+        SortKey = $"{key}|{Id:N}";
+        return true;
+    }
 }

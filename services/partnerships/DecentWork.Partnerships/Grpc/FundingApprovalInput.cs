@@ -29,7 +29,8 @@ internal static class FundingApprovalInput
         return violations.Check(amount <= 0, field, "must be greater than zero") ? amount : 0;
     }
 
-    public static bool IsCurrencyCode(string code) => code.Length == 3 && code.All(char.IsAsciiLetterUpper);
+    /// <summary>An active ISO 4217 code (the IATI Currency codelist), not just three capitals.</summary>
+    public static bool IsCurrencyCode(string code) => Codelists.Currency.Allows(code);
 
     /// <summary>An empty id means "none"; anything else must be a UUID.</summary>
     public static Guid? OptionalId(string value, string field, FieldViolations violations)

@@ -42,7 +42,8 @@ public sealed partial class PartnershipsService(
         catch (DuplicateKeyException)
         {
             // The normalized name is the only unique key besides the fresh id, so this is the name.
-            throw new AlreadyExistsException($"A partner named '{name}' is already registered (names are compared ignoring case).");
+            throw new AlreadyExistsException($"A partner named '{name}' is already registered (names are compared ignoring case, width and spacing).",
+                "PARTNER_NAME_TAKEN", new Dictionary<string, string> { ["name_key"] = Partner.Normalize(name) });
         }
         return ToProto(partner);
     }

@@ -62,6 +62,7 @@ public sealed partial class Programme
     public void RecordEvaluation(EvaluationKind kind, DateOnly evaluatedOn, string summary, Change change)
     {
         EnsureStatus(ProgrammeStatus.Completed, "record its evaluation");
+        DateRules.EnsureHappened(evaluatedOn, change.At, "An evaluation");
         if (string.IsNullOrWhiteSpace(summary) || summary.Length > MaxSummaryLength)
             throw new DomainRuleException($"An evaluation needs a summary of 1-{MaxSummaryLength} characters.");
         if (!Enum.IsDefined(kind)) throw new DomainRuleException("An evaluation is tripartite or independent.");

@@ -35,6 +35,8 @@ public sealed partial class Programme
         var indicator = Indicators.FirstOrDefault(i => i.Id == indicatorId)
             ?? throw new DomainRuleException($"The programme has no indicator {indicatorId}.");
         EnsureValueFits(indicator.Kind, actual, "actual value");
+        DateRules.EnsureHappened(reportedOn, change.At, "A progress report");
+        DateRules.EnsureWithin(reportedOn, PeriodStart, PeriodEnd, "A progress report");
         var report = new ProgressReport { ReportedOn = reportedOn, Actual = actual.Trim(), Comment = comment.Trim() };
         indicator.Progress.Add(report);
         Record(change, "IndicatorProgressRecorded", $"{indicator.Description}: {report.Actual} on {reportedOn:yyyy-MM-dd}");

@@ -26,6 +26,7 @@ public sealed partial class Programme
         IReadOnlyList<Guid> agreedPriorityIds, string documentUri, Change change)
     {
         EnsureStatus(ProgrammeStatus.InConsultation, "record a consultation");
+        DateRules.EnsureHappened(heldOn, change.At, "A consultation");
         EnsureCountsValid(participants, "A consultation");
         var unknown = agreedPriorityIds.Where(id => Priorities.All(p => p.Id != id)).ToList();
         if (unknown.Count > 0)

@@ -17,6 +17,7 @@ public sealed partial class Programme
     {
         EnsureStatus(ProgrammeStatus.UnderQualityAssurance, "sign it");
         EnsureClearedForCurrentContent("Signing");
+        DateRules.EnsureHappened(signedOn, change.At, "A signature");
         if (!Enum.IsDefined(group)) throw new DomainRuleException("A signature is given for government, employers or workers.");
         if (string.IsNullOrWhiteSpace(function) || function.Length > MaxFunctionLength)
             throw new DomainRuleException($"A signature needs the signer's function, 1-{MaxFunctionLength} characters.");

@@ -44,10 +44,12 @@ public sealed class Course : Aggregate
 
     /// <summary>2-20 ASCII letters, digits or dashes; case is not significant.</summary>
     public static bool IsValidCode(string? code) =>
-        code is { Length: >= MinCodeLength and <= MaxCodeLength } && code.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+        code is not null && NormaliseCode(code) is { Length: >= MinCodeLength and <= MaxCodeLength } key
+        && key.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
 
     /// <summary>The form a code is stored and compared in.</summary>
-    public static string NormaliseCode(string code) => code.ToUpperInvariant();
+    /// <summary>The unique-code key (<see cref="UniqueName"/>): NFKC first, so a full-width "ＴＣ-1" is "TC-1", then upper case.</summary>
+    public static string NormaliseCode(string code) => UniqueName.Key(code);
 
     public static bool IsValidTitle(string? title) =>
         title?.Trim() is { Length: >= 1 and <= MaxTitleLength };
@@ -56,7 +58,7 @@ public sealed class Course : Aggregate
     {
         details ??= CourseDetails.None;
         if (!IsValidCode(code))
-            throw new DomainRuleException($"A course code is {MinCodeLength}-{MaxCodeLength} letters, digits or dashes; '{code}' is not.");
+            throw new DomainRuleException($"A course code is {MinCodeLength}-{MaxCodeLength} letters, digits or dashes; {Quote.Prefix(code)} is not.");
         if (!IsValidTitle(title))
             throw new DomainRuleException($"A course needs a title of 1-{MaxTitleLength} characters.");
         if (details.Problem() is { } problem) throw new DomainRuleException(problem);

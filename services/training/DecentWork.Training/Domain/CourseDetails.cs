@@ -1,3 +1,5 @@
+using DecentWork.ServiceDefaults;
+using DecentWork.ServiceDefaults.Reference;
 namespace DecentWork.Training.Domain;
 
 /// <summary>
@@ -20,7 +22,8 @@ public sealed record CourseDetails(
     public static bool IsValidDescription(string? description) => (description?.Trim().Length ?? 0) <= MaxDescriptionLength;
 
     /// <summary>An ISO 639-1 code: two ASCII letters, any case.</summary>
-    public static bool IsValidLanguage(string? language) => language is { Length: 2 } && language.All(char.IsAsciiLetter);
+    /// <summary>An ISO 639-1 code as the IATI Language codelist has it (two lower-case letters, e.g. "en"), not just any two letters.</summary>
+    public static bool IsValidLanguage(string? language) => Codelists.Language.Allows(language?.ToLowerInvariant());
 
     public static bool IsValidDuration(int days) => days is >= 0 and <= MaxDurationDays;
 
@@ -29,7 +32,7 @@ public sealed record CourseDetails(
     {
         if (!IsValidDescription(Description)) return $"A course description is at most {MaxDescriptionLength} characters.";
         if (!IsValidDuration(DurationDays)) return $"A course lasts 0-{MaxDurationDays} days (0 when not given).";
-        if (Languages.FirstOrDefault(l => !IsValidLanguage(l)) is { } language) return $"'{language}' is not an ISO 639-1 language code.";
+        if (Languages.FirstOrDefault(l => !IsValidLanguage(l)) is { } language) return $"{Quote.Prefix(language)} is not an ISO 639-1 language code.";
         if (Themes.Any(t => !Enum.IsDefined(t)) || TargetGroups.Any(g => !Enum.IsDefined(g)) || DeliveryModes.Any(d => !Enum.IsDefined(d)))
             return "A course's themes, target groups and delivery modes must be known values.";
         return null;

@@ -1,3 +1,4 @@
+using DecentWork.ServiceDefaults.Reference;
 using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.Training.Domain;
 using Contract = DecentWork.Contracts.Training.V1;
@@ -41,7 +42,7 @@ internal static class EditionMapping
     private static (decimal Amount, string Currency)? ToFee(Google.Type.Money? fee, FieldViolations violations)
     {
         if (!violations.Check(fee is null, "fee", "is required (zero for a free edition)")) return null;
-        var wellFormed = ProtoConvert.IsWellFormed(fee!) && fee!.CurrencyCode is { Length: 3 } && fee.CurrencyCode.All(char.IsAsciiLetter);
+        var wellFormed = ProtoConvert.IsWellFormed(fee!) && Codelists.Currency.Allows(fee!.CurrencyCode?.ToUpperInvariant());
         if (!violations.Check(!wellFormed, "fee", "must be well-formed money in a three-letter ISO 4217 currency")) return null;
         var amount = ProtoConvert.ToDecimal(fee!);
         return violations.Check(amount < 0, "fee", "must not be negative") ? (amount, fee!.CurrencyCode) : null;

@@ -39,7 +39,8 @@ public sealed partial class TrainingService(
         // Looking first gives the caller the code in the message; the unique index still decides a race.
         var code = Course.NormaliseCode(request.Code);
         if (await _courses.CountAsync(c => c.Code == code, context.CancellationToken) > 0)
-            throw new AlreadyExistsException($"A course with code '{code}' is already in the catalogue.");
+            throw new AlreadyExistsException($"A course with code '{code}' is already in the catalogue (codes are compared ignoring case and width).",
+                "COURSE_CODE_TAKEN", new Dictionary<string, string> { ["code"] = code });
         var course = Course.Publish(request.Code, request.Title, _clock.GetUtcNow(), details);
         await _courses.SaveAsync(course, cancellationToken: context.CancellationToken);
         return CourseMapping.ToProto(course);
