@@ -2,7 +2,7 @@ using DecentWork.ServiceDefaults.Storage;
 
 namespace DecentWork.ServiceDefaults.Tests.Storage.Mongo;
 
-/// <summary>Every aggregate the four services persist: each concrete <see cref="Aggregate"/> in their assemblies.</summary>
+/// <summary>Every aggregate the services persist: each concrete <see cref="Aggregate"/> in the four services' assemblies and in ServiceDefaults (the operator log).</summary>
 public static class PersistedTypes
 {
     public static readonly Type[] All =
@@ -13,6 +13,7 @@ public static class PersistedTypes
                 typeof(DecentWork.Partnerships.Domain.Partner),
                 typeof(DecentWork.Coordination.Domain.Undaf),
                 typeof(DecentWork.Training.Domain.Course),
+                typeof(Aggregate),
             }
             .SelectMany(anchor => anchor.Assembly.GetTypes())
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(Aggregate).IsAssignableFrom(t))

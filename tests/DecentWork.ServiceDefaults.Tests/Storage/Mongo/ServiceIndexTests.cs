@@ -75,10 +75,11 @@ public sealed class ServiceIndexTests
             new[]
             {
                 "CountryPresence.CountryCode", "Course.Code", "DeliveringAsOnePilot.CountryCode", "Edition.ListKey",
-                "FundingApproval.RequestKey", "Partner.NormalizedName", "Programme.ApprovalSlot", "Programme.RequestKey",
+                "FundingApproval.RequestKey", "OperatorAction.SortKey", "Partner.NormalizedName", "Programme.ApprovalSlot", "Programme.RequestKey",
                 "Project.SortKey", "ToolkitAssessment.AgencyScopeKey", "Undaf.CountryCycleKey",
             },
-            unique.Select(i => $"{i.Type.Name}.{i.Field}").Order(StringComparer.Ordinal));
+            // Every service keeps its own operator log, so that index is declared four times.
+            unique.Select(i => $"{i.Type.Name}.{i.Field}").Distinct().Order(StringComparer.Ordinal));
         foreach (var index in unique)
             Assert.Equal(new BsonDocument(index.Field, new BsonDocument("$gt", "")), index.Options["partialFilterExpression"]);
     }
