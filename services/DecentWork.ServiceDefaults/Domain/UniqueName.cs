@@ -15,8 +15,11 @@ public static class UniqueName
         var folded = name.Normalize(NormalizationForm.FormKC).ToUpperInvariant().ToLowerInvariant().ToUpperInvariant();
         var key = new StringBuilder(folded.Length);
         var pendingSpace = false;
-        foreach (var c in folded)
+        foreach (var original in folded)
         {
+            // Full-width forms folded by hand too: where .NET runs without ICU (invariant
+            // globalisation), Normalize leaves non-ASCII text as it is.
+            var c = original is >= '\uFF01' and <= '\uFF5E' ? char.ToUpperInvariant((char)(original - 0xFEE0)) : original == '\u3000' ? ' ' : original;
             if (char.IsWhiteSpace(c) || char.IsControl(c) || c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF')
             {
                 pendingSpace = key.Length > 0;

@@ -42,7 +42,7 @@ internal static class EditionMapping
     private static (decimal Amount, string Currency)? ToFee(Google.Type.Money? fee, FieldViolations violations)
     {
         if (!violations.Check(fee is null, "fee", "is required (zero for a free edition)")) return null;
-        var wellFormed = ProtoConvert.IsWellFormed(fee!) && Codelists.Currency.Allows(fee!.CurrencyCode?.ToUpperInvariant());
+        var wellFormed = ProtoConvert.IsWellFormed(fee!) && Codelists.Currency.Allows(fee!.CurrencyCode.ToUpperInvariant());
         if (!violations.Check(!wellFormed, "fee", "must be well-formed money in a three-letter ISO 4217 currency")) return null;
         var amount = ProtoConvert.ToDecimal(fee!);
         return violations.Check(amount < 0, "fee", "must not be negative") ? (amount, fee!.CurrencyCode) : null;
