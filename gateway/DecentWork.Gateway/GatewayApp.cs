@@ -1,3 +1,4 @@
+using DecentWork.Gateway.Csv;
 using DecentWork.ServiceDefaults.Hosting;
 using DecentWork.ServiceDefaults.Security;
 
@@ -40,6 +41,7 @@ public static class GatewayApp
         builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.WithOrigins(portalOrigin).AllowAnyHeader().AllowAnyMethod()));
         builder.Services.AddSingleton(RateLimitSettings.From(builder.Configuration));
         builder.Services.AddRateLimiter(limiter => limiter.AddPolicy<string, ClientRateLimits>(ClientRateLimits.PolicyName));
+        builder.Services.AddCsvDownloads();
         var proxyConfig = builder.Configuration.GetSection("ReverseProxy");
         builder.Services.AddReverseProxy().LoadFromConfig(proxyConfig);
         var health = builder.Services.AddHealthChecks();
@@ -55,6 +57,7 @@ public static class GatewayApp
         // Authentication first, so the limiter knows the client; anonymous floods are limited by address.
         // CORS first: a browser's preflight carries no token and must be answered before the token check.
         app.UseCors();
+        app.UseCsvDownloads();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
