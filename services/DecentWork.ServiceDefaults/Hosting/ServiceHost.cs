@@ -28,8 +28,13 @@ public static class ServiceHost
             grpc.Interceptors.Add<ErrorMappingInterceptor>();
             grpc.MaxReceiveMessageSize = MaxMessageBytes;
         }).AddJsonTranscoding(json =>
+        {
             // Errors carry a google.rpc.BadRequest detail; JSON needs its type to write it.
-            json.TypeRegistry = TypeRegistry.FromMessages(BadRequest.Descriptor));
+            json.TypeRegistry = TypeRegistry.FromMessages(BadRequest.Descriptor);
+            // The proto3 JSON mapping: 64-bit integers (versions, money units) as strings, so a
+            // JavaScript client does not round them past 2^53. Numbers are still accepted on input.
+            json.JsonSettings.WriteInt64sAsStrings = true;
+        });
         builder.Services.AddGrpcHealthChecks();
         builder.Services.AddSingleton<TimeProvider, MillisecondClock>();
         if (builder.Environment.IsDevelopment()) builder.Services.AddGrpcReflection();
