@@ -1,4 +1,5 @@
 using DecentWork.Gateway.Csv;
+using DecentWork.Gateway.OpenApi;
 using DecentWork.ServiceDefaults.Hosting;
 using DecentWork.ServiceDefaults.Security;
 
@@ -62,6 +63,7 @@ public static class GatewayApp
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapDecentWorkHealth().AllowAnonymous();
+        app.MapApiDocumentation();
         app.MapReverseProxy();
         return app;
     }

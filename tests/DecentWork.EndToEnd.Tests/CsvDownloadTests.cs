@@ -46,7 +46,7 @@ public class CsvDownloadTests(PlatformFixture fixture, ITestOutputHelper output)
         var (header, rows) = Parse(await csv.Content.ReadAsByteArrayAsync());
         output.WriteLine($"{method}: {string.Join(",", header)}");
         var answer = JsonDocument.Parse(await json.Content.ReadAsStringAsync()).RootElement;
-        var jsonRows = RowsOf(answer, header);
+        var jsonRows = RowsOf(answer, method);
         Assert.Equal(jsonRows.Count, rows.Count);
         for (var i = 0; i < rows.Count; i++) AssertSameRow(header, rows[i], jsonRows[i], method);
     }
@@ -139,13 +139,13 @@ public class CsvDownloadTests(PlatformFixture fixture, ITestOutputHelper output)
         return (header, rows);
     }
 
-    /// <summary>The answer's rows: its one repeated message field, else the answer as one row.</summary>
-    private static List<JsonElement> RowsOf(JsonElement answer, List<string> header)
+    /// <summary>The answer's rows as the README defines them: its one repeated message field, else the answer as one row.</summary>
+    private static List<JsonElement> RowsOf(JsonElement answer, string method)
     {
-        var arrays = answer.EnumerateObject()
-            .Where(p => p.Value.ValueKind == JsonValueKind.Array && !header.Contains(p.Name) && !header.Any(h => h.StartsWith(p.Name + ".", StringComparison.Ordinal)))
-            .ToList();
-        return arrays.Count == 1 ? arrays[0].Value.EnumerateArray().ToList() : [answer];
+        var output = ContractMethods.All.Single(m => m.FullName == method).OutputType;
+        var repeated = output.Fields.InDeclarationOrder().Where(f => f.IsRepeated && !f.IsMap && f.FieldType == Google.Protobuf.Reflection.FieldType.Message).ToList();
+        if (repeated.Count != 1) return [answer];
+        return answer.TryGetProperty(repeated[0].JsonName, out var rows) ? rows.EnumerateArray().ToList() : [];
     }
 
     /// <summary>Each cell equals the JSON value its column names: leaves as written, money as units + nanos, dates as ISO 8601.</summary>
