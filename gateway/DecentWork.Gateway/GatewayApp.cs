@@ -1,4 +1,6 @@
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.Gateway.Csv;
+using DecentWork.Gateway.OpenApi;
 using DecentWork.ServiceDefaults.Hosting;
 using DecentWork.ServiceDefaults.Security;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -48,6 +50,7 @@ public static class GatewayApp
         builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.WithOrigins(portalOrigin).AllowAnyHeader().AllowAnyMethod()));
         builder.Services.AddSingleton(RateLimitSettings.From(builder.Configuration));
         builder.Services.AddRateLimiter(limiter => limiter.AddPolicy<string, ClientRateLimits>(ClientRateLimits.PolicyName));
+        builder.Services.AddCsvDownloads();
         var proxyConfig = builder.Configuration.GetSection("ReverseProxy");
         ServiceDestinations.AddProxy(builder.Services, proxyConfig, builder.Configuration);
         var health = builder.Services.AddHealthChecks();
@@ -63,6 +66,7 @@ public static class GatewayApp
         // Authentication first, so the limiter knows the client; anonymous floods are limited by address.
         // CORS first: a browser's preflight carries no token and must be answered before the token check.
         app.UseCors();
+        app.UseCsvDownloads();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
@@ -72,6 +76,7 @@ public static class GatewayApp
         app.UseMiddleware<GrpcSizeCheck>();
         app.MapDecentWorkHealth().AllowAnonymous();
         app.MapDecentWorkMetrics(ManagementListener);
+        app.MapApiDocumentation();
         app.MapReverseProxy();
         return app;
     }

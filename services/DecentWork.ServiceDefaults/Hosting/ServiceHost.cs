@@ -28,8 +28,13 @@ public static class ServiceHost
             grpc.Interceptors.Add<ErrorMappingInterceptor>();
             grpc.MaxReceiveMessageSize = MaxMessageBytes;
         }).AddJsonTranscoding(json =>
+        {
             // Errors carry google.rpc.BadRequest, ErrorInfo and RetryInfo details; JSON needs their types to write them.
-            json.TypeRegistry = TypeRegistry.FromMessages(ErrorDetails.Descriptors));
+            json.TypeRegistry = TypeRegistry.FromMessages(ErrorDetails.Descriptors);
+            // The proto3 JSON mapping: 64-bit integers (versions, money units) as strings, so a
+            // JavaScript client does not round them past 2^53. Numbers are still accepted on input.
+            json.JsonSettings.WriteInt64sAsStrings = true;
+        });
         builder.Services.AddSingleton(ErrorDomain.Of(serviceName));
         builder.Services.AddGrpcHealthChecks();
         builder.Services.AddSingleton<TimeProvider, MillisecondClock>();
