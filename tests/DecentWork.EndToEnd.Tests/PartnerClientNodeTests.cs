@@ -20,7 +20,7 @@ public class PartnerClientNodeTests(PlatformFixture fixture) : IClassFixture<Pla
     }
 
     [Fact]
-    public async Task NodeClient_ThroughTheGatewayWithAToken_ReadsEveryServiceWritesAndDecodesTheErrorDetails()
+    public async Task NodeClient_ThroughTheGatewayWithAToken_ReadsEveryServiceWritesAndDecodesTheErrorDetailsWithTheVendoredProtos()
     {
         var client = Path.Combine(RepositoryRoot(), "tests", "partner-client-node");
         Assert.True(Directory.Exists(Path.Combine(client, "node_modules", "@grpc", "grpc-js")),
@@ -46,5 +46,8 @@ public class PartnerClientNodeTests(PlatformFixture fixture) : IClassFixture<Pla
         var fields = summary.RootElement.GetProperty("refusal").GetProperty("fields").EnumerateArray().Select(f => f.GetString()).ToList();
         Assert.Contains("country_code", fields);
         Assert.Contains("title", fields);
+        var notFound = summary.RootElement.GetProperty("notFound");
+        Assert.Equal("programming.decentwork.org", notFound.GetProperty("domain").GetString());
+        Assert.Matches("^[A-Z][A-Z_]+$", notFound.GetProperty("reason").GetString());
     }
 }

@@ -1,7 +1,7 @@
 // A partner agency's client on another stack (Node, @grpc/grpc-js + @grpc/proto-loader): it loads
 // the protos from contracts/ exactly as a partner would, and through the gateway, with a bearer
 // token, reads from each of the four services, makes one write, and decodes the
-// google.rpc.BadRequest of a refused call. Prints one JSON summary line; exits non-zero on any
+// google.rpc.BadRequest of a refused call and the google.rpc.ErrorInfo of a missing one. Prints one JSON summary line; exits non-zero on any
 // surprise, so the end-to-end test that spawns it fails.
 //
 //   DECENTWORK_GATEWAY=127.0.0.1:5000 DECENTWORK_TOKEN=<access token> node client.mjs
@@ -37,22 +37,23 @@ const coordination = client(api.coordination.v1.CoordinationService);
 const partnerships = client(api.partnerships.v1.PartnershipsService);
 const training = client(api.training.v1.TrainingService);
 
-/** google.rpc.Status and BadRequest: from contracts/third_party/google/rpc when vendored, else the same two messages declared here. */
+/** google.rpc.Status and its details, from the protos vendored in contracts/third_party/google/rpc. */
 function errorTypes() {
-  const vendored = path.join(contracts, 'third_party', 'google', 'rpc');
-  if (fs.existsSync(path.join(vendored, 'error_details.proto'))) {
-    const root = new protobuf.Root();
-    root.resolvePath = (_, target) => (path.isAbsolute(target) ? target : includeDirs.map(d => path.join(d, target)).find(fs.existsSync) ?? target);
-    root.loadSync(['google/rpc/status.proto', 'google/rpc/error_details.proto'], { keepCase: false });
-    return { Status: root.lookupType('google.rpc.Status'), BadRequest: root.lookupType('google.rpc.BadRequest'), source: 'contracts/third_party' };
-  }
-  const root = protobuf.Root.fromJSON({ nested: { google: { nested: { rpc: { nested: {
-    Any: { fields: { typeUrl: { type: 'string', id: 1 }, value: { type: 'bytes', id: 2 } } },
-    Status: { fields: { code: { type: 'int32', id: 1 }, message: { type: 'string', id: 2 }, details: { rule: 'repeated', type: 'Any', id: 3 } } },
-    BadRequest: { fields: { fieldViolations: { rule: 'repeated', type: 'FieldViolation', id: 1 } }, nested: {
-      FieldViolation: { fields: { field: { type: 'string', id: 1 }, description: { type: 'string', id: 2 } } } } },
-  } } } } } });
-  return { Status: root.lookupType('google.rpc.Status'), BadRequest: root.lookupType('google.rpc.BadRequest'), source: 'declared in the client' };
+  const root = new protobuf.Root();
+  root.resolvePath = (_, target) => (path.isAbsolute(target) ? target : includeDirs.map(d => path.join(d, target)).find(fs.existsSync) ?? target);
+  root.loadSync(['google/rpc/status.proto', 'google/rpc/error_details.proto'], { keepCase: false });
+  return Object.fromEntries(['Status', 'BadRequest', 'ErrorInfo', 'RetryInfo'].map(name => [name, root.lookupType(`google.rpc.${name}`)]));
+}
+const errors = errorTypes();
+
+/** The google.rpc.Status a refused call carries in its trailers, with each detail decoded by its type. */
+function statusOf(error) {
+  const [bin] = error.metadata.get('grpc-status-details-bin');
+  if (!bin) throw new Error(`${error.code} without grpc-status-details-bin`);
+  const status = errors.Status.decode(bin);
+  // protobufjs's built-in google.protobuf.Any keeps the proto field name type_url.
+  const detail = (type) => status.details.filter(d => (d.typeUrl ?? d.type_url).endsWith(`/google.rpc.${type}`)).map(d => errors[type].decode(d.value))[0];
+  return { status, detail };
 }
 
 async function main() {
@@ -73,15 +74,24 @@ async function main() {
     throw new Error('an invalid programme was accepted');
   } catch (error) {
     if (error.code !== grpc.status.INVALID_ARGUMENT) throw error;
-    const [bin] = error.metadata.get('grpc-status-details-bin');
-    if (!bin) throw new Error('INVALID_ARGUMENT without grpc-status-details-bin');
-    const types = errorTypes();
-    const status = types.Status.decode(bin);
-    const badRequest = status.details.filter(d => d.typeUrl.endsWith('/google.rpc.BadRequest')).map(d => types.BadRequest.decode(d.value))[0];
+    const badRequest = statusOf(error).detail('BadRequest');
     if (!badRequest) throw new Error('no google.rpc.BadRequest among the details');
-    refusal = { code: 'INVALID_ARGUMENT', fields: badRequest.fieldViolations.map(v => v.field).sort(), decodedWith: types.source };
+    refusal = { code: 'INVALID_ARGUMENT', fields: badRequest.fieldViolations.map(v => v.field).sort() };
   }
-  console.log(JSON.stringify({ reads, wrote: { partnerId: partner.id, partnerName: partner.name }, refusal }));
+
+  // A non-validation error: a stable reason, the domain and the id in a google.rpc.ErrorInfo.
+  let notFound;
+  const missing = '00000000-0000-4000-8000-000000000001';
+  try {
+    await call(programming, 'GetProgramme', { id: missing });
+    throw new Error('a programme that does not exist was found');
+  } catch (error) {
+    if (error.code !== grpc.status.NOT_FOUND) throw error;
+    const info = statusOf(error).detail('ErrorInfo');
+    if (!info) throw new Error('no google.rpc.ErrorInfo among the details');
+    notFound = { code: 'NOT_FOUND', reason: info.reason, domain: info.domain, metadata: info.metadata ?? {} };
+  }
+  console.log(JSON.stringify({ reads, wrote: { partnerId: partner.id, partnerName: partner.name }, refusal, notFound }));
 }
 
 main().then(() => process.exit(0), error => {
