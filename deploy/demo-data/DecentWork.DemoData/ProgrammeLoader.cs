@@ -125,7 +125,8 @@ public sealed class ProgrammeLoader(Programming.ProgrammingService.ProgrammingSe
                 {
                     ProgrammeId = id,
                     IndicatorId = indicator.Id,
-                    ReportedOn = ProtoConvert.ToDate(new DateOnly(2008, 6, 30)),
+                    // Mid-term: inside the programme's period, as the service requires of a progress report.
+                    ReportedOn = ProtoConvert.ToDate(new DateOnly((seed.StartYear + seed.EndYear) / 2, 6, 30)),
                     Actual = (1200 + 100 * (index % 9)).ToString(System.Globalization.CultureInfo.InvariantCulture),
                     Comment = "Mid-term monitoring report",
                 });

@@ -70,6 +70,21 @@ public sealed class FaultRun(ProcessPlatform platform, FaultWorkload workload, F
         await CatchUpAsync("end of the stream", () => Task.CompletedTask);
         await stop.CancelAsync();
         await sampler;
+        // The last counts, after everything settled: a sample cut short by the stop would lose them.
+        await SampleOnceAsync(CancellationToken.None);
+    }
+
+    private async Task SampleOnceAsync(CancellationToken stop)
+    {
+        foreach (var service in ProcessPlatform.ServiceNames)
+        {
+            try
+            {
+                var status = await platform.Operations(service).GetMessagingStatusAsync(new OperationsV1.GetMessagingStatusRequest(), cancellationToken: stop);
+                lock (_counters) _counters[(service, platform[service].Starts)] = status;
+            }
+            catch (Exception e) when (e is Grpc.Core.RpcException or OperationCanceledException) { }
+        }
     }
 
     private long _gate;
@@ -176,15 +191,7 @@ public sealed class FaultRun(ProcessPlatform platform, FaultWorkload workload, F
     {
         while (!stop.IsCancellationRequested)
         {
-            foreach (var service in ProcessPlatform.ServiceNames)
-            {
-                try
-                {
-                    var status = await platform.Operations(service).GetMessagingStatusAsync(new OperationsV1.GetMessagingStatusRequest(), cancellationToken: stop);
-                    lock (_counters) _counters[(service, platform[service].Starts)] = status;
-                }
-                catch (Exception e) when (e is Grpc.Core.RpcException or OperationCanceledException) { }
-            }
+            await SampleOnceAsync(stop);
             try { await Task.Delay(TimeSpan.FromSeconds(2), stop); }
             catch (OperationCanceledException) { }
         }
