@@ -36,6 +36,28 @@ public static class HistoryPaging
         return response;
     }
 
+    /// <summary>A history request's resource id and page, or INVALID_ARGUMENT naming each bad field.</summary>
+    public static (Guid Id, Page Page) Parse(string id, string idField, int pageSize, string pageToken)
+    {
+        var violations = new FieldViolations();
+        var parsed = ProtoConvert.ToId(id);
+        violations.Check(parsed is null, idField, "must be a UUID");
+        var page = Page.From(pageSize, pageToken, violations);
+        violations.ThrowIfAny();
+        return (parsed!.Value, page);
+    }
+
+    /// <summary>
+    /// The history of a resource every reader of its Get may see (no per-caller scope): NOT_FOUND
+    /// naming <paramref name="resource"/> when it does not exist, as its Get answers.
+    /// </summary>
+    public static async Task<Contract.HistoryPage> HistoryOfExistingAsync<T>(this IAggregateStore<T> store, Guid id, Page page, string resource,
+        CancellationToken cancellationToken) where T : Aggregate
+    {
+        _ = await store.FindAsync(id, cancellationToken) ?? throw new NotFoundException(resource, id);
+        return await store.HistoryPageAsync(id, page, cancellationToken);
+    }
+
     public static Contract.HistoryRecord ToProto(HistoryRecord record)
     {
         var proto = new Contract.HistoryRecord
