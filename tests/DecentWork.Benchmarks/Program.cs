@@ -15,10 +15,17 @@ if (args is ["serve", var service, ..])
 //        DecentWork.Benchmarks scale [--services partnerships,training,programming] [--rows 10000,100000]
 //                                    [--calls 30] [--budget-seconds 20] [--work /tmp/decentwork-bench]
 //        DecentWork.Benchmarks catch-up [--programmes 5] [--batches 10] [--batch 2000]
+//        DecentWork.Benchmarks history-cost [--saves 1000] [--items 20] [--rounds 5] [--work /tmp/decentwork-bench-history]
 string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
 if (args is ["catch-up", ..])
 {
     await new CatchUpBenchmark(int.Parse(Arg("--programmes", "5")), int.Parse(Arg("--batches", "10")), int.Parse(Arg("--batch", "2000")), Console.Out).RunAsync();
+    return;
+}
+if (args is ["history-cost", ..])
+{
+    await new HistoryCostBenchmark(int.Parse(Arg("--saves", "1000")), int.Parse(Arg("--items", "20")), int.Parse(Arg("--rounds", "5")),
+        Arg("--work", Path.Combine(Path.GetTempPath(), "decentwork-bench-history")), Console.Out).RunAsync();
     return;
 }
 if (args is ["scale", ..])

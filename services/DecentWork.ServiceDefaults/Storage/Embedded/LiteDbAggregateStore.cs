@@ -12,6 +12,12 @@ public sealed class LiteDbAggregateStore<T>(
 {
     private readonly LiteDbProjections<T> _projections = new(projections ?? []);
 
+    /// <summary>
+    /// Always true in the services; only the history-cost benchmark switches it off, to measure
+    /// what the history adds to a save in one run.
+    /// </summary>
+    internal bool KeepsHistory { get; init; } = true;
+
     public Task InitializeAsync(CancellationToken cancellationToken)
     {
         db.Run(d => indexes.Select(index => Collection(d).EnsureIndex(index.Field, index.Unique)).ToList());
@@ -47,9 +53,9 @@ public sealed class LiteDbAggregateStore<T>(
                 var stored = expected == 0 ? null : d.GetCollection(collectionName).FindById(aggregate.Id);
                 if (expected != 0 && (stored is null || stored[nameof(Aggregate.Version)].AsInt64 != expected))
                     throw new ConcurrencyConflictException(collectionName, aggregate.Id);
-                var before = stored is null ? null : db.Mapper.ToObject<T>(stored);
+                var before = stored is null || !(KeepsHistory || _projections.Any) ? null : db.Mapper.ToObject<T>(stored);
                 _projections.Apply(d, aggregate, before);
-                LiteDbHistory.Record(d, before, aggregate, expected + 1, actor);
+                if (KeepsHistory) LiteDbHistory.Record(d, before, aggregate, expected + 1, actor);
                 Write(d, aggregate, expected);
                 if (outbox.Count > 0)
                 {
