@@ -18,10 +18,17 @@ if (args is ["serve", var service, ..])
 //        DecentWork.Benchmarks projection-cost [--rounds 5] [--saves 500]
 //        DecentWork.Benchmarks writes [--gateway ...] [--identity ...] [--credentials ...] [--rounds 3] [--seconds 3] [--concurrency 1,8,32]
 //        DecentWork.Benchmarks delay [--gateway ...] [--identity ...] [--credentials ...] [--rate 100] [--seconds 30]
+//        DecentWork.Benchmarks history-cost [--saves 1000] [--items 20] [--rounds 5] [--work /tmp/decentwork-bench-history]
 string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
 if (args is ["catch-up", ..])
 {
     await new CatchUpBenchmark(int.Parse(Arg("--programmes", "5")), int.Parse(Arg("--batches", "10")), int.Parse(Arg("--batch", "2000")), Console.Out).RunAsync();
+    return;
+}
+if (args is ["history-cost", ..])
+{
+    await new HistoryCostBenchmark(int.Parse(Arg("--saves", "1000")), int.Parse(Arg("--items", "20")), int.Parse(Arg("--rounds", "5")),
+        Arg("--work", Path.Combine(Path.GetTempPath(), "decentwork-bench-history")), Console.Out).RunAsync();
     return;
 }
 if (args is ["scale", ..])

@@ -49,5 +49,12 @@ public sealed class CoordinationRpcs : IServiceRpcs<CoordinationService.Coordina
         new(nameof(CoordinationService.CoordinationServiceClient.RecordCrisisResponse), Write, c => c.RecordCrisisResponseAsync(new RecordCrisisResponseRequest()).ResponseAsync),
         new(nameof(CoordinationService.CoordinationServiceClient.GetCrisisResponse), Read, c => c.GetCrisisResponseAsync(new GetCrisisResponseRequest()).ResponseAsync),
         new(nameof(CoordinationService.CoordinationServiceClient.ListCrisisResponses), Read, c => c.ListCrisisResponsesAsync(new ListCrisisResponsesRequest()).ResponseAsync),
+        // ---- history ----
+        new(nameof(CoordinationService.CoordinationServiceClient.GetUndafHistory), Read, c => c.GetUndafHistoryAsync(new GetUndafHistoryRequest()).ResponseAsync),
+        new(nameof(CoordinationService.CoordinationServiceClient.GetJointProgrammeHistory), Read, c => c.GetJointProgrammeHistoryAsync(new GetJointProgrammeHistoryRequest()).ResponseAsync),
+        new(nameof(CoordinationService.CoordinationServiceClient.GetToolkitAssessmentHistory), Read, c => c.GetToolkitAssessmentHistoryAsync(new GetToolkitAssessmentHistoryRequest()).ResponseAsync),
+        new(nameof(CoordinationService.CoordinationServiceClient.GetCrisisResponseHistory), Read, c => c.GetCrisisResponseHistoryAsync(new GetCrisisResponseHistoryRequest()).ResponseAsync),
+        new(nameof(CoordinationService.CoordinationServiceClient.GetCountryPresenceHistory), Read, c => c.GetCountryPresenceHistoryAsync(new GetCountryPresenceHistoryRequest()).ResponseAsync),
+        new(nameof(CoordinationService.CoordinationServiceClient.GetDeliveringAsOnePilotHistory), Read, c => c.GetDeliveringAsOnePilotHistoryAsync(new GetDeliveringAsOnePilotHistoryRequest()).ResponseAsync),
     ];
 }

@@ -18,7 +18,7 @@ public sealed class PlatformFixture : IAsyncLifetime
 }
 
 /// <summary>The foundation's promise: one programme travels through all four services, through the gateway.</summary>
-public class PlatformFlowTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+public partial class PlatformFlowTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
 {
     private Platform Platform => fixture.Platform;
 

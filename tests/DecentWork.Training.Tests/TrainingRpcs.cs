@@ -31,5 +31,8 @@ public sealed class TrainingRpcs : IServiceRpcs<TrainingService.TrainingServiceC
         new(nameof(TrainingService.TrainingServiceClient.GetFellowshipReport), Report, c => c.GetFellowshipReportAsync(new GetFellowshipReportRequest()).ResponseAsync),
         new(nameof(TrainingService.TrainingServiceClient.GetLinkedTrainingReport), Report, c => c.GetLinkedTrainingReportAsync(new GetLinkedTrainingReportRequest()).ResponseAsync),
         new(nameof(TrainingService.TrainingServiceClient.GetCourseParticipantReport), Report, c => c.GetCourseParticipantReportAsync(new GetCourseParticipantReportRequest()).ResponseAsync),
+        // ---- history ----
+        new(nameof(TrainingService.TrainingServiceClient.GetCourseHistory), Read, c => c.GetCourseHistoryAsync(new GetCourseHistoryRequest()).ResponseAsync),
+        new(nameof(TrainingService.TrainingServiceClient.GetEditionHistory), Read, c => c.GetEditionHistoryAsync(new GetEditionHistoryRequest()).ResponseAsync),
     ];
 }

@@ -26,6 +26,7 @@ public static class ServiceHost
         builder.Services.AddGrpc(grpc =>
         {
             grpc.Interceptors.Add<ErrorMappingInterceptor>();
+            grpc.Interceptors.Add<ChangeActorInterceptor>();
             grpc.MaxReceiveMessageSize = MaxMessageBytes;
         }).AddJsonTranscoding(json =>
         {

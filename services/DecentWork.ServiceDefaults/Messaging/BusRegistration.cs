@@ -37,6 +37,8 @@ public static class BusRegistration
                 // (ACCESS_REFUSED) and the faulted message was never parked. The _error queue is
                 // the record of a fault; operations reads it there.
                 endpoint.PublishFaults = false;
+                // Saves a consumer makes are recorded in history as that event's doing.
+                endpoint.UseConsumeFilter(typeof(ChangeActorConsumeFilter<>), context);
                 // Debian's and the official images' RabbitMQ lack the delayed-message plugin,
                 // so broker-side delayed redelivery is opt-in; in-process retries always apply.
                 if (delayedRedelivery)

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using DecentWork.ServiceDefaults.Storage.History;
 
 namespace DecentWork.ServiceDefaults.Storage;
 
@@ -36,6 +37,16 @@ public interface IAggregateStore<T> where T : Aggregate
         CancellationToken cancellationToken = default);
 
     Task<long> CountAsync(Expression<Func<T, bool>> filter, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Up to <paramref name="take"/> history records of one aggregate with a version above
+    /// <paramref name="afterVersion"/>, oldest first. Every save writes one, in its transaction
+    /// (see <see cref="HistoryRecord"/>); they are never pruned.
+    /// </summary>
+    Task<IReadOnlyList<HistoryRecord>> ReadHistoryAsync(Guid id, long afterVersion, int take, CancellationToken cancellationToken = default);
+
+    /// <summary>How many history records one aggregate has.</summary>
+    Task<long> CountHistoryAsync(Guid id, CancellationToken cancellationToken = default);
 }
 
 /// <summary>One sort key; both adapters page on a single key, so make it unique (append the id).</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Linq.Expressions;
+using DecentWork.ServiceDefaults.Storage.History;
 using LiteDB;
 
 namespace DecentWork.ServiceDefaults.Storage.Embedded;
@@ -9,7 +10,13 @@ public sealed class LiteDbAggregateStore<T>(
     IReadOnlyList<Projection<T>>? projections = null)
     : IAggregateStore<T>, IStoreInitializer where T : Aggregate
 {
-    private readonly LiteDbProjections<T> _projections = new(collectionName, projections ?? []);
+    private readonly LiteDbProjections<T> _projections = new(projections ?? []);
+
+    /// <summary>
+    /// Always true in the services; only the history-cost benchmark switches it off, to measure
+    /// what the history adds to a save in one run.
+    /// </summary>
+    internal bool KeepsHistory { get; init; } = true;
 
     public Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -31,6 +38,7 @@ public sealed class LiteDbAggregateStore<T>(
         using var activity = StorageTelemetry.Start("save", collectionName);
         var outbox = OutboxMessage.ForAll(aggregate.PendingEvents(), Activity.Current?.Id);
         var expected = aggregate.Version;
+        var actor = ChangeActor.For(processedMessage);
         var written = db.Run(d =>
         {
             d.BeginTrans();
@@ -41,7 +49,13 @@ public sealed class LiteDbAggregateStore<T>(
                     d.Rollback();
                     return false;
                 }
-                _projections.Apply(d, db.Mapper, aggregate, expected);
+                // One read of the stored state serves the version check, the projections and the history.
+                var stored = expected == 0 ? null : d.GetCollection(collectionName).FindById(aggregate.Id);
+                if (expected != 0 && (stored is null || stored[nameof(Aggregate.Version)].AsInt64 != expected))
+                    throw new ConcurrencyConflictException(collectionName, aggregate.Id);
+                var before = stored is null || !(KeepsHistory || _projections.Any) ? null : db.Mapper.ToObject<T>(stored);
+                _projections.Apply(d, aggregate, before);
+                if (KeepsHistory) LiteDbHistory.Record(d, before, aggregate, expected + 1, actor);
                 Write(d, aggregate, expected);
                 if (outbox.Count > 0)
                 {
@@ -81,11 +95,20 @@ public sealed class LiteDbAggregateStore<T>(
             Collection(database).Insert(aggregate);
             return;
         }
-        var stored = database.GetCollection(collectionName).FindById(aggregate.Id);
-        if (stored is null || stored[nameof(Aggregate.Version)].AsInt64 != expectedVersion)
-            throw new ConcurrencyConflictException(collectionName, aggregate.Id);
         aggregate.RestoreVersion(expectedVersion + 1);
         Collection(database).Update(aggregate);
+    }
+
+    public Task<IReadOnlyList<HistoryRecord>> ReadHistoryAsync(Guid id, long afterVersion, int take, CancellationToken cancellationToken = default)
+    {
+        using var activity = StorageTelemetry.Start("read history", collectionName);
+        return Task.FromResult(db.Run(d => LiteDbHistory.Read<T>(d, id, afterVersion, take)));
+    }
+
+    public Task<long> CountHistoryAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        using var activity = StorageTelemetry.Start("count history", collectionName);
+        return Task.FromResult(db.Run(d => LiteDbHistory.Count<T>(d, id)));
     }
 
     public Task<IReadOnlyList<T>> QueryAsync(Expression<Func<T, bool>> filter, SortOrder<T> order, int skip, int take, CancellationToken cancellationToken = default)

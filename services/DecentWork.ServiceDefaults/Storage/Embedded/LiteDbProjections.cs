@@ -9,25 +9,20 @@ namespace DecentWork.ServiceDefaults.Storage.Embedded;
 /// </summary>
 internal sealed class LiteDbProjections<T> where T : Aggregate
 {
-    private readonly string collectionName;
     private readonly IReadOnlyList<Projection<T>> projections;
 
-    public LiteDbProjections(string collectionName, IReadOnlyList<Projection<T>> projections)
+    public LiteDbProjections(IReadOnlyList<Projection<T>> projections)
     {
         ProjectionDeltas.CheckNames(projections);
-        this.collectionName = collectionName;
         this.projections = projections;
     }
 
     public bool Any => projections.Count > 0;
 
-    /// <summary>Called inside the save's transaction, before the write; reads the stored state itself.</summary>
-    public void Apply(LiteDatabase database, BsonMapper mapper, T aggregate, long expectedVersion)
+    /// <summary>Called inside the save's transaction, before the write, with the stored state the save read (null when new).</summary>
+    public void Apply(LiteDatabase database, T aggregate, T? before)
     {
         if (!Any) return;
-        var stored = expectedVersion == 0 ? null : database.GetCollection(collectionName).FindById(aggregate.Id);
-        // A stale save is refused by the write that follows, which rolls the transaction back.
-        var before = stored is null ? null : mapper.ToObject<T>(stored);
         var buckets = database.GetCollection(LiteDbBuckets.Collection);
         foreach (var delta in ProjectionDeltas.Between(projections, before, aggregate))
         {

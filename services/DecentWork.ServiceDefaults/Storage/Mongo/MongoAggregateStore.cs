@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Linq.Expressions;
+using DecentWork.ServiceDefaults.Storage.History;
 using MongoDB.Bson;
 using MongoDB.Bson.IO;
 using MongoDB.Bson.Serialization;
@@ -15,6 +16,7 @@ public sealed class MongoAggregateStore<T> : IAggregateStore<T>, IStoreInitializ
     private readonly IMongoCollection<T> _collection;
     private readonly IReadOnlyList<StoreIndex<T>> _indexes;
     private readonly MongoProjections<T> _projections;
+    private readonly IMongoCollection<HistoryRecord> _history;
 
     public MongoAggregateStore(MongoDatabaseContext context, string collectionName, IReadOnlyList<StoreIndex<T>> indexes, OutboxSignal signal,
         IReadOnlyList<Projection<T>>? projections = null)
@@ -26,6 +28,7 @@ public sealed class MongoAggregateStore<T> : IAggregateStore<T>, IStoreInitializ
         _signal = signal;
         _collection = context.Database.GetCollection<T>(collectionName);
         _projections = new MongoProjections<T>(context.Database, _collection, projections ?? []);
+        _history = context.Database.GetCollection<HistoryRecord>(HistoryKeys.Collection);
     }
 
     /// <summary>The indexes the service declared for this collection.</summary>
@@ -49,6 +52,7 @@ public sealed class MongoAggregateStore<T> : IAggregateStore<T>, IStoreInitializ
         using var activity = StorageTelemetry.Start("save", _collectionName);
         var outbox = OutboxMessage.ForAll(aggregate.PendingEvents(), Activity.Current?.Id);
         var expected = aggregate.Version;
+        var actor = ChangeActor.For(processedMessage);
         try
         {
             using var session = await _context.Client.StartSessionAsync(cancellationToken: cancellationToken);
@@ -58,8 +62,12 @@ public sealed class MongoAggregateStore<T> : IAggregateStore<T>, IStoreInitializ
             {
                 aggregate.RestoreVersion(expected);
                 if (processedMessage is not null && !await MongoInbox.RecordAsync(_context.Inbox, s, processedMessage, ct)) return false;
-                await _projections.ApplyAsync(s, aggregate, expected, ct);
+                // One read of the stored state, in the session, serves the projections and the history;
+                // the version filter of the write that follows refuses a stale save.
+                var before = expected == 0 ? null : await _collection.Find(s, a => a.Id == aggregate.Id).FirstOrDefaultAsync(ct);
+                await _projections.ApplyAsync(s, aggregate, before, ct);
                 await WriteAsync(s, aggregate, expected, ct);
+                await _history.InsertOneAsync(s, HistoryRecord.Of(before, aggregate, expected + 1, actor, DateTimeOffset.UtcNow), cancellationToken: ct);
                 if (outbox.Count > 0)
                 {
                     await MongoOutboxSequence.AssignAsync(_context, s, outbox, ct);
@@ -119,6 +127,25 @@ public sealed class MongoAggregateStore<T> : IAggregateStore<T>, IStoreInitializ
             _collection.DocumentSerializer.Serialize(BsonSerializationContext.CreateRoot(writer), aggregate);
         document.Remove("_id");
         return new BsonDocumentUpdateDefinition<T>(new BsonDocument("$set", document));
+    }
+
+    public async Task<IReadOnlyList<HistoryRecord>> ReadHistoryAsync(Guid id, long afterVersion, int take, CancellationToken cancellationToken = default)
+    {
+        using var activity = StorageTelemetry.Start("read history", _collectionName);
+        var kind = HistoryKeys.KindOf<T>();
+        var range = Builders<HistoryRecord>.Filter.Gt(r => r.Id, HistoryKeys.Of(kind, id, afterVersion))
+            & Builders<HistoryRecord>.Filter.Lt(r => r.Id, HistoryKeys.End(kind, id));
+        return await MongoFailures.Guard(async () =>
+            (IReadOnlyList<HistoryRecord>)await _history.Find(range).SortBy(r => r.Id).Limit(take).ToListAsync(cancellationToken));
+    }
+
+    public async Task<long> CountHistoryAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        using var activity = StorageTelemetry.Start("count history", _collectionName);
+        var kind = HistoryKeys.KindOf<T>();
+        var range = Builders<HistoryRecord>.Filter.Gte(r => r.Id, HistoryKeys.Prefix(kind, id))
+            & Builders<HistoryRecord>.Filter.Lt(r => r.Id, HistoryKeys.End(kind, id));
+        return await MongoFailures.Guard(() => _history.CountDocumentsAsync(range, cancellationToken: cancellationToken));
     }
 
     public async Task<IReadOnlyList<T>> QueryAsync(Expression<Func<T, bool>> filter, SortOrder<T> order, int skip, int take, CancellationToken cancellationToken = default)

@@ -27,12 +27,10 @@ internal sealed class MongoProjections<T> where T : Aggregate
 
     public bool Any => _projections.Count > 0;
 
-    /// <summary>Called inside the save's transaction, before the write; reads the stored state in the same session.</summary>
-    public async Task ApplyAsync(IClientSessionHandle session, T aggregate, long expectedVersion, CancellationToken cancellationToken)
+    /// <summary>Called inside the save's transaction, before the write, with the stored state the save read in the session (null when new).</summary>
+    public async Task ApplyAsync(IClientSessionHandle session, T aggregate, T? before, CancellationToken cancellationToken)
     {
         if (!Any) return;
-        var before = expectedVersion == 0 ? null
-            : await _aggregates.Find(session, a => a.Id == aggregate.Id).FirstOrDefaultAsync(cancellationToken);
         foreach (var delta in ProjectionDeltas.Between(_projections, before, aggregate))
         {
             var filter = Builders<BsonDocument>.Filter.Eq("_id", delta.Id);

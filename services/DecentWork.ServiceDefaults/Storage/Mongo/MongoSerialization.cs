@@ -41,6 +41,11 @@ public static class MongoSerialization
                 map.AutoMap();
                 map.MapIdMember(m => m.Id);
             });
+            BsonClassMap.TryRegisterClassMap<History.HistoryRecord>(map =>
+            {
+                map.AutoMap();
+                map.MapIdMember(r => r.Id);
+            });
             _registered = true;
         }
     }

@@ -2,6 +2,7 @@ using DecentWork.Contracts.Events.Programming;
 using DecentWork.ServiceDefaults;
 using DecentWork.ServiceDefaults.Reference;
 using DecentWork.ServiceDefaults.Storage;
+using DecentWork.ServiceDefaults.Storage.History;
 
 namespace DecentWork.Programming.Domain;
 
@@ -41,6 +42,8 @@ public sealed partial class Programme : Aggregate
     /// Every change, oldest first. Kept inside the aggregate so an entry is written in the same
     /// save as the change it describes; a programme sees hundreds of changes, not millions.
     /// </summary>
+    // The store's field-level history records every save already; this summary stays out of those records.
+    [NotInHistory]
     public List<HistoryEntry> History { get; private set; } = [];
 
     /// <summary>The subject who registered (drafted) the programme; empty on programmes registered before tokens.</summary>

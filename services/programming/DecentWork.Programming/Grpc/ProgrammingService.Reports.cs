@@ -22,10 +22,10 @@ public sealed partial class ProgrammingService
         violations.ThrowIfAny();
 
         var programme = await FindVisibleAsync(id!.Value, request.ProgrammeId, Caller.From(context), context.CancellationToken);
-        var history = await HistoryOfAsync(programme, context.CancellationToken);
+        var history = await HistoryWithFieldChangesAsync(programme, context.CancellationToken);
         var (entries, total, next) = page.Of(history, e => e.Key);
         var response = new Contract.GetProgrammeHistoryResponse { NextPageToken = next, TotalSize = total };
-        response.Entries.AddRange(entries.Select(e => ToProto(e.Entry)));
+        response.Entries.AddRange(entries.Select(e => e.Entry));
         return response;
     }
 
