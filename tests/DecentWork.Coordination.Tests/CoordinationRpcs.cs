@@ -49,5 +49,11 @@ public sealed class CoordinationRpcs : IServiceRpcs<CoordinationService.Coordina
         new(nameof(CoordinationService.CoordinationServiceClient.RecordCrisisResponse), Write, c => c.RecordCrisisResponseAsync(new RecordCrisisResponseRequest()).ResponseAsync),
         new(nameof(CoordinationService.CoordinationServiceClient.GetCrisisResponse), Read, c => c.GetCrisisResponseAsync(new GetCrisisResponseRequest()).ResponseAsync),
         new(nameof(CoordinationService.CoordinationServiceClient.ListCrisisResponses), Read, c => c.ListCrisisResponsesAsync(new ListCrisisResponsesRequest()).ResponseAsync),
+        // ---- countries: country status, ending and unlinking ----
+        new(nameof(CoordinationService.CoordinationServiceClient.GetCountryStatus), Read, c => c.GetCountryStatusAsync(new GetCountryStatusRequest()).ResponseAsync),
+        new(nameof(CoordinationService.CoordinationServiceClient.ListCountryStatuses), Read, c => c.ListCountryStatusesAsync(new ListCountryStatusesRequest()).ResponseAsync),
+        new(nameof(CoordinationService.CoordinationServiceClient.SetCountryStatus), Write, c => c.SetCountryStatusAsync(new SetCountryStatusRequest()).ResponseAsync),
+        new(nameof(CoordinationService.CoordinationServiceClient.EndCrisisResponse), Write, c => c.EndCrisisResponseAsync(new EndCrisisResponseRequest()).ResponseAsync),
+        new(nameof(CoordinationService.CoordinationServiceClient.UnlinkOutcomes), Write, c => c.UnlinkOutcomesAsync(new UnlinkOutcomesRequest()).ResponseAsync),
     ];
 }
