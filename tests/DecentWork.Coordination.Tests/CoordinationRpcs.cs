@@ -56,5 +56,11 @@ public sealed class CoordinationRpcs : IServiceRpcs<CoordinationService.Coordina
         new(nameof(CoordinationService.CoordinationServiceClient.GetCrisisResponseHistory), Read, c => c.GetCrisisResponseHistoryAsync(new GetCrisisResponseHistoryRequest()).ResponseAsync),
         new(nameof(CoordinationService.CoordinationServiceClient.GetCountryPresenceHistory), Read, c => c.GetCountryPresenceHistoryAsync(new GetCountryPresenceHistoryRequest()).ResponseAsync),
         new(nameof(CoordinationService.CoordinationServiceClient.GetDeliveringAsOnePilotHistory), Read, c => c.GetDeliveringAsOnePilotHistoryAsync(new GetDeliveringAsOnePilotHistoryRequest()).ResponseAsync),
+        // ---- countries: country status, ending and unlinking ----
+        new(nameof(CoordinationService.CoordinationServiceClient.GetCountryStatus), Read, c => c.GetCountryStatusAsync(new GetCountryStatusRequest()).ResponseAsync),
+        new(nameof(CoordinationService.CoordinationServiceClient.ListCountryStatuses), Read, c => c.ListCountryStatusesAsync(new ListCountryStatusesRequest()).ResponseAsync),
+        new(nameof(CoordinationService.CoordinationServiceClient.SetCountryStatus), Write, c => c.SetCountryStatusAsync(new SetCountryStatusRequest()).ResponseAsync),
+        new(nameof(CoordinationService.CoordinationServiceClient.EndCrisisResponse), Write, c => c.EndCrisisResponseAsync(new EndCrisisResponseRequest()).ResponseAsync),
+        new(nameof(CoordinationService.CoordinationServiceClient.UnlinkOutcomes), Write, c => c.UnlinkOutcomesAsync(new UnlinkOutcomesRequest()).ResponseAsync),
     ];
 }

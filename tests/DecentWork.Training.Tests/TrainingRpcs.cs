@@ -19,6 +19,10 @@ public sealed class TrainingRpcs : IServiceRpcs<TrainingService.TrainingServiceC
         new(nameof(TrainingService.TrainingServiceClient.LinkCourseToProgramme), Write, c => c.LinkCourseToProgrammeAsync(new LinkCourseToProgrammeRequest()).ResponseAsync),
         new(nameof(TrainingService.TrainingServiceClient.LinkCourseToOutcome), Write, c => c.LinkCourseToOutcomeAsync(new LinkCourseToOutcomeRequest()).ResponseAsync),
         new(nameof(TrainingService.TrainingServiceClient.LinkEditionToOutcome), Write, c => c.LinkEditionToOutcomeAsync(new LinkEditionToOutcomeRequest()).ResponseAsync),
+        // ---- countries: removing links ----
+        new(nameof(TrainingService.TrainingServiceClient.UnlinkCourseFromProgramme), Write, c => c.UnlinkCourseFromProgrammeAsync(new UnlinkCourseFromProgrammeRequest()).ResponseAsync),
+        new(nameof(TrainingService.TrainingServiceClient.UnlinkCourseFromOutcome), Write, c => c.UnlinkCourseFromOutcomeAsync(new UnlinkCourseFromOutcomeRequest()).ResponseAsync),
+        new(nameof(TrainingService.TrainingServiceClient.UnlinkEditionFromOutcome), Write, c => c.UnlinkEditionFromOutcomeAsync(new UnlinkEditionFromOutcomeRequest()).ResponseAsync),
         new(nameof(TrainingService.TrainingServiceClient.ScheduleEdition), Write, c => c.ScheduleEditionAsync(new ScheduleEditionRequest()).ResponseAsync),
         new(nameof(TrainingService.TrainingServiceClient.GetEdition), Read, c => c.GetEditionAsync(new GetEditionRequest()).ResponseAsync),
         new(nameof(TrainingService.TrainingServiceClient.ListEditions), Read, c => c.ListEditionsAsync(new ListEditionsRequest()).ResponseAsync),

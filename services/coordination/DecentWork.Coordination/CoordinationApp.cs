@@ -16,6 +16,7 @@ public static class CoordinationApp
     public const string PilotsCollection = "delivering_as_one_pilots";
     public const string ToolkitAssessmentsCollection = "toolkit_assessments";
     public const string CrisisResponsesCollection = "crisis_responses";
+    public const string CountryStatusesCollection = "country_statuses";
 
     public static WebApplication Build(string[] args)
     {
@@ -43,7 +44,11 @@ public static class CoordinationApp
                 new StoreIndex<ToolkitAssessment>(a => a.Status))
             .AddAggregate(CrisisResponsesCollection,
                 new StoreIndex<CrisisResponse>(c => c.SortKey),
-                new StoreIndex<CrisisResponse>(c => c.CountryCode));
+                new StoreIndex<CrisisResponse>(c => c.CountryCode))
+            // The id is the country's (KnownCountryStatus.IdOf): one status per country without a unique index.
+            .AddAggregate(CountryStatusesCollection,
+                new StoreIndex<CountryStatus>(s => s.CountryCode));
+        builder.Services.AddHostedService<Storage.CountryStatusSeed>();
         builder.Services.AddDecentWorkBus(builder.Configuration, ServiceName, bus =>
         {
             bus.AddConsumer<ProgrammeRegisteredConsumer>();

@@ -1,5 +1,6 @@
 using DecentWork.Partnerships.Domain;
 using DecentWork.Partnerships.Iati;
+using DecentWork.ServiceDefaults.CountryGroups;
 using DecentWork.ServiceDefaults.Hosting;
 using DecentWork.ServiceDefaults.Iati;
 using DecentWork.ServiceDefaults.Messaging;
@@ -32,6 +33,7 @@ public static class PartnershipsApp
                 new StoreIndex<FundingApproval>(a => a.RequestKey, Unique: true))
             .AddProjection(new FundingApprovalTotals())
             .AddProjection(new ProgrammeFundingTotals())
+            .AddProjection(new FundingApprovalCountryTotals())
             .AddAggregate("agreements",
                 new StoreIndex<Agreement>(a => a.PartnerId),
                 new StoreIndex<Agreement>(a => a.SortKey))
@@ -39,7 +41,9 @@ public static class PartnershipsApp
             .AddAggregate("projects",
                 new StoreIndex<Project>(p => p.SortKey, Unique: true),
                 new StoreIndex<Project>(p => p.Status))
-            .AddAggregate<ProgrammeNeeds>("programme_needs");
+            .AddAggregate<ProgrammeNeeds>("programme_needs")
+            // Coordination's country statuses, which the funding reports filter by (country_group).
+            .AddKnownCountryStatuses();
         // The outbox relay publishes PartnerRegistered and FundingApproved once stored; coordination's
         // approved joint programmes arrive as UN-system funding; programming's registered and approved
         // programmes and outcome changes say which programmes and outcomes approvals may name, and
@@ -52,6 +56,7 @@ public static class PartnershipsApp
                 bus.AddConsumer<Consumers.ProgrammeRegisteredConsumer>();
                 bus.AddConsumer<Consumers.ProgrammeApprovedConsumer>();
                 bus.AddConsumer<Consumers.ProgrammeOutcomeChangedConsumer>();
+                bus.AddConsumer<CountryStatusChangedConsumer>();
             });
 
         var app = builder.Build();

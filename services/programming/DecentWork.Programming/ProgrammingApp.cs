@@ -3,6 +3,7 @@ using DecentWork.Programming.Domain;
 using DecentWork.Programming.Iati;
 using DecentWork.ServiceDefaults.Iati;
 using DecentWork.Programming.Storage;
+using DecentWork.ServiceDefaults.CountryGroups;
 using DecentWork.ServiceDefaults.Hosting;
 using DecentWork.ServiceDefaults.Messaging;
 using DecentWork.ServiceDefaults.Storage;
@@ -35,12 +36,15 @@ public static class ProgrammingApp
             .AddAggregate("funding_contributions",
                 new StoreIndex<FundingContribution>(c => c.ProgrammeId),
                 new StoreIndex<FundingContribution>(c => c.SortKey))
-            .AddProjection(new FundingByProgramme());
+            .AddProjection(new FundingByProgramme())
+            // Coordination's country statuses, which the reports filter by (country_group).
+            .AddKnownCountryStatuses();
         builder.Services.AddSingleton(IatiSettings.From(builder.Configuration));
         builder.Services.AddDecentWorkBus(builder.Configuration, ServiceName, bus =>
         {
             bus.AddConsumer<FundingApprovedConsumer>();
             bus.AddConsumer<ProgrammeTrainingCountedConsumer>();
+            bus.AddConsumer<CountryStatusChangedConsumer>();
         });
 
         var app = builder.Build();

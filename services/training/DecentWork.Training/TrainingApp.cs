@@ -36,6 +36,7 @@ public static class TrainingApp
             bus.AddConsumer<ProgrammeApprovedConsumer>();
             bus.AddConsumer<ProgrammeOutcomeChangedConsumer>();
             bus.AddConsumer<ProgrammeRecountConsumer>();
+            bus.AddConsumer<ProgrammeUnlinkRecountConsumer>();
             bus.AddConsumer<PartnerRegisteredConsumer>();
         });
 

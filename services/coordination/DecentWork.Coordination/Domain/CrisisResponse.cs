@@ -18,7 +18,7 @@ public sealed record CrisisResponseTerms(CrisisResponseKind Kind, string Title, 
 /// agencies taking part and the organisation's role ("bridging the gap between humanitarian relief
 /// and development").
 /// </summary>
-public sealed class CrisisResponse : Aggregate
+public sealed partial class CrisisResponse : Aggregate
 {
     // The upper bound only stops typos; the lower one keeps out dates that are clearly mistyped.
     public const int FirstYear = 1990;

@@ -5,7 +5,7 @@ using DecentWork.ServiceDefaults.Storage;
 namespace DecentWork.Coordination.Domain;
 
 /// <summary>A United Nations Development Assistance Framework: one country, one cycle of years.</summary>
-public sealed class Undaf : Aggregate
+public sealed partial class Undaf : Aggregate
 {
     // UNDAFs began in 1997; the upper bound only stops typos such as 20010.
     public const int FirstStartYear = 1997;

@@ -94,5 +94,8 @@ public sealed partial class CoordinationService
         EndedOn = response.EndedOn is { } ended ? ProtoConvert.ToDate(ended) : null,
         RecordedAt = ProtoConvert.ToTimestamp(response.RecordedAt),
         Version = response.Version,
+        EndReason = response.EndReason,
+        EndedBy = response.EndedBy,
+        EndedAt = response.EndedAt is { } endedAt ? ProtoConvert.ToTimestamp(endedAt) : null,
     };
 }

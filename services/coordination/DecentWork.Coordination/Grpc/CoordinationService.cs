@@ -17,7 +17,8 @@ namespace DecentWork.Coordination.Grpc;
 public sealed partial class CoordinationService(
     IAggregateStore<Undaf> undafs, IAggregateStore<KnownProgramme> programmes, IAggregateStore<CountryPresence> presences,
     IAggregateStore<JointProgramme> jointProgrammes, IAggregateStore<DeliveringAsOnePilot> pilots,
-    IAggregateStore<ToolkitAssessment> toolkitAssessments, IAggregateStore<CrisisResponse> crisisResponses, TimeProvider clock)
+    IAggregateStore<ToolkitAssessment> toolkitAssessments, IAggregateStore<CrisisResponse> crisisResponses, TimeProvider clock,
+    IAggregateStore<Domain.CountryStatus> countryStatuses)
     : Contract.CoordinationService.CoordinationServiceBase
 {
     // The other parts of this class reach the constructor's parameters through these.
@@ -170,5 +171,6 @@ public sealed partial class CoordinationService(
                 LinkedAt = ProtoConvert.ToTimestamp(l.LinkedAt),
             }),
         },
+        RemovedOutcomeLinks = { undaf.RemovedLinks.Select(ToProto) },
     };
 }

@@ -1,4 +1,5 @@
 using DecentWork.Partnerships.Domain;
+using DecentWork.ServiceDefaults.CountryGroups;
 using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.ServiceDefaults.Reference;
 using DecentWork.ServiceDefaults.Security;
@@ -26,10 +27,12 @@ public sealed partial class PartnershipsService
         violations.Check(request.Limit < 0, "limit", "must not be negative");
         violations.Check(!Enum.IsDefined(request.Source), "source", "is not a known funding source");
         CheckPeriod(request.StartYear, request.EndYear, violations);
+        var inGroup = CountryGroupRegistration.FilterFrom(request.CountryGroup, request.CountryGroupOn, violations);
         violations.ThrowIfAny();
 
         var source = request.Source == 0 ? (FundingSource?)null : (FundingSource)request.Source;
-        var found = await LoadTotals(request.StartYear, request.EndYear, context.CancellationToken, source);
+        var found = inGroup is null ? await LoadTotals(request.StartYear, request.EndYear, context.CancellationToken, source)
+            : await LoadCountryGroupTotals(request.StartYear, request.EndYear, inGroup, context.CancellationToken, source);
         var total = FundingReports.Total(found);
         var rows = request.GroupBy switch
         {

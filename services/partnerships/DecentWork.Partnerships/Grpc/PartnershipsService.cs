@@ -1,4 +1,5 @@
 using DecentWork.Partnerships.Domain;
+using DecentWork.ServiceDefaults.CountryGroups;
 using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
@@ -15,7 +16,8 @@ namespace DecentWork.Partnerships.Grpc;
 public sealed partial class PartnershipsService(
     IAggregateStore<Partner> partners, IAggregateStore<FundingApproval> approvals, IAggregateStore<Agreement> agreements,
     IAggregateStore<RbsaPool> rbsaPools, IAggregateStore<Project> projects,
-    IAggregateStore<ProgrammeNeeds> programmeNeeds, IProjectionReader projections, TimeProvider clock)
+    IAggregateStore<ProgrammeNeeds> programmeNeeds, IProjectionReader projections, TimeProvider clock,
+    IAggregateStore<KnownCountryStatus> countryStatuses)
     : Contract.PartnershipsService.PartnershipsServiceBase
 {
     [Authorize(Policy = AccessPolicies.PartnershipsWrite)]

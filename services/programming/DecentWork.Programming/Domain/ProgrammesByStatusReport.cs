@@ -47,6 +47,12 @@ public sealed class ProgrammesByStatusProjection : Projection<Programme>
     internal static StatusCount Parse(Bucket bucket) => new(
         (ProgrammeStatus)int.Parse(bucket.Parts[2]), (IloRegion)int.Parse(bucket.Parts[1]), int.Parse(bucket.Parts[3]), (int)bucket.Count);
 
+    /// <summary>The country a bucket's programmes are in (the key's first part).</summary>
+    public static string CountryOf(Bucket bucket) => bucket.Parts[0];
+
+    /// <summary>The year a bucket's programmes were approved (the key's fourth part); 0 when not approved.</summary>
+    public static int ApprovalYearOf(Bucket bucket) => int.Parse(bucket.Parts[3]);
+
     /// <summary>The region a bucket's programmes are in (the key's second part).</summary>
     public static IloRegion RegionOf(Bucket bucket) => (IloRegion)int.Parse(bucket.Parts[1]);
 }

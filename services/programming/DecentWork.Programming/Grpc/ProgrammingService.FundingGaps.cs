@@ -18,7 +18,10 @@ public sealed partial class ProgrammingService
         var violations = new FieldViolations();
         var page = Page.From(request.PageSize, request.PageToken, violations);
         // All matching programmes are read because the totals cover every page.
+        var inGroup = await CountryGroupAsync(request.CountryGroup, request.CountryGroupOn, context);
         var all = await ReportedProgrammesAsync(request.Region, request.Country, request.Status, violations, context);
+        // The group on the day asked for, or today: a funding gap is a picture of now.
+        if (inGroup is not null) all = [.. all.Where(p => inGroup(p.CountryCode, 0))];
         var funding = await AllFundingAsync(context.CancellationToken);
         var (shown, total, next) = page.Of(all, p => p.SortKey);
         var response = new Contract.ReportFundingGapsResponse

@@ -32,7 +32,9 @@ public sealed partial class ProgrammingService
     [Authorize(Policy = AccessPolicies.ProgrammesReport)]
     public override async Task<Contract.ReportProgrammesByStatusResponse> ReportProgrammesByStatus(Contract.ReportProgrammesByStatusRequest request, ServerCallContext context)
     {
-        var report = ProgrammesByStatusReport.From(await ReportBucketsAsync(ProgrammesByStatusProjection.ProjectionName, request.Region, "", context));
+        var inGroup = await CountryGroupAsync(request.CountryGroup, request.CountryGroupOn, context);
+        var buckets = await ReportBucketsAsync(ProgrammesByStatusProjection.ProjectionName, request.Region, "", context);
+        var report = ProgrammesByStatusReport.From(inGroup is null ? buckets : buckets.Where(b => inGroup(ProgrammesByStatusProjection.CountryOf(b), ProgrammesByStatusProjection.ApprovalYearOf(b))));
         var response = new Contract.ReportProgrammesByStatusResponse
         {
             TotalProgrammes = report.TotalProgrammes,

@@ -1,5 +1,6 @@
 using DecentWork.ServiceDefaults;
 using DecentWork.Programming.Domain;
+using DecentWork.ServiceDefaults.CountryGroups;
 using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.ServiceDefaults.Reference;
 using DecentWork.ServiceDefaults.Storage;
@@ -12,7 +13,8 @@ namespace DecentWork.Programming.Grpc;
 
 /// <summary>Maps proto requests to the Programme aggregate and back; rules live in the aggregate.</summary>
 public sealed partial class ProgrammingService(
-    IAggregateStore<Programme> programmes, IAggregateStore<FundingContribution> contributions, IProjectionReader projections, TimeProvider clock)
+    IAggregateStore<Programme> programmes, IAggregateStore<FundingContribution> contributions, IProjectionReader projections, TimeProvider clock,
+    IAggregateStore<KnownCountryStatus> countryStatuses)
     : Contract.ProgrammingService.ProgrammingServiceBase
 {
     [Authorize(Policy = AccessPolicies.ProgrammesDraft)]

@@ -5,7 +5,7 @@ using DecentWork.ServiceDefaults.Storage;
 namespace DecentWork.Training.Domain;
 
 /// <summary>A course in the Turin Centre catalogue and the DWCPs (and their outcomes) it is designed to support.</summary>
-public sealed class Course : Aggregate
+public sealed partial class Course : Aggregate
 {
     public const int MinCodeLength = 2;
     public const int MaxCodeLength = 20;
@@ -86,6 +86,7 @@ public sealed class Course : Aggregate
     public bool LinkTo(KnownProgramme programme, DateTimeOffset now, string? changedBy = null)
     {
         if (!AddProgramme(programme.Id)) return false;
+        WholeProgrammeIds.Add(programme.Id);
         Raise(new CourseLinkedToProgramme(Id, programme.Id, null, now, changedBy));
         return true;
     }

@@ -93,5 +93,6 @@ internal static class CourseMapping
         Languages = { course.Languages },
         DurationDays = course.DurationDays,
         LinkedOutcomes = { course.LinkedOutcomes.Select(EditionMapping.ToProto) },
+        RemovedLinks = { course.RemovedLinks.Select(RemovedLinkMapping.ToProto) },
     };
 }

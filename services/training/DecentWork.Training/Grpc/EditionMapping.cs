@@ -63,6 +63,7 @@ internal static class EditionMapping
         Enrolments = { edition.Enrolments.Select(ToProto) },
         Version = edition.Version,
         LinkedOutcomes = { edition.LinkedOutcomes.Select(ToProto) },
+        RemovedLinks = { edition.RemovedLinks.Select(RemovedLinkMapping.ToProto) },
         ParticipantCounts =
         {
             edition.ParticipantCounts.Select(c => new Contract.PastParticipantCount

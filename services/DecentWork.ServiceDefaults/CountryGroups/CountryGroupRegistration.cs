@@ -1,0 +1,24 @@
+using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Storage;
+using Contract = DecentWork.Contracts.Common.V1;
+
+namespace DecentWork.ServiceDefaults.CountryGroups;
+
+public static class CountryGroupRegistration
+{
+    public const string CollectionName = "known_country_statuses";
+
+    /// <summary>The copy of coordination's country statuses; the service also adds <see cref="CountryStatusChangedConsumer"/> to its bus.</summary>
+    public static StorageBuilder AddKnownCountryStatuses(this StorageBuilder storage) =>
+        storage.AddAggregate<KnownCountryStatus>(CollectionName, new StoreIndex<KnownCountryStatus>(s => s.CountryCode));
+
+    /// <summary>The request's optional group and day; null when no group is asked for. Violations name the two fields.</summary>
+    public static CountryGroupFilter? FilterFrom(Contract.CountryGroup group, Google.Type.Date? on, FieldViolations violations,
+        string groupField = "country_group", string onField = "country_group_on")
+    {
+        var known = violations.Check(!Enum.IsDefined(group), groupField, "is not a known country group");
+        var day = on is null ? null : ProtoConvert.ToDateOnly(on);
+        violations.Check(on is not null && day is null, onField, "must be a calendar date");
+        return known && group != Contract.CountryGroup.Unspecified ? new CountryGroupFilter((CountryGroup)(int)group, day) : null;
+    }
+}
