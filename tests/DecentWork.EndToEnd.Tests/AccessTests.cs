@@ -19,6 +19,7 @@ public class AccessTests(PlatformFixture fixture) : IClassFixture<PlatformFixtur
     {
         ["decentwork.programming.v1.ProgrammingService"] = typeof(Programming.Grpc.ProgrammingService),
         ["decentwork.coordination.v1.CoordinationService"] = typeof(Coordination.Grpc.CoordinationService),
+        ["decentwork.coordination.v1.KnowledgeService"] = typeof(Coordination.Grpc.KnowledgeService),
         ["decentwork.partnerships.v1.PartnershipsService"] = typeof(Partnerships.Grpc.PartnershipsService),
         ["decentwork.training.v1.TrainingService"] = typeof(Training.Grpc.TrainingService),
     };

@@ -12,7 +12,7 @@ public static class ContractMethods
 {
     public static readonly IReadOnlyList<ServiceDescriptor> Services =
     [
-        ProgrammingV1.ProgrammingService.Descriptor, CoordinationV1.CoordinationService.Descriptor,
+        ProgrammingV1.ProgrammingService.Descriptor, CoordinationV1.CoordinationService.Descriptor, CoordinationV1.KnowledgeService.Descriptor,
         PartnershipsV1.PartnershipsService.Descriptor, TrainingV1.TrainingService.Descriptor,
     ];
 

@@ -23,6 +23,7 @@ public sealed class DemoLoader(Func<string, GrpcChannel> channelFor, TextWriter 
         await new CoordinationLoader(platform.Coordination).LoadAsync(programmes);
         await new CountryStatusLoader(platform.Coordination).LoadAsync();
         log.WriteLine($"demo data: UNDAFs, Delivering-as-One pilots, joint programmes, Toolkit assessments, crisis responses ({clock.Elapsed.TotalSeconds:F1} s)");
+        log.WriteLine($"demo data: {await new KnowledgeLoader(new(channelFor(DemoCallers.Loader))).LoadAsync(programmes)} knowledge items added ({clock.Elapsed.TotalSeconds:F1} s)");
         var partners = await new PartnershipsLoader(platform.Partnerships).LoadAsync(programmes);
         log.WriteLine($"demo data: {partners.Count} partners, approvals 2006-2008, RBSA, agreements, projects ({clock.Elapsed.TotalSeconds:F1} s)");
         await new TrainingLoader(platform.Training).LoadAsync(programmes, [.. FellowshipPartners.Select(name => partners[name])]);

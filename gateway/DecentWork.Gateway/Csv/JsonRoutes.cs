@@ -16,7 +16,7 @@ public static class JsonRoutes
 {
     public static readonly IReadOnlyList<Google.Protobuf.Reflection.ServiceDescriptor> Services =
     [
-        ProgrammingV1.ProgrammingService.Descriptor, CoordinationV1.CoordinationService.Descriptor,
+        ProgrammingV1.ProgrammingService.Descriptor, CoordinationV1.CoordinationService.Descriptor, CoordinationV1.KnowledgeService.Descriptor,
         PartnershipsV1.PartnershipsService.Descriptor, TrainingV1.TrainingService.Descriptor,
     ];
 

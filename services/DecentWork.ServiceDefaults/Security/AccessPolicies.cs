@@ -17,6 +17,9 @@ public static class AccessPolicies
     // Coordination
     public const string CoordinationRead = "coordination.read";
     public const string CoordinationWrite = "coordination.write";
+    // Knowledge base and search (served by coordination)
+    public const string KnowledgeRead = "knowledge.read";
+    public const string KnowledgeWrite = "knowledge.write";
     // Partnerships
     public const string PartnershipsRead = "partnerships.read";
     public const string PartnershipsWrite = "partnerships.write";
@@ -43,6 +46,8 @@ public static class AccessPolicies
         [ProgrammesReport] = [Roles.ProgrammeStaff, Roles.QaReviewer, Roles.CountryOffice, Roles.Constituent, Roles.Auditor],
         [CoordinationRead] = [Roles.UnCoordination, Roles.ProgrammeStaff, Roles.Auditor],
         [CoordinationWrite] = [Roles.UnCoordination],
+        [KnowledgeRead] = [Roles.ProgrammeStaff, Roles.QaReviewer, Roles.CountryOffice, Roles.Constituent, Roles.TrainingCentre, Roles.UnCoordination, Roles.Auditor],
+        [KnowledgeWrite] = [Roles.ProgrammeStaff, Roles.CountryOffice, Roles.UnCoordination],
         [PartnershipsRead] = [Roles.ProgrammeStaff, Roles.Partner, Roles.Auditor],
         [PartnershipsWrite] = [Roles.ProgrammeStaff],
         [PartnershipsReport] = [Roles.ProgrammeStaff, Roles.Partner, Roles.Auditor],

@@ -21,7 +21,7 @@ public static class CoordinationApp
     public static WebApplication Build(string[] args)
     {
         var builder = ServiceHost.CreateBuilder(args, ServiceName);
-        builder.Services.AddDecentWorkStorage(StorageSettings.From(builder.Configuration, ServiceName))
+        var storage = builder.Services.AddDecentWorkStorage(StorageSettings.From(builder.Configuration, ServiceName))
             .AddAggregate(UndafsCollection,
                 // The store, not a read-then-write, is what keeps "one UNDAF per country and cycle" under races.
                 new StoreIndex<Undaf>(u => u.CountryCycleKey, Unique: true),
@@ -49,15 +49,19 @@ public static class CoordinationApp
             .AddAggregate(CountryStatusesCollection,
                 new StoreIndex<CountryStatus>(s => s.CountryCode));
         builder.Services.AddHostedService<Storage.CountryStatusSeed>();
+                new StoreIndex<CrisisResponse>(c => c.CountryCode));
+        KnowledgeRegistration.AddKnowledge(storage);
         builder.Services.AddDecentWorkBus(builder.Configuration, ServiceName, bus =>
         {
             bus.AddConsumer<ProgrammeRegisteredConsumer>();
             bus.AddConsumer<ProgrammeApprovedConsumer>();
             bus.AddConsumer<ProgrammeOutcomeChangedConsumer>();
+            bus.AddConsumer<FundingApprovedConsumer>();
         });
 
         var app = builder.Build();
         app.MapGrpcService<Grpc.CoordinationService>();
+        app.MapGrpcService<Grpc.KnowledgeService>();
         app.MapServiceDefaults();
         return app;
     }

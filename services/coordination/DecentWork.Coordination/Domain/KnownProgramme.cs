@@ -95,6 +95,7 @@ public sealed class KnownProgramme : Aggregate
         held.Code = outcome.Code;
         held.Statement = outcome.Statement;
         held.StrategicObjective = outcome.StrategicObjective;
+        held.ResourceNeedUsd = outcome.ResourceNeedUsd;
         held.Withdrawn = withdrawn;
         held.ChangedAt = changedAt;
         return true;
