@@ -35,7 +35,15 @@ public static class ProgrammingApp
             .AddAggregate("funding_contributions",
                 new StoreIndex<FundingContribution>(c => c.ProgrammeId),
                 new StoreIndex<FundingContribution>(c => c.SortKey))
-            .AddProjection(new FundingByProgramme());
+            .AddProjection(new FundingByProgramme())
+            // Gender audits and ratification targets: records of their own, scoped by country (see each aggregate).
+            .AddAggregate("gender_audits",
+                new StoreIndex<GenderAudit>(a => a.CountryCode),
+                new StoreIndex<GenderAudit>(a => a.SortKey, Unique: true))
+            .AddAggregate("ratification_targets",
+                new StoreIndex<RatificationTarget>(t => t.TargetKey, Unique: true),
+                new StoreIndex<RatificationTarget>(t => t.SortKey, Unique: true))
+            .AddProjection(new RatificationTargetsProjection());
         builder.Services.AddSingleton(IatiSettings.From(builder.Configuration));
         builder.Services.AddDecentWorkBus(builder.Configuration, ServiceName, bus =>
         {
