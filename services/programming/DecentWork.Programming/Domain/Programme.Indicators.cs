@@ -39,8 +39,8 @@ public sealed partial class Programme
         DateRules.EnsureHappened(reportedOn, change.At, "A progress report");
         DateRules.EnsureWithin(reportedOn, PeriodStart, PeriodEnd, "A progress report");
         var parts = ActualBreakdown.Normalise(breakdown ?? []);
-        if (ActualBreakdown.Problems(indicator.Kind, actual, parts).FirstOrDefault() is { } problem)
-            throw new DomainRuleException($"The breakdown does not fit the actual value: {problem.Field} {problem.Description}.");
+        if (ActualBreakdown.Problems(indicator.Kind, actual, parts).Select(p => $"{p.Field} {p.Description}").FirstOrDefault() is { } problem)
+            throw new DomainRuleException($"The breakdown does not fit the actual value: {problem}.");
         var report = new ProgressReport { ReportedOn = reportedOn, Actual = actual.Trim(), Comment = comment.Trim(), Breakdown = parts };
         indicator.Progress.Add(report);
         Record(change, "IndicatorProgressRecorded", $"{indicator.Description}: {report.Actual} on {reportedOn:yyyy-MM-dd}{ActualBreakdown.Describe(parts)}");
