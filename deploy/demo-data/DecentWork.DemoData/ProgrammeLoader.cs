@@ -30,6 +30,7 @@ public sealed class ProgrammeLoader(Programming.ProgrammingService.ProgrammingSe
         var seeds = ProgrammeDemo.Seeds();
         foreach (var (seed, index) in seeds.Select((s, i) => (s, i)))
             loaded[seed.Country] = await LoadAsync(seed, index);
+        await new ProgrammeResultsDemo(programming).LoadAsync(loaded);
         return loaded;
     }
 

@@ -39,6 +39,14 @@ public static class ProgrammingApp
             .AddProjection(new FundingByProgramme())
             // Coordination's country statuses, which the reports filter by (country_group).
             .AddKnownCountryStatuses();
+            // Gender audits and ratification targets: records of their own, scoped by country (see each aggregate).
+            .AddAggregate("gender_audits",
+                new StoreIndex<GenderAudit>(a => a.CountryCode),
+                new StoreIndex<GenderAudit>(a => a.SortKey, Unique: true))
+            .AddAggregate("ratification_targets",
+                new StoreIndex<RatificationTarget>(t => t.TargetKey, Unique: true),
+                new StoreIndex<RatificationTarget>(t => t.SortKey, Unique: true))
+            .AddProjection(new RatificationTargetsProjection());
         builder.Services.AddSingleton(IatiSettings.From(builder.Configuration));
         builder.Services.AddDecentWorkBus(builder.Configuration, ServiceName, bus =>
         {

@@ -42,7 +42,8 @@ public sealed class ConsultationParticipationProjection : Projection<Programme>
 
     public override void Contribute(Programme state, Contributions contributions)
     {
-        if (state.Consultations.Count == 0 && state.SteeringCommittee is null) return;
+        // A discarded draft is left out of reports (no programme was discarded before the status existed, so the version stands).
+        if ((state.Consultations.Count == 0 && state.SteeringCommittee is null) || state.Status == ProgrammeStatus.Discarded) return;
         var key = KeyOf(state.CountryCode, state.Region);
         if (state.Consultations.Count > 0)
             contributions.Add(key, "consultations", state.Consultations.Count).Add(key, "programmes", 1);

@@ -38,4 +38,6 @@ public sealed class ProgressReport
     public DateOnly ReportedOn { get; set; }
     public string Actual { get; set; } = "";
     public string Comment { get; set; } = "";
+    /// <summary>The actual by sex and other dimensions; empty when only the total was reported (and on older reports).</summary>
+    public List<ActualPart> Breakdown { get; set; } = [];
 }

@@ -11,8 +11,8 @@ public sealed partial class Programme
     /// <summary>Membership changes over the programme's life, so any status but evaluated accepts it.</summary>
     public void SetSteeringCommittee(string name, IReadOnlyList<Participation> members, Change change)
     {
-        if (Status == ProgrammeStatus.Evaluated)
-            throw new DomainRuleException("The programme is Evaluated; its steering committee is a closed record.");
+        if (Status is ProgrammeStatus.Evaluated or ProgrammeStatus.Discarded)
+            throw new DomainRuleException($"The programme is {ProtoNames.Of(Status)}; its steering committee is a closed record.");
         if (string.IsNullOrWhiteSpace(name)) throw new DomainRuleException("A steering committee needs a name.");
         EnsureCountsValid(members, "A steering committee");
         SteeringCommittee = new SteeringCommittee { Name = name.Trim(), Members = [.. members] };
@@ -33,7 +33,7 @@ public sealed partial class Programme
     }
 
     /// <summary>Each group at most once, no negative counts, and nobody listed with no one in it.</summary>
-    private static void EnsureCountsValid(IReadOnlyList<Participation> people, string what)
+    internal static void EnsureCountsValid(IReadOnlyList<Participation> people, string what)
     {
         if (people.Count == 0 || people.Any(p => p.Women < 0 || p.Men < 0 || p.Women + p.Men == 0))
             throw new DomainRuleException($"{what} needs, for each group listed, at least one person and no negative counts.");

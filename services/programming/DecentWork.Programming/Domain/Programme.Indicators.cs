@@ -28,7 +28,8 @@ public sealed partial class Programme
     }
 
     /// <summary>Monitoring happens during implementation; a final report may follow completion.</summary>
-    public ProgressReport RecordIndicatorProgress(Guid indicatorId, DateOnly reportedOn, string actual, string comment, Change change)
+    public ProgressReport RecordIndicatorProgress(Guid indicatorId, DateOnly reportedOn, string actual, string comment, Change change,
+        IReadOnlyList<ActualPart>? breakdown = null)
     {
         if (Status is not (ProgrammeStatus.Active or ProgrammeStatus.Completed))
             throw new DomainRuleException($"Progress is reported while the programme is Active or Completed; it is {ProtoNames.Of(Status)}.");
@@ -37,9 +38,12 @@ public sealed partial class Programme
         EnsureValueFits(indicator.Kind, actual, "actual value");
         DateRules.EnsureHappened(reportedOn, change.At, "A progress report");
         DateRules.EnsureWithin(reportedOn, PeriodStart, PeriodEnd, "A progress report");
-        var report = new ProgressReport { ReportedOn = reportedOn, Actual = actual.Trim(), Comment = comment.Trim() };
+        var parts = ActualBreakdown.Normalise(breakdown ?? []);
+        if (ActualBreakdown.Problems(indicator.Kind, actual, parts).Select(p => $"{p.Field} {p.Description}").FirstOrDefault() is { } problem)
+            throw new DomainRuleException($"The breakdown does not fit the actual value: {problem}.");
+        var report = new ProgressReport { ReportedOn = reportedOn, Actual = actual.Trim(), Comment = comment.Trim(), Breakdown = parts };
         indicator.Progress.Add(report);
-        Record(change, "IndicatorProgressRecorded", $"{indicator.Description}: {report.Actual} on {reportedOn:yyyy-MM-dd}");
+        Record(change, "IndicatorProgressRecorded", $"{indicator.Description}: {report.Actual} on {reportedOn:yyyy-MM-dd}{ActualBreakdown.Describe(parts)}");
         return report;
     }
 

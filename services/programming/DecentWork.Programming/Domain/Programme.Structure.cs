@@ -59,7 +59,7 @@ public sealed partial class Programme
     /// <summary>Content may change until the programme is completed; after that it is a record.</summary>
     private void EnsureContentCanChange()
     {
-        if (Status is ProgrammeStatus.Completed or ProgrammeStatus.Evaluated)
+        if (Status is ProgrammeStatus.Completed or ProgrammeStatus.Evaluated or ProgrammeStatus.Discarded)
             throw new DomainRuleException($"The programme is {ProtoNames.Of(Status)}; its priorities and outcomes can no longer change.");
     }
 

@@ -10,4 +10,6 @@ public enum ProgrammeStatus
     Active = 5,
     Completed = 6,
     Evaluated = 7,
+    /// <summary>Discarded while a draft; final, and left out of lists and reports by default.</summary>
+    Discarded = 8,
 }

@@ -40,9 +40,14 @@ public sealed class ProgrammesByStatusProjection : Projection<Programme>
     public const string ProjectionName = "programmes-by-status";
     public override string Name => ProjectionName;
 
-    public override void Contribute(Programme state, Contributions contributions) =>
+    public override void Contribute(Programme state, Contributions contributions)
+    {
+        // A discarded draft is left out of reports. No programme was discarded before the status
+        // existed, so the buckets already stored are what this version makes: the version stands.
+        if (state.Status == ProgrammeStatus.Discarded) return;
         contributions.Count(BucketKey.Of(state.CountryCode, ((int)state.Region).ToString("D2"), ((int)state.Status).ToString("D2"),
             (state.ApprovedOn?.Year ?? 0).ToString("D4")));
+    }
 
     internal static StatusCount Parse(Bucket bucket) => new(
         (ProgrammeStatus)int.Parse(bucket.Parts[2]), (IloRegion)int.Parse(bucket.Parts[1]), int.Parse(bucket.Parts[3]), (int)bucket.Count);

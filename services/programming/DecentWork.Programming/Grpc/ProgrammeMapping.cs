@@ -33,6 +33,8 @@ public sealed partial class ProgrammingService
             RequestId = programme.RequestId,
             DraftedBy = programme.DraftedBy,
             SubmittedBy = programme.SubmittedBy,
+            DiscardReason = programme.DiscardReason,
+            DiscardedAt = programme.DiscardedAt is { } discarded ? ProtoConvert.ToTimestamp(discarded) : null,
         };
         proto.Priorities.AddRange(programme.Priorities.Select(p => ToProto(p, programme, funding)));
         proto.Consultations.AddRange(programme.Consultations.Select(ToProto));
@@ -53,14 +55,15 @@ public sealed partial class ProgrammingService
     private static Contract.Priority ToProto(Priority priority, Programme programme, ProgrammeFunding funding)
     {
         var proto = new Contract.Priority { Id = priority.Id.ToString(), Title = priority.Title };
-        proto.Outcomes.AddRange(programme.Outcomes.Where(o => o.PriorityId == priority.Id).Select(o => ToProto(o, programme.Indicators, funding)));
+        proto.Outcomes.AddRange(programme.Outcomes.Where(o => o.PriorityId == priority.Id).Select(o => ToProto(o, programme, funding)));
         return proto;
     }
 
-    private static Contract.Outcome ToProto(Outcome o, List<Indicator> indicators, ProgrammeFunding funding)
+    private static Contract.Outcome ToProto(Outcome o, Programme programme, ProgrammeFunding funding)
     {
         var proto = ToProto(o, funding.MobilisedFor(o.Id));
-        proto.Indicators.AddRange(indicators.Where(i => i.OutcomeId == o.Id).Select(ToProto));
+        proto.Indicators.AddRange(programme.Indicators.Where(i => i.OutcomeId == o.Id).Select(ToProto));
+        AddResults(proto, programme.ResultsOf(o.Id));
         return proto;
     }
 
@@ -73,7 +76,7 @@ public sealed partial class ProgrammingService
         };
         proto.Progress.AddRange(i.Progress.Select(p => new Contract.ProgressReport
         {
-            ReportedOn = ProtoConvert.ToDate(p.ReportedOn), Actual = p.Actual, Comment = p.Comment,
+            ReportedOn = ProtoConvert.ToDate(p.ReportedOn), Actual = p.Actual, Comment = p.Comment, Breakdown = { ToProto(p.Breakdown) },
         }));
         return proto;
     }

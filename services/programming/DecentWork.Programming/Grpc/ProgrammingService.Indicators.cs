@@ -45,8 +45,19 @@ public sealed partial class ProgrammingService
         // Whether the value must be a number depends on the indicator, which the aggregate checks.
         IndicatorValue(violations, null, request.Actual, "actual");
         violations.Check(request.Comment.Length > MaxCommentLength, "comment", $"must be at most {MaxCommentLength} characters");
-        return ChangeAsync(request.ProgrammeId, request.ExpectedVersion, violations, context,
-            (p, change) => p.RecordIndicatorProgress(indicatorId!.Value, reportedOn!.Value, request.Actual, request.Comment, change));
+        var breakdown = BreakdownFrom(request.Breakdown, violations);
+        return ChangeAsync(request.ProgrammeId, request.ExpectedVersion, violations, context, (p, change) =>
+        {
+            // Whether the parts must add up depends on the indicator's kind, known once it is loaded;
+            // a breakdown that does not fit is still a bad request, named field by field.
+            if (p.Indicators.FirstOrDefault(i => i.Id == indicatorId) is { } indicator)
+            {
+                var misfit = new FieldViolations();
+                foreach (var (field, description) in ActualBreakdown.Problems(indicator.Kind, request.Actual, breakdown)) misfit.Add(field, description);
+                misfit.ThrowIfAny();
+            }
+            p.RecordIndicatorProgress(indicatorId!.Value, reportedOn!.Value, request.Actual, request.Comment, change, breakdown);
+        });
     }
 
     private static void IndicatorValue(FieldViolations violations, IndicatorKind? kind, string value, string field)
@@ -78,6 +89,7 @@ public sealed partial class ProgrammingService
                     LatestActual = latest?.Actual ?? "",
                     LatestReportedOn = latest is null ? null : ProtoConvert.ToDate(latest.ReportedOn),
                     PercentOfTarget = indicator.PercentOfTarget()?.ToString("0.0", CultureInfo.InvariantCulture) ?? "",
+                    LatestBreakdown = { ToProto(latest?.Breakdown ?? []) },
                 });
             }
         return response;

@@ -119,6 +119,8 @@ public sealed partial class ProgrammingService
             VisibleTo(Caller.From(context)),
             region == 0 ? null : p => p.Region == region,
             country is null ? null : p => p.CountryCode == country.Code,
-            status == 0 ? null : p => p.Status == status), new SortOrder<Programme>(p => p.SortKey), context.CancellationToken);
+            status == 0 ? null : p => p.Status == status,
+            // Discarded drafts are left out of every report unless their status is asked for.
+            status == ProgrammeStatus.Discarded ? null : p => p.Status != ProgrammeStatus.Discarded), new SortOrder<Programme>(p => p.SortKey), context.CancellationToken);
     }
 }

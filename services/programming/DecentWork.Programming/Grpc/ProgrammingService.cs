@@ -15,6 +15,7 @@ namespace DecentWork.Programming.Grpc;
 public sealed partial class ProgrammingService(
     IAggregateStore<Programme> programmes, IAggregateStore<FundingContribution> contributions, IProjectionReader projections, TimeProvider clock,
     IAggregateStore<KnownCountryStatus> countryStatuses)
+    IAggregateStore<GenderAudit> genderAudits, IAggregateStore<RatificationTarget> ratificationTargets)
     : Contract.ProgrammingService.ProgrammingServiceBase
 {
     [Authorize(Policy = AccessPolicies.ProgrammesDraft)]
@@ -66,6 +67,8 @@ public sealed partial class ProgrammingService(
         violations.ThrowIfAny();
 
         var region = (IloRegion)request.Region;
+        // Discarded drafts only when asked for, by the flag or by their status.
+        var leaveOutDiscarded = !request.IncludeDiscarded && request.Status != Contract.ProgrammeStatus.Discarded;
         var status = (ProgrammeStatus)request.Status;
         var requestKey = Programme.KeyOfRequest(request.RequestId);
         // Zero enum values mean "any": only the filters the caller set narrow the query.
@@ -74,6 +77,7 @@ public sealed partial class ProgrammingService(
             country is null ? null : p => p.CountryCode == country.Code,
             region == 0 ? null : p => p.Region == region,
             status == 0 ? null : p => p.Status == status,
+            leaveOutDiscarded ? p => p.Status != ProgrammeStatus.Discarded : null,
             request.RequestId.Length == 0 ? null : p => p.RequestKey == requestKey);
         var (found, total, nextPageToken) = await programmes.PageAsync(filter, new SortOrder<Programme>(p => p.SortKey), page, context.CancellationToken);
         var response = new Contract.ListProgrammesResponse { NextPageToken = nextPageToken, TotalSize = total };
