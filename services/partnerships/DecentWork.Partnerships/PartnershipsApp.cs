@@ -32,10 +32,12 @@ public static class PartnershipsApp
                 new StoreIndex<FundingApproval>(a => a.RequestKey, Unique: true))
             .AddProjection(new FundingApprovalTotals())
             .AddProjection(new ProgrammeFundingTotals())
+            .AddProjection(new FundingAllocationTotals())
             .AddAggregate("agreements",
                 new StoreIndex<Agreement>(a => a.PartnerId),
                 new StoreIndex<Agreement>(a => a.SortKey))
             .AddAggregate<RbsaPool>("rbsa_pools")
+            .AddProjection(new RbsaOutcomeTotals())
             .AddAggregate("projects",
                 new StoreIndex<Project>(p => p.SortKey, Unique: true),
                 new StoreIndex<Project>(p => p.Status))
