@@ -45,9 +45,9 @@ public sealed class FundingAllocationTotals : Projection<FundingApproval>
 }
 
 /// <summary>One bucket of <see cref="FundingAllocationTotals"/>: what one year's approvals of one source allocate to one group.</summary>
-public sealed record AllocationTotal(int Year, FundingSource Source, string Group, decimal AmountUsd, int Count)
+public sealed record AllocationTotal(string Family, int Year, FundingSource Source, string Group, decimal AmountUsd, int Count)
 {
     public static IEnumerable<AllocationTotal> From(IEnumerable<Bucket> buckets) => buckets.Select(b => new AllocationTotal(
-        int.Parse(b.Parts[1], CultureInfo.InvariantCulture), (FundingSource)int.Parse(b.Parts[2], CultureInfo.InvariantCulture),
+        b.Parts[0], int.Parse(b.Parts[1], CultureInfo.InvariantCulture), (FundingSource)int.Parse(b.Parts[2], CultureInfo.InvariantCulture),
         b.Parts[3], b[FundingAllocationTotals.UsdFigure], (int)b.Count));
 }
