@@ -25,7 +25,7 @@ public class FundingApprovalCorrectionTests
 
         approval.Amend(700m, [To(a, 700m)], " exchange rate corrected ", Norway, "Officer (hq-1)", Now.AddDays(1));
 
-        Assert.Equal((700m, 2, FundingApprovalStatus.Active), (approval.AmountUsd, approval.CurrentRevision, approval.Status));
+        Assert.Equal((700m, 2, FundingApprovalStatus.Active), (approval.AmountUsd, approval.CurrentRevision(), approval.Status));
         var correction = Assert.Single(approval.Corrections);
         Assert.Equal((2, FundingApprovalCorrectionKind.Amended, "exchange rate corrected", "Officer (hq-1)", 1_000m),
             (correction.Revision, correction.Kind, correction.Reason, correction.ChangedBy, correction.PreviousAmountUsd));
@@ -70,7 +70,7 @@ public class FundingApprovalCorrectionTests
         var approval = FundingApproval.Record(Norway, Guid.NewGuid(), 1_000m, 2007, Now);
 
         Assert.Throws<DomainRuleException>(() => approval.Amend(900m, [new Allocation { AmountUsd = 800m }], "why", Norway, "Officer", Now));
-        Assert.Equal((1_000m, 1, 0), (approval.AmountUsd, approval.CurrentRevision, approval.Corrections.Count));
+        Assert.Equal((1_000m, 1, 0), (approval.AmountUsd, approval.CurrentRevision(), approval.Corrections.Count));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class FundingAllocationTotals : Projection<FundingApproval>
 
     public override void Contribute(FundingApproval approval, Contributions contributions)
     {
-        if (approval.IsCancelled) return;
+        if (approval.IsCancelled()) return;
         var year = approval.Year.ToString("D4", CultureInfo.InvariantCulture);
         var source = ((int)approval.Source).ToString("D2", CultureInfo.InvariantCulture);
         Add(Objectives, a => (a.StrategicObjective ?? 0).ToString(CultureInfo.InvariantCulture));

@@ -45,9 +45,10 @@ public sealed partial class FundingApproval
 
     public List<FundingApprovalCorrection> Corrections { get; private set; } = [];
 
-    public int CurrentRevision => Math.Max(Revision, 1);
+    // Methods, not properties, so that neither BSON mapper persists them as state.
+    public int CurrentRevision() => Math.Max(Revision, 1);
 
-    public bool IsCancelled => Status == FundingApprovalStatus.Cancelled;
+    public bool IsCancelled() => Status == FundingApprovalStatus.Cancelled;
 
     /// <summary>
     /// Replaces the amount and allocations (partner, programme, year and source stay), after the same
@@ -82,7 +83,7 @@ public sealed partial class FundingApproval
     }
 
     /// <summary>The programmes this state counts for in programming (as FundingApprovedConsumer reads the event).</summary>
-    public IReadOnlyList<Guid> ProgrammesFunded() => IsCancelled ? []
+    public IReadOnlyList<Guid> ProgrammesFunded() => IsCancelled() ? []
         : ProgrammeId != Guid.Empty ? [ProgrammeId]
         : [.. Allocations.Select(a => a.ProgrammeId).OfType<Guid>().Where(id => id != Guid.Empty).Distinct()];
 
@@ -100,7 +101,7 @@ public sealed partial class FundingApproval
 
     private void EnsureCorrectable(string step, string reason)
     {
-        if (IsCancelled)
+        if (IsCancelled())
             throw new DomainRuleException($"Funding approval {Id} is cancelled; a cancelled approval cannot be {step}.");
         if (reason.Trim().Length is 0 or > MaxReasonLength)
             throw new DomainRuleException($"A funding approval can only be {step} with a reason of 1-{MaxReasonLength} characters.");
@@ -108,7 +109,7 @@ public sealed partial class FundingApproval
 
     private void Correct(FundingApprovalCorrectionKind kind, string reason, string changedBy, DateTimeOffset now)
     {
-        Revision = CurrentRevision + 1;
+        Revision = CurrentRevision() + 1;
         Corrections.Add(new FundingApprovalCorrection
         {
             Revision = Revision, Kind = kind, Reason = reason.Trim(), ChangedBy = changedBy, ChangedAt = now, PreviousAmountUsd = AmountUsd,

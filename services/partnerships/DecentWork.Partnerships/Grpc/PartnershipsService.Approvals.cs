@@ -179,8 +179,8 @@ public sealed partial class PartnershipsService
             AgreementId = approval.AgreementId?.ToString() ?? "",
             RequestId = approval.RequestId,
             Version = approval.Version,
-            Status = approval.IsCancelled ? Contract.FundingApprovalStatus.Cancelled : Contract.FundingApprovalStatus.Active,
-            Revision = approval.CurrentRevision,
+            Status = approval.IsCancelled() ? Contract.FundingApprovalStatus.Cancelled : Contract.FundingApprovalStatus.Active,
+            Revision = approval.CurrentRevision(),
         };
         proto.Allocations.AddRange(approval.Allocations.Select(FundingApprovalInput.ToProto));
         proto.Corrections.AddRange(approval.Corrections.Select(c => new Contract.FundingApprovalCorrection
