@@ -76,6 +76,11 @@ public class DemoDataTests(PlatformFixture fixture, ITestOutputHelper output) : 
         Assert.Equal([9, 9, 5, 8, 5, 2], [alignment.ReviewedCount, alignment.StrategicPriorities, alignment.ProgrammingCycles,
             alignment.PredictableFunding, alignment.HarmonisedReporting, alignment.CommonPrinciples]);
 
+        // Issue 13: the allocation totals and growth figures, through the new reports.
+        var corrections = await CorrectionFigures.ReadAsync(new GatewayClients(fixture.Platform.GatewayGrpc));
+        Assert.Equal((117_600_000m, 9_700_000m, 7_600_000m, "31.03", "13.00"), (corrections.StandardsAndRights2007,
+            corrections.SocialPartnersCapacity2007, corrections.Bureaux2007, corrections.BureauxChangePercent2007, corrections.UnSystemChangePercent2007));
+
         var training = figures.Training;
         Assert.True(training.Participants2007 > 12_000, $"{training.Participants2007} participants in 2007");
         Assert.Equal(25.0, training.EmployersAndWorkersPercent2007, 1);

@@ -41,6 +41,9 @@ public class AccessPolicyTests(PartnershipsFixture fixture) : IClassFixture<Part
         [nameof(Service.ApproveProject)] = c => c.ApproveProjectAsync(new ApproveProjectRequest()).ResponseAsync,
         [nameof(Service.ChangeProjectStatus)] = c => c.ChangeProjectStatusAsync(new ChangeProjectStatusRequest()).ResponseAsync,
         [nameof(Service.ClassifyProject)] = c => c.ClassifyProjectAsync(new ClassifyProjectRequest()).ResponseAsync,
+        [nameof(Service.AmendFundingApproval)] = c => c.AmendFundingApprovalAsync(new AmendFundingApprovalRequest()).ResponseAsync,
+        [nameof(Service.CancelFundingApproval)] = c => c.CancelFundingApprovalAsync(new CancelFundingApprovalRequest()).ResponseAsync,
+        [nameof(Service.WithdrawProject)] = c => c.WithdrawProjectAsync(new WithdrawProjectRequest()).ResponseAsync,
     };
 
     /// <summary>The RPC implementations: the overrides of the generated base class.</summary>

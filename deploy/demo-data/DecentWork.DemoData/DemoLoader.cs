@@ -26,8 +26,10 @@ public sealed class DemoLoader(Func<string, GrpcChannel> channelFor, TextWriter 
         log.WriteLine($"demo data: {await new KnowledgeLoader(new(channelFor(DemoCallers.Loader))).LoadAsync(programmes)} knowledge items added ({clock.Elapsed.TotalSeconds:F1} s)");
         var partners = await new PartnershipsLoader(platform.Partnerships).LoadAsync(programmes);
         log.WriteLine($"demo data: {partners.Count} partners, approvals 2006-2008, RBSA, agreements, projects ({clock.Elapsed.TotalSeconds:F1} s)");
+        await new CorrectionsLoader(platform.Partnerships).LoadAsync(partners);
         await new TrainingLoader(platform.Training).LoadAsync(programmes, [.. FellowshipPartners.Select(name => partners[name])]);
         log.WriteLine($"demo data: courses, editions 2005-2007 with participants, fellowships ({clock.Elapsed.TotalSeconds:F1} s)");
         (await PaperFigures.ReadAsync(platform)).WriteTo(log);
+        (await CorrectionFigures.ReadAsync(platform)).WriteTo(log);
     }
 }

@@ -34,10 +34,12 @@ public static class PartnershipsApp
             .AddProjection(new FundingApprovalTotals())
             .AddProjection(new ProgrammeFundingTotals())
             .AddProjection(new FundingApprovalCountryTotals())
+            .AddProjection(new FundingAllocationTotals())
             .AddAggregate("agreements",
                 new StoreIndex<Agreement>(a => a.PartnerId),
                 new StoreIndex<Agreement>(a => a.SortKey))
             .AddAggregate<RbsaPool>("rbsa_pools")
+            .AddProjection(new RbsaOutcomeTotals())
             .AddAggregate("projects",
                 new StoreIndex<Project>(p => p.SortKey, Unique: true),
                 new StoreIndex<Project>(p => p.Status))

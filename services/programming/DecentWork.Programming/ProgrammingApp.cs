@@ -51,6 +51,9 @@ public static class ProgrammingApp
         builder.Services.AddDecentWorkBus(builder.Configuration, ServiceName, bus =>
         {
             bus.AddConsumer<FundingApprovedConsumer>();
+            bus.AddConsumer<FundingApprovalAmendedConsumer>();
+            bus.AddConsumer<FundingApprovalCancelledConsumer>();
+            bus.AddConsumer<RbsaAllocatedConsumer>();
             bus.AddConsumer<ProgrammeTrainingCountedConsumer>();
             bus.AddConsumer<CountryStatusChangedConsumer>();
         });

@@ -37,8 +37,10 @@ public sealed partial class FundingApproval
     /// same content once defaults are applied (partner, amounts, year, date, source, earmarking,
     /// mobilised by, agreement, programme and allocations in order). Time and id are not content.
     /// </summary>
+    /// A corrected approval answers any repeat of its recording request with its current state: the
+    /// correction has replaced the content the request recorded, which is no longer there to compare.
     public bool Repeats(Guid partnerId, decimal amountUsd, int year, FundingTerms terms) =>
-        HasSameContentAs(Content(partnerId, amountUsd, year, terms));
+        Corrections.Count > 0 || HasSameContentAs(Content(partnerId, amountUsd, year, terms));
 
     private bool HasSameContentAs(FundingApproval other) =>
         PartnerId == other.PartnerId && ProgrammeId == other.ProgrammeId && AmountUsd == other.AmountUsd && Year == other.Year

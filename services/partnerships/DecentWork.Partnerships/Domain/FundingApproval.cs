@@ -66,6 +66,7 @@ public sealed partial class FundingApproval : Aggregate
         // A given id makes an approval built from another service's event recorded once only.
         approval.Id = id ?? Guid.NewGuid();
         approval.RecordedAt = now;
+        approval.Revision = 1;
         approval.RequestId = terms.RequestId ?? "";
         approval.RequestKey = RequestKeyFor(approval.RequestId, approval.Id);
         approval.SortKey = $"{year:D4}|{now.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'}|{approval.Id:N}";

@@ -23,6 +23,8 @@ public sealed class FundingApprovalTotals : Projection<FundingApproval>
 
     public override void Contribute(FundingApproval approval, Contributions contributions)
     {
+        // A cancelled approval counts nowhere; the store subtracts what it counted before.
+        if (approval.IsCancelled()) return;
         var year = approval.Year.ToString("D4", CultureInfo.InvariantCulture);
         var source = Code((int)approval.Source);
         var key = BucketKey.Of(Approvals, year, source, approval.PartnerId.ToString("N"), Code((int)approval.MobilisedBy));

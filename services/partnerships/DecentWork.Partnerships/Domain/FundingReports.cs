@@ -30,6 +30,14 @@ public static class FundingReports
         Largest([.. totals.Regions.GroupBy(r => r.Region).Select(g => new ReportRow<IloRegion>(g.Key, g.Sum(r => r.AmountUsd), g.Sum(r => r.Count)))]);
 
     /// <summary>
+    /// Allocation buckets (<see cref="FundingAllocationTotals"/>) by their group, largest first. An
+    /// approval counts once per group it allocates to, so counts add up across years and sources
+    /// but not across groups.
+    /// </summary>
+    public static List<ReportRow<string>> ByAllocationGroup(IEnumerable<AllocationTotal> totals) =>
+        Largest([.. totals.GroupBy(t => t.Group, StringComparer.Ordinal).Select(g => new ReportRow<string>(g.Key, g.Sum(t => t.AmountUsd), g.Sum(t => t.Count)))]);
+
+    /// <summary>
     /// The partner rows gathered by the partners' category (an approval has one partner, so the
     /// counts add up); null collects partners whose category is not known.
     /// </summary>

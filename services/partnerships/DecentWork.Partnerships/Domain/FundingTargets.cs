@@ -65,4 +65,22 @@ public sealed class FundingTargets(IEnumerable<ProgrammeNeeds> known)
         ProgrammeOf(allocation, terms) is { } id ? Programme(id)
         : allocation.OutcomeId is { } outcomeId ? ProgrammeWithOutcome(outcomeId)
         : null;
+
+    /// <summary>
+    /// An allocation to an outcome that names no strategic objective takes the outcome's, from
+    /// programming's view here (ProgrammeApproved and ProgrammeOutcomeChanged carry it). It is
+    /// recorded on the allocation rather than looked up when reporting, so the totals by objective
+    /// stay a pure function of the approval (a projection), and a later change of the outcome does
+    /// not rewrite what was allocated in past years. Call after <see cref="CheckOutcomesFundable"/>.
+    /// </summary>
+    public void TakeObjectivesFromOutcomes(FundingTerms terms)
+    {
+        foreach (var allocation in terms.Allocations)
+            if (allocation is { OutcomeId: { } outcomeId, StrategicObjective: null })
+                allocation.StrategicObjective = FundableOutcome(outcomeId, ProgrammeOf(allocation, terms)).StrategicObjective switch
+                {
+                    var objective when Allocation.IsValidStrategicObjective(objective) => objective,
+                    _ => null,
+                };
+    }
 }

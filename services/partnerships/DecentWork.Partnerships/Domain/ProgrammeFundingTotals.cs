@@ -19,6 +19,8 @@ public sealed class ProgrammeFundingTotals : Projection<FundingApproval>
 
     public override void Contribute(FundingApproval approval, Contributions contributions)
     {
+        // A cancelled approval counts nowhere; the store subtracts what it counted before.
+        if (approval.IsCancelled()) return;
         var year = approval.Year.ToString("D4", CultureInfo.InvariantCulture);
         var funded = approval.ProgrammeId != Guid.Empty
             ? [approval.ProgrammeId]

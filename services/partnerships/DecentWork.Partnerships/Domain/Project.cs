@@ -140,6 +140,19 @@ public sealed class Project : Aggregate
         Record(to, changedOn, reason.Trim(), changedBy);
     }
 
+    /// <summary>
+    /// Takes a project out of the portfolio from any status that is not final, with a reason, dated
+    /// today; the step joins the status history like any other, so nothing is lost.
+    /// </summary>
+    public void Withdraw(string reason, DateOnly today, string changedBy)
+    {
+        if (!ProjectTransitions.CanWithdraw(Status))
+            throw new DomainRuleException($"Project {Code} is {ProtoNames.Of(Status)}, which is final; it cannot be withdrawn.");
+        if (reason.Trim().Length == 0)
+            throw new DomainRuleException($"Project {Code} can only be withdrawn with a reason.");
+        Record(ProjectStatus.Withdrawn, FollowsTheLastChange(today) ? today : StatusChanges[^1].ChangedOn, reason.Trim(), changedBy);
+    }
+
     public bool ApprovalFollowsTheReviews(DateOnly approvedOn) =>
         (Appraisal is null || approvedOn >= Appraisal.AppraisalDate) && (GenderPeerReview is null || approvedOn >= GenderPeerReview.ReviewDate);
 

@@ -9,6 +9,9 @@ public enum ProjectStatus
     Closed = 4,
     Cancelled = 5,
     Suspended = 6,
+
+    /// <summary>Recorded in error or withdrawn by the partner (WithdrawProject); not an IATI status.</summary>
+    Withdrawn = 7,
 }
 
 /// <summary>One appraisal criterion's answer. Settable, for the store's mappers.</summary>

@@ -37,7 +37,10 @@ public static class ProjectTransitions
     /// <summary>Stopping work, for a while or for good, must say why.</summary>
     public static bool NeedsReason(ProjectStatus to) => to is ProjectStatus.Suspended or ProjectStatus.Cancelled;
 
-    public static bool IsFinal(ProjectStatus status) => status is ProjectStatus.Closed or ProjectStatus.Cancelled;
+    public static bool IsFinal(ProjectStatus status) => status is ProjectStatus.Closed or ProjectStatus.Cancelled or ProjectStatus.Withdrawn;
+
+    /// <summary>Any project not yet closed, cancelled or withdrawn can be withdrawn; only WithdrawProject does it.</summary>
+    public static bool CanWithdraw(ProjectStatus from) => !IsFinal(from);
 
     public static bool IsAllowed(ProjectStatus from, ProjectStatus to) => to switch
     {

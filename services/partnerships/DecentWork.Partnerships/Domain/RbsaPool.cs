@@ -1,3 +1,4 @@
+using DecentWork.Contracts.Events.Partnerships;
 using DecentWork.ServiceDefaults;
 using DecentWork.ServiceDefaults.Reference;
 using DecentWork.ServiceDefaults.Storage;
@@ -10,6 +11,9 @@ public sealed class RbsaAllocation
     public Guid Id { get; set; }
     public IloRegion? Region { get; set; }
     public Guid? OutcomeId { get; set; }
+
+    /// <summary>The programme holding <see cref="OutcomeId"/> when it was allocated; null without an outcome (and on allocations stored before it was kept).</summary>
+    public Guid? ProgrammeId { get; set; }
     public int? StrategicObjective { get; set; }
     public decimal AmountUsd { get; set; }
     public string Note { get; set; } = "";
@@ -58,8 +62,16 @@ public sealed class RbsaPool : Aggregate
                 $"Allocating {allocation.AmountUsd} USD would exceed the RBSA contributed for {BienniumStartYear}-{BienniumStartYear + 1}: " +
                 $"{Allocated()} of {contributedUsd} USD is already allocated.");
         Allocations.Add(allocation);
+        // Money for an outcome counts for it in programming too, like an approval's allocation.
+        if (allocation is { OutcomeId: { } outcomeId, ProgrammeId: { } programmeId })
+            Raise(new RbsaAllocated(allocation.Id, BienniumStartYear, programmeId, outcomeId, allocation.AmountUsd, allocation.AllocatedAt,
+                allocation.AllocatedBy.Length == 0 ? null : allocation.AllocatedBy));
         return allocation;
     }
+
+    /// <summary>The year an allocation counts in: when it was made, kept within the pool's biennium.</summary>
+    public int YearOf(RbsaAllocation allocation) =>
+        Math.Clamp(allocation.AllocatedAt.UtcDateTime.Year, BienniumStartYear, BienniumStartYear + 1);
 
     public void CheckVersion(long expected)
     {

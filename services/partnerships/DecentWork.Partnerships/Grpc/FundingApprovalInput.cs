@@ -57,6 +57,9 @@ internal static class FundingApprovalInput
             $"does not match the country, which is in {country?.Region}");
         violations.Check(input.StrategicObjective != 0 && !Domain.Allocation.IsValidStrategicObjective(input.StrategicObjective),
             $"{field}.strategic_objective", "must be 1-4, or 0 for none");
+        violations.Check(!Enum.IsDefined(input.Theme), $"{field}.theme", "is not a known allocation theme");
+        violations.Check(input.ImplementingUnit.Length > 0 && !ImplementingUnits.IsValid(input.ImplementingUnit),
+            $"{field}.implementing_unit", $"must be {ImplementingUnits.Rule}");
         return new Allocation
         {
             Region = country?.Region ?? region,
@@ -65,6 +68,8 @@ internal static class FundingApprovalInput
             OutcomeId = OptionalId(input.OutcomeId, $"{field}.outcome_id", violations),
             StrategicObjective = input.StrategicObjective == 0 ? null : input.StrategicObjective,
             AmountUsd = Usd(input.Amount, $"{field}.amount", violations),
+            Theme = input.Theme == 0 ? null : (AllocationTheme)input.Theme,
+            ImplementingUnit = input.ImplementingUnit.Length == 0 ? null : input.ImplementingUnit,
         };
     }
 
@@ -76,5 +81,7 @@ internal static class FundingApprovalInput
         OutcomeId = a.OutcomeId?.ToString() ?? "",
         StrategicObjective = a.StrategicObjective ?? 0,
         Amount = ProtoConvert.ToMoney(a.AmountUsd, FundingApproval.Usd),
+        Theme = (Contract.AllocationTheme)(int)(a.Theme ?? 0),
+        ImplementingUnit = a.ImplementingUnit ?? "",
     };
 }

@@ -83,6 +83,7 @@ public sealed partial class PartnershipsService
         var targets = await LoadTargets(FundingTargets.ProgrammesNamed(terms), FundingTargets.OutcomesNamedAlone(terms), cancellationToken);
         targets.CheckProgrammesKnown(terms);
         targets.CheckOutcomesFundable(terms);
+        targets.TakeObjectivesFromOutcomes(terms);
         var violations = new FieldViolations();
         for (var i = 0; i < terms.Allocations.Count; i++)
         {
@@ -178,8 +179,19 @@ public sealed partial class PartnershipsService
             AgreementId = approval.AgreementId?.ToString() ?? "",
             RequestId = approval.RequestId,
             Version = approval.Version,
+            Status = approval.IsCancelled() ? Contract.FundingApprovalStatus.Cancelled : Contract.FundingApprovalStatus.Active,
+            Revision = approval.CurrentRevision(),
         };
         proto.Allocations.AddRange(approval.Allocations.Select(FundingApprovalInput.ToProto));
+        proto.Corrections.AddRange(approval.Corrections.Select(c => new Contract.FundingApprovalCorrection
+        {
+            Revision = c.Revision,
+            Kind = (Contract.FundingApprovalCorrectionKind)(int)c.Kind,
+            Reason = c.Reason,
+            ChangedBy = c.ChangedBy,
+            ChangedAt = ProtoConvert.ToTimestamp(c.ChangedAt),
+            PreviousAmount = ProtoConvert.ToMoney(c.PreviousAmountUsd, FundingApproval.Usd),
+        }));
         return proto;
     }
 }

@@ -71,7 +71,7 @@ public sealed partial class PartnershipsService
         var from = new DateOnly(startYear == 0 ? FundingApproval.FirstYear : startYear, 1, 1);
         var to = new DateOnly(endYear == 0 ? FundingApproval.LastYear : endYear, 12, 31);
         var scope = await ReadScopeAsync(context);
-        var filter = Filter.All(scope.Projects, p => p.EndDate >= from, p => p.StartDate <= to);
+        var filter = Filter.All(scope.Projects, p => p.EndDate >= from, p => p.StartDate <= to, p => p.Status != ProjectStatus.Withdrawn);
         return await projects.ReadAllAsync(filter, new SortOrder<Project>(p => p.SortKey), context.CancellationToken);
     }
 }

@@ -36,9 +36,19 @@ public sealed partial class PartnershipsService
         var need = view.ResourceNeed();
         var approved = ever.Where(y => y.Year >= from && y.Year <= to).Sum(y => y.AmountUsd);
         var allocated = new Dictionary<Guid, decimal>();
+        var rbsa = 0m;
         foreach (var outcome in view.Current())
-            allocated[outcome.OutcomeId] = OutcomeFundingYear.AllocatedTo(id, OutcomeFundingYear.From(await projections.ReadAsync(
+        {
+            var fromApprovals = OutcomeFundingYear.AllocatedTo(id, OutcomeFundingYear.From(await projections.ReadAsync(
                 ProgrammeFundingTotals.ProjectionName, ProgrammeFundingTotals.OfOutcome(outcome.OutcomeId), context.CancellationToken)), from, to);
+            // RBSA from the pools counts for the outcome like an allocation, and for the programme:
+            // the RBSA approvals themselves named no programme, so it is not in approved yet.
+            var fromRbsa = OutcomeFundingYear.AllocatedTo(id, OutcomeFundingYear.From(await projections.ReadAsync(
+                RbsaOutcomeTotals.ProjectionName, ProgrammeFundingTotals.OfOutcome(outcome.OutcomeId), context.CancellationToken)), from, to);
+            allocated[outcome.OutcomeId] = fromApprovals + fromRbsa;
+            rbsa += fromRbsa;
+        }
+        approved += rbsa;
         var gap = new Contract.FundingGap
         {
             ProgrammeId = id.ToString(),
@@ -47,6 +57,7 @@ public sealed partial class PartnershipsService
             Approved = Usd(approved),
             Gap = Usd(need - approved),
             CoveredPercent = FundingReports.Percent(approved, need),
+            RbsaAllocated = Usd(rbsa),
         };
         gap.Outcomes.AddRange(view.Current().Select(o =>
         {

@@ -127,7 +127,7 @@ public sealed partial class PartnershipsService
         // A project counts in a period when it runs in any of its years.
         var from = new DateOnly(request.StartYear == 0 ? FundingApproval.FirstYear : request.StartYear, 1, 1);
         var to = new DateOnly(request.EndYear == 0 ? FundingApproval.LastYear : request.EndYear, 12, 31);
-        var filter = Filter.All<Project>(p => p.EndDate >= from, p => p.StartDate <= to);
+        var filter = Filter.All<Project>(p => p.EndDate >= from, p => p.StartDate <= to, p => p.Status != ProjectStatus.Withdrawn);
         var all = await projects.ReadAllAsync(filter, new SortOrder<Project>(p => p.SortKey), context.CancellationToken);
         var linkage = ProjectLinkage.Of(all);
         return new Contract.ProjectLinkageReport

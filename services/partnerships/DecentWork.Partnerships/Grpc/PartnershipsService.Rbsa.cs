@@ -28,8 +28,15 @@ public sealed partial class PartnershipsService
         violations.ThrowIfAny();
 
         // Like an approval's allocation, the outcome must be one programming approved and did not withdraw.
+        // Its programme is kept with the allocation: the funding gaps read it here (RbsaOutcomeTotals)
+        // and programming counts it through RbsaAllocated.
+        Guid? programmeId = null;
         if (outcomeId is { } outcome)
-            (await LoadTargets([], [outcome], context.CancellationToken)).FundableOutcome(outcome);
+        {
+            var targets = await LoadTargets([], [outcome], context.CancellationToken);
+            targets.FundableOutcome(outcome);
+            programmeId = targets.ProgrammeWithOutcome(outcome)?.Id;
+        }
         var pool = await rbsaPools.FindAsync(RbsaPool.IdFor(request.BienniumStartYear), context.CancellationToken)
             ?? RbsaPool.Open(request.BienniumStartYear);
         pool.CheckVersion(request.ExpectedVersion);
@@ -39,6 +46,7 @@ public sealed partial class PartnershipsService
             Id = Guid.NewGuid(),
             Region = request.Region == Region.Unspecified ? null : (IloRegion)request.Region,
             OutcomeId = outcomeId,
+            ProgrammeId = programmeId,
             StrategicObjective = request.StrategicObjective == 0 ? null : request.StrategicObjective,
             AmountUsd = amount,
             Note = request.Note.Trim(),

@@ -42,13 +42,33 @@ public sealed partial class PartnershipsService
             _ => await PartnerRows(FundingReports.ByPartner(found), request.GroupBy == Grouping.PartnerCategory, total,
                 request.Limit, await ReadScopeAsync(context), context.CancellationToken),
         };
+        var (rows, found) = await GroupedRows(request.GroupBy, request.StartYear, request.EndYear, source, request.Limit, context);
         var response = new Contract.ReportFundingApprovalsResponse
         {
-            TotalAmount = ProtoConvert.ToMoney(total, FundingApproval.Usd),
+            TotalAmount = ProtoConvert.ToMoney(FundingReports.Total(found), FundingApproval.Usd),
             ApprovalCount = FundingReports.Count(found),
         };
         response.Totals.AddRange(request.Limit > 0 ? rows.Take(request.Limit) : rows);
         return response;
+    }
+
+    /// <summary>A period's rows for one grouping, with the totals they share of (what ReportFundingApprovals and ReportFundingGrowth show).</summary>
+    private async Task<(List<Contract.FundingApprovalTotal> Rows, FundingTotals Found)> GroupedRows(Grouping groupBy, int startYear, int endYear,
+        FundingSource? source, int limit, ServerCallContext context)
+    {
+        var found = await LoadTotals(startYear, endYear, context.CancellationToken, source);
+        var total = FundingReports.Total(found);
+        var rows = groupBy switch
+        {
+            Grouping.Year => Rows(FundingReports.ByYear(found), r => (r.Key.ToString(), r.Key.ToString()), total),
+            Grouping.Source => Rows(FundingReports.BySource(found), r => (ReportLabels.Key((Contract.FundingSource)r.Key), ReportLabels.Of(r.Key)), total),
+            Grouping.Region => Rows(FundingReports.ByRegion(found), r => (ReportLabels.Key(r.Key), ReportLabels.Of(r.Key)), total),
+            Grouping.StrategicObjective or Grouping.Theme or Grouping.ImplementingUnit =>
+                await AllocationRows(groupBy, startYear, endYear, source, total, context.CancellationToken),
+            _ => await PartnerRows(FundingReports.ByPartner(found), groupBy == Grouping.PartnerCategory, total,
+                limit, await ReadScopeAsync(context), context.CancellationToken),
+        };
+        return (rows, found);
     }
 
     [Authorize(Policy = AccessPolicies.PartnershipsReport)]

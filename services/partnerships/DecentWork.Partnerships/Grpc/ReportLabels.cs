@@ -45,4 +45,26 @@ internal static class ReportLabels
         IloRegion.EuropeCentralAsia => "Europe and Central Asia",
         _ => "No region (global or interregional)",
     };
+
+    /// <summary>A strategic objective bucket's part ("1"-"4", "0" for none).</summary>
+    public static string Objective(string part) => part switch
+    {
+        "1" => "Standards and fundamental principles and rights at work",
+        "2" => "Employment",
+        "3" => "Social protection",
+        "4" => "Social dialogue",
+        _ => "No strategic objective named",
+    };
+
+    /// <summary>A theme bucket's part (the AllocationTheme number, "00" for none).</summary>
+    public static string Theme(string part) => (AllocationTheme)int.Parse(part, System.Globalization.CultureInfo.InvariantCulture) switch
+    {
+        AllocationTheme.SocialPartnersCapacity => "Strengthening the capacity of the social partners",
+        AllocationTheme.GenderEquality => "Gender equality",
+        AllocationTheme.ChildLabour => "Child labour",
+        AllocationTheme.YouthEmployment => "Youth employment",
+        AllocationTheme.HivAids => "HIV/AIDS and the world of work",
+        AllocationTheme.CrisisResponse => "Crisis response",
+        _ => "No theme named",
+    };
 }

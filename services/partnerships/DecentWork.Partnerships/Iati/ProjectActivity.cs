@@ -19,7 +19,7 @@ public static class ProjectActivity
     public static string OutcomeIdentifier(IatiSettings settings, Guid outcomeId) => $"{settings.ReportingOrgRef}-DWCP-{outcomeId:N}";
 
     /// <summary>Approved and later (implementation, finalisation, closed, cancelled, suspended); the pipeline is never published.</summary>
-    public static bool IsPublished(ProjectStatus status) => status != ProjectStatus.Pipeline;
+    public static bool IsPublished(ProjectStatus status) => status is not (ProjectStatus.Pipeline or ProjectStatus.Withdrawn);
 
     public static XElement ToXml(Project project, IReadOnlyDictionary<Guid, string> partnerNames, IatiSettings settings, DateTimeOffset lastUpdated)
     {

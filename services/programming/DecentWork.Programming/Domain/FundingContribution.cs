@@ -7,7 +7,7 @@ namespace DecentWork.Programming.Domain;
 
 /// <summary>
 /// What one partnerships funding approval adds to one programme: a small record of its own, written
-/// once and never rewritten. Approvals used to be appended to the programme's document, so each one
+/// once and rewritten only when partnerships corrects the approval (amended or cancelled). Approvals used to be appended to the programme's document, so each one
 /// reread and rewrote a document that grew with every approval ever counted, and collided with every
 /// other change of the programme; one record per approval keeps the cost of a message constant.
 /// </summary>
@@ -29,6 +29,21 @@ public sealed class FundingContribution : Aggregate
     public string ChangedBy { get; private set; } = "";
     public string ChangedBySubject { get; private set; } = "";
     public string ChangedByName { get; private set; } = "";
+    /// <summary>
+    /// The approval's revision this record holds (1 when recorded; 0 on records stored before
+    /// revisions, read as 1). An amendment or cancellation is applied only over an older revision,
+    /// so late or repeated corrections change nothing.
+    /// </summary>
+    public int Revision { get; private set; }
+
+    public int CurrentRevision => Math.Max(Revision, 1);
+
+    /// <summary>0 when the approval no longer funds this programme (cancelled, or amended away): the record stays, counting nothing.</summary>
+    public bool CountsAsFunding => AmountUsd > 0;
+
+    /// <summary>Why the latest correction was made; empty until corrected.</summary>
+    public string CorrectionReason { get; private set; } = "";
+
     /// <summary>Programme, recording instant, id: a programme's contributions in the order they arrived.</summary>
     public string SortKey { get; private set; } = "";
 
@@ -59,7 +74,41 @@ public sealed class FundingContribution : Aggregate
             ChangedByName = change.ByName,
         };
         contribution.SortKey = $"{programmeId:N}|{change.At.UtcTicks:D19}|{contribution.Id:N}";
+        contribution.Revision = 1;
         return contribution;
+    }
+
+    /// <summary>
+    /// The record of a correction that arrived before, or instead of, the approval itself: the
+    /// approval's state at <paramref name="revision"/> for this programme (0 when it no longer
+    /// funds it). The FundingApproved that may still arrive finds the record and counts nothing.
+    /// </summary>
+    public static FundingContribution Corrected(Guid approvalId, Guid programmeId, int revision, decimal amountUsd,
+        IReadOnlyDictionary<Guid, decimal> toOutcomes, string reason, Change change, Guid partnerId, string partnerName, DateOnly approvedOn)
+    {
+        var contribution = Record(approvalId, programmeId, 1m, toOutcomes, change, partnerId, partnerName, approvedOn);
+        contribution.Apply(revision, amountUsd, toOutcomes, reason, change);
+        return contribution;
+    }
+
+    /// <summary>Applies a correction of the approval when it is newer than what this record holds; false when it is not.</summary>
+    public bool Revise(int revision, decimal amountUsd, IReadOnlyDictionary<Guid, decimal> toOutcomes, string reason, Change change)
+    {
+        if (revision <= CurrentRevision) return false;
+        Apply(revision, amountUsd, toOutcomes, reason, change);
+        return true;
+    }
+
+    private void Apply(int revision, decimal amountUsd, IReadOnlyDictionary<Guid, decimal> toOutcomes, string reason, Change change)
+    {
+        if (amountUsd < 0) throw new DomainRuleException("A corrected funding approval cannot be for a negative amount.");
+        Revision = revision;
+        AmountUsd = amountUsd;
+        ToOutcomes = amountUsd == 0 ? [] : toOutcomes.Select(o => new OutcomeFunding { OutcomeId = o.Key, MobilisedUsd = o.Value }).ToList();
+        CorrectionReason = reason;
+        ChangedBy = change.By;
+        ChangedBySubject = change.BySubject;
+        ChangedByName = change.ByName;
     }
 
     /// <summary>
@@ -70,7 +119,7 @@ public sealed class FundingContribution : Aggregate
     {
         Version = 0,
         Action = "FundingRecorded",
-        Detail = $"approval {ApprovalId}: USD {AmountUsd}",
+        Detail = Revision > 1 ? $"approval {ApprovalId}: USD {AmountUsd} (revision {Revision}: {CorrectionReason})" : $"approval {ApprovalId}: USD {AmountUsd}",
         ChangedBy = ChangedBy,
         ChangedAt = RecordedAt,
         ChangedBySubject = ChangedBySubject,
