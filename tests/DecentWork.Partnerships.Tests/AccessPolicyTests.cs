@@ -41,6 +41,10 @@ public class AccessPolicyTests(PartnershipsFixture fixture) : IClassFixture<Part
         [nameof(Service.ApproveProject)] = c => c.ApproveProjectAsync(new ApproveProjectRequest()).ResponseAsync,
         [nameof(Service.ChangeProjectStatus)] = c => c.ChangeProjectStatusAsync(new ChangeProjectStatusRequest()).ResponseAsync,
         [nameof(Service.ClassifyProject)] = c => c.ClassifyProjectAsync(new ClassifyProjectRequest()).ResponseAsync,
+        // ---- money ----
+        [nameof(Service.SetProjectBudgetLine)] = c => c.SetProjectBudgetLineAsync(new SetProjectBudgetLineRequest()).ResponseAsync,
+        [nameof(Service.RecordFinancialTransaction)] = c => c.RecordFinancialTransactionAsync(new RecordFinancialTransactionRequest()).ResponseAsync,
+        [nameof(Service.ImportFinancialTransactions)] = c => c.ImportFinancialTransactionsAsync(new ImportFinancialTransactionsRequest()).ResponseAsync,
     };
 
     /// <summary>The RPC implementations: the overrides of the generated base class.</summary>

@@ -15,7 +15,8 @@ namespace DecentWork.Partnerships.Grpc;
 public sealed partial class PartnershipsService(
     IAggregateStore<Partner> partners, IAggregateStore<FundingApproval> approvals, IAggregateStore<Agreement> agreements,
     IAggregateStore<RbsaPool> rbsaPools, IAggregateStore<Project> projects,
-    IAggregateStore<ProgrammeNeeds> programmeNeeds, IProjectionReader projections, TimeProvider clock)
+    IAggregateStore<ProgrammeNeeds> programmeNeeds, IProjectionReader projections, TimeProvider clock,
+    FinanceStores finance)
     : Contract.PartnershipsService.PartnershipsServiceBase
 {
     [Authorize(Policy = AccessPolicies.PartnershipsWrite)]
