@@ -44,6 +44,10 @@ public class AccessPolicyTests(PartnershipsFixture fixture) : IClassFixture<Part
         [nameof(Service.AmendFundingApproval)] = c => c.AmendFundingApprovalAsync(new AmendFundingApprovalRequest()).ResponseAsync,
         [nameof(Service.CancelFundingApproval)] = c => c.CancelFundingApprovalAsync(new CancelFundingApprovalRequest()).ResponseAsync,
         [nameof(Service.WithdrawProject)] = c => c.WithdrawProjectAsync(new WithdrawProjectRequest()).ResponseAsync,
+        // ---- money ----
+        [nameof(Service.SetProjectBudgetLine)] = c => c.SetProjectBudgetLineAsync(new SetProjectBudgetLineRequest()).ResponseAsync,
+        [nameof(Service.RecordFinancialTransaction)] = c => c.RecordFinancialTransactionAsync(new RecordFinancialTransactionRequest()).ResponseAsync,
+        [nameof(Service.ImportFinancialTransactions)] = c => c.ImportFinancialTransactionsAsync(new ImportFinancialTransactionsRequest()).ResponseAsync,
     };
 
     /// <summary>The RPC implementations: the overrides of the generated base class.</summary>

@@ -46,6 +46,18 @@ public static class PartnershipsApp
             .AddAggregate<ProgrammeNeeds>("programme_needs")
             // Coordination's country statuses, which the funding reports filter by (country_group).
             .AddKnownCountryStatuses();
+            // ---- money: budget books, transactions, staged imports ----
+            .AddAggregate<Domain.Finance.ApprovalBudget>("approval_budgets")
+            .AddProjection(new Domain.Finance.ProjectBudgetTotals())
+            .AddAggregate("financial_transactions",
+                new StoreIndex<Domain.Finance.FinancialTransaction>(t => t.SourceLineId, Unique: true),
+                new StoreIndex<Domain.Finance.FinancialTransaction>(t => t.ProjectId),
+                new StoreIndex<Domain.Finance.FinancialTransaction>(t => t.SortKey))
+            .AddProjection(new Domain.Finance.TransactionTotals())
+            .AddAggregate("transaction_imports",
+                new StoreIndex<Domain.Finance.TransactionImport>(i => i.Applied),
+                new StoreIndex<Domain.Finance.TransactionImport>(i => i.StateKey));
+        builder.Services.AddSingleton<Grpc.FinanceStores>();
         // The outbox relay publishes PartnerRegistered and FundingApproved once stored; coordination's
         // approved joint programmes arrive as UN-system funding; programming's registered and approved
         // programmes and outcome changes say which programmes and outcomes approvals may name, and

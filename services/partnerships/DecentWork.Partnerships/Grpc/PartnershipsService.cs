@@ -18,6 +18,7 @@ public sealed partial class PartnershipsService(
     IAggregateStore<RbsaPool> rbsaPools, IAggregateStore<Project> projects,
     IAggregateStore<ProgrammeNeeds> programmeNeeds, IProjectionReader projections, TimeProvider clock,
     IAggregateStore<KnownCountryStatus> countryStatuses)
+    FinanceStores finance)
     : Contract.PartnershipsService.PartnershipsServiceBase
 {
     [Authorize(Policy = AccessPolicies.PartnershipsWrite)]

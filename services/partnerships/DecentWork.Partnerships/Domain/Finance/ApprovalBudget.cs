@@ -1,0 +1,94 @@
+using System.Globalization;
+using DecentWork.ServiceDefaults;
+using DecentWork.ServiceDefaults.Reference;
+using DecentWork.ServiceDefaults.Storage;
+
+namespace DecentWork.Partnerships.Domain.Finance;
+
+/// <summary>One year of one project's budget, funded by the approval whose book holds it.</summary>
+public sealed class BudgetLine
+{
+    public Guid ProjectId { get; init; }
+    public string ProjectCode { get; init; } = "";
+    public int Year { get; init; }
+    public decimal AmountUsd { get; init; }
+    public string CountryCode { get; init; } = "";
+    public IloRegion? Region { get; init; }
+}
+
+/// <summary>
+/// The budget book of one funding approval (same id): every project budget line its money
+/// funds. Keeping all of an approval's lines in one aggregate makes "an approval cannot fund more
+/// than its amount across all projects" a rule checked and saved in one write: two concurrent
+/// writes for different projects against one approval meet the version check, and the loser
+/// retries against the winner's lines.
+/// </summary>
+public sealed class ApprovalBudget : Aggregate
+{
+    private ApprovalBudget() { }
+
+    public Guid PartnerId { get; private set; }
+    public FundingSource Source { get; private set; }
+    public List<BudgetLine> Lines { get; private set; } = [];
+
+    public decimal CommittedUsd => Lines.Sum(l => l.AmountUsd);
+
+    public static ApprovalBudget Open(FundingApproval approval) =>
+        new() { Id = approval.Id, PartnerId = approval.PartnerId, Source = approval.Source };
+
+    /// <summary>The line of this project and year, 0 when there is none.</summary>
+    public decimal LineOf(Guid projectId, int year) =>
+        Lines.FirstOrDefault(l => l.ProjectId == projectId && l.Year == year)?.AmountUsd ?? 0m;
+
+    /// <summary>
+    /// Sets the project's line for the year (0 removes it). <paramref name="projectBudgetedUsd"/>
+    /// is what the project's lines add up to now, across every approval (this one's included).
+    /// </summary>
+    public void SetLine(FundingApproval approval, Project project, int year, decimal amountUsd, decimal projectBudgetedUsd)
+    {
+        if (approval.Id != Id)
+            throw new ArgumentException("The approval is not this book's.", nameof(approval));
+        if (amountUsd < 0)
+            throw new DomainRuleException("A budget line cannot be negative.");
+        if (!project.PartnerIds.Contains(approval.PartnerId))
+            throw new DomainRuleException($"Project {project.Code} is not funded by the approval's partner; add the partner to the project first.",
+                "BUDGET_PARTNER_NOT_FUNDING_PROJECT");
+        if (year < project.StartDate.Year || year > project.EndDate.Year)
+            throw new DomainRuleException($"Project {project.Code} runs {project.StartDate.Year}-{project.EndDate.Year}; it cannot budget {year}.",
+                "BUDGET_YEAR_OUTSIDE_PROJECT");
+
+        var previous = LineOf(project.Id, year);
+        var approvalLeft = approval.AmountUsd - (CommittedUsd - previous);
+        if (amountUsd > approvalLeft)
+            throw new DomainRuleException(
+                $"The approval has {Money(approvalLeft)} left to fund projects; a line of {Money(amountUsd)} is more than that.",
+                "APPROVAL_OVERCOMMITTED", new Dictionary<string, string> { ["left_usd"] = Plain(approvalLeft) });
+        var projectLeft = project.BudgetUsd - (projectBudgetedUsd - previous);
+        if (amountUsd > projectLeft)
+            throw new DomainRuleException(
+                $"Project {project.Code} has {Money(projectLeft)} of its funding left to budget; a line of {Money(amountUsd)} is more than that.",
+                "PROJECT_OVERBUDGETED", new Dictionary<string, string> { ["left_usd"] = Plain(projectLeft) });
+
+        Put(project, year, amountUsd);
+    }
+
+    /// <summary>Puts back a line as it was (undoing a write that lost a race on the project's funding).</summary>
+    public void RestoreLine(Project project, int year, decimal amountUsd) => Put(project, year, amountUsd);
+
+    private void Put(Project project, int year, decimal amountUsd)
+    {
+        var attribution = FinanceAttribution.Of(project);
+        Lines.RemoveAll(l => l.ProjectId == project.Id && l.Year == year);
+        if (amountUsd > 0)
+            Lines.Add(new BudgetLine
+            {
+                ProjectId = project.Id, ProjectCode = project.Code, Year = year, AmountUsd = amountUsd,
+                CountryCode = attribution.CountryCode, Region = attribution.Region,
+            });
+    }
+
+    private static string Money(decimal usd) => string.Create(CultureInfo.InvariantCulture, $"US${usd:N2}");
+
+    // Metadata is for programs: an invariant decimal, no grouping.
+    private static string Plain(decimal usd) => usd.ToString("0.00", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,26 @@
+using DecentWork.ServiceDefaults.Storage;
+
+namespace DecentWork.Partnerships.Domain.Finance;
+
+/// <summary>
+/// The transactions' report cells (see <see cref="FinanceKeys"/>), one figure per transaction
+/// type, kept by the store in the same transaction as every transaction saved: a changed line
+/// moves its money from its old cell to its new one in the same write.
+/// </summary>
+public sealed class TransactionTotals : Projection<FinancialTransaction>
+{
+    public const string ProjectionName = "project-transaction-totals";
+
+    public override string Name => ProjectionName;
+
+    public static string Figure(TransactionType type) => type switch
+    {
+        TransactionType.Commitment => "commitment",
+        TransactionType.Disbursement => "disbursement",
+        _ => "expenditure",
+    };
+
+    public override void Contribute(FinancialTransaction transaction, Contributions contributions) =>
+        contributions.Add(FinanceKeys.Cell(transaction.Date.Year, transaction.Source, transaction.Region, transaction.CountryCode,
+            transaction.PartnerId, transaction.ProjectId), Figure(transaction.Type), transaction.AmountUsd);
+}

@@ -1,0 +1,81 @@
+using DecentWork.Partnerships.Domain;
+using DecentWork.Partnerships.Domain.Finance;
+using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
+using DecentWork.ServiceDefaults.Storage;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Contract = DecentWork.Contracts.Partnerships.V1;
+
+namespace DecentWork.Partnerships.Grpc;
+
+/// <summary>Commitments, disbursements and expenditure of projects, one at a time (the CSV import is in its own file).</summary>
+public sealed partial class PartnershipsService
+{
+    private const int TransactionAttempts = 5;
+
+    [Authorize(Policy = AccessPolicies.PartnershipsWrite)]
+    public override async Task<Contract.FinancialTransaction> RecordFinancialTransaction(Contract.RecordFinancialTransactionRequest request,
+        ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var projectId = ProtoConvert.ToId(request.ProjectId);
+        violations.Check(projectId is null, "project_id", "must be a UUID");
+        var values = TransactionInput.FromRequest(request, violations);
+        violations.ThrowIfAny();
+
+        var cancellationToken = context.CancellationToken;
+        var scope = await ReadScopeAsync(context);
+        var project = scope.Visible(await projects.FindAsync(projectId!.Value, cancellationToken), scope.Projects)
+            ?? throw new NotFoundException("Project", projectId);
+        FinancialTransaction.Check(project, values!, Today());
+        var sourceLineId = request.SourceLineId.Trim() is { Length: > 0 } given ? given : $"api:{Guid.NewGuid():N}";
+        var (transaction, _) = await SetTransaction(sourceLineId, project, values!, Caller.From(context).Display, cancellationToken);
+        return FinanceMapping.ToProto(transaction);
+    }
+
+    [Authorize(Policy = AccessPolicies.PartnershipsRead)]
+    public override async Task<Contract.ListFinancialTransactionsResponse> ListFinancialTransactions(Contract.ListFinancialTransactionsRequest request,
+        ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var projectId = ProtoConvert.ToId(request.ProjectId);
+        violations.Check(projectId is null, "project_id", "must be a UUID");
+        var page = Page.From(request.PageSize, request.PageToken, violations);
+        violations.ThrowIfAny();
+
+        var scope = await ReadScopeAsync(context);
+        var project = scope.Visible(await projects.FindAsync(projectId!.Value, context.CancellationToken), scope.Projects)
+            ?? throw new NotFoundException("Project", projectId);
+        var (found, total, next) = await finance.Transactions.PageAsync(t => t.ProjectId == project.Id,
+            new SortOrder<FinancialTransaction>(t => t.SortKey), page, context.CancellationToken);
+        var response = new Contract.ListFinancialTransactionsResponse { NextPageToken = next, TotalSize = total };
+        response.Transactions.AddRange(found.Select(FinanceMapping.ToProto));
+        return response;
+    }
+
+    /// <summary>
+    /// Sets the source line's transaction to these values: records it when new, records a change
+    /// when the values differ, does nothing when they are the same. Retries a lost race on the line.
+    /// </summary>
+    private async Task<(FinancialTransaction Transaction, Contract.ImportOutcome Outcome)> SetTransaction(string sourceLineId, Project project,
+        TransactionValues values, string changedBy, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var source = await BudgetSourceOf(project.Id, cancellationToken);
+            var existing = await finance.Transactions.FindAsync(FinancialTransaction.IdOf(sourceLineId), cancellationToken);
+            var transaction = existing ?? FinancialTransaction.Record(sourceLineId, project, values, source, Today());
+            if (existing is not null && !existing.Revise(project, values, source, Today(), clock.GetUtcNow(), changedBy))
+                return (existing, Contract.ImportOutcome.Unchanged);
+            try
+            {
+                await finance.Transactions.SaveAsync(transaction, cancellationToken: cancellationToken);
+                return (transaction, existing is null ? Contract.ImportOutcome.New : Contract.ImportOutcome.Changed);
+            }
+            catch (Exception e) when (e is ConcurrencyConflictException or DuplicateKeyException && attempt < TransactionAttempts)
+            {
+            }
+        }
+    }
+}
