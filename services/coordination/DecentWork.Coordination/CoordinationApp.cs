@@ -49,7 +49,6 @@ public static class CoordinationApp
             .AddAggregate(CountryStatusesCollection,
                 new StoreIndex<CountryStatus>(s => s.CountryCode));
         builder.Services.AddHostedService<Storage.CountryStatusSeed>();
-                new StoreIndex<CrisisResponse>(c => c.CountryCode));
         KnowledgeRegistration.AddKnowledge(storage);
         builder.Services.AddDecentWorkBus(builder.Configuration, ServiceName, bus =>
         {

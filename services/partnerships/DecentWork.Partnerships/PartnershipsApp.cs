@@ -45,7 +45,7 @@ public static class PartnershipsApp
                 new StoreIndex<Project>(p => p.Status))
             .AddAggregate<ProgrammeNeeds>("programme_needs")
             // Coordination's country statuses, which the funding reports filter by (country_group).
-            .AddKnownCountryStatuses();
+            .AddKnownCountryStatuses()
             // ---- money: budget books, transactions, staged imports ----
             .AddAggregate<Domain.Finance.ApprovalBudget>("approval_budgets")
             .AddProjection(new Domain.Finance.ProjectBudgetTotals())

@@ -38,7 +38,7 @@ public static class ProgrammingApp
                 new StoreIndex<FundingContribution>(c => c.SortKey))
             .AddProjection(new FundingByProgramme())
             // Coordination's country statuses, which the reports filter by (country_group).
-            .AddKnownCountryStatuses();
+            .AddKnownCountryStatuses()
             // Gender audits and ratification targets: records of their own, scoped by country (see each aggregate).
             .AddAggregate("gender_audits",
                 new StoreIndex<GenderAudit>(a => a.CountryCode),

@@ -28,21 +28,14 @@ public sealed partial class PartnershipsService
         violations.Check(!Enum.IsDefined(request.Source), "source", "is not a known funding source");
         CheckPeriod(request.StartYear, request.EndYear, violations);
         var inGroup = CountryGroupRegistration.FilterFrom(request.CountryGroup, request.CountryGroupOn, violations);
+        // The allocation totals are kept per objective, theme and unit, not per country: a country
+        // group cannot filter them, and an unfiltered answer would look filtered.
+        violations.Check(inGroup is not null && request.GroupBy is Grouping.StrategicObjective or Grouping.Theme or Grouping.ImplementingUnit,
+            "country_group", "cannot be combined with group_by strategic objective, theme or implementing unit");
         violations.ThrowIfAny();
 
         var source = request.Source == 0 ? (FundingSource?)null : (FundingSource)request.Source;
-        var found = inGroup is null ? await LoadTotals(request.StartYear, request.EndYear, context.CancellationToken, source)
-            : await LoadCountryGroupTotals(request.StartYear, request.EndYear, inGroup, context.CancellationToken, source);
-        var total = FundingReports.Total(found);
-        var rows = request.GroupBy switch
-        {
-            Grouping.Year => Rows(FundingReports.ByYear(found), r => (r.Key.ToString(), r.Key.ToString()), total),
-            Grouping.Source => Rows(FundingReports.BySource(found), r => (ReportLabels.Key((Contract.FundingSource)r.Key), ReportLabels.Of(r.Key)), total),
-            Grouping.Region => Rows(FundingReports.ByRegion(found), r => (ReportLabels.Key(r.Key), ReportLabels.Of(r.Key)), total),
-            _ => await PartnerRows(FundingReports.ByPartner(found), request.GroupBy == Grouping.PartnerCategory, total,
-                request.Limit, await ReadScopeAsync(context), context.CancellationToken),
-        };
-        var (rows, found) = await GroupedRows(request.GroupBy, request.StartYear, request.EndYear, source, request.Limit, context);
+        var (rows, found) = await GroupedRows(request.GroupBy, request.StartYear, request.EndYear, source, request.Limit, context, inGroup);
         var response = new Contract.ReportFundingApprovalsResponse
         {
             TotalAmount = ProtoConvert.ToMoney(FundingReports.Total(found), FundingApproval.Usd),
@@ -54,9 +47,10 @@ public sealed partial class PartnershipsService
 
     /// <summary>A period's rows for one grouping, with the totals they share of (what ReportFundingApprovals and ReportFundingGrowth show).</summary>
     private async Task<(List<Contract.FundingApprovalTotal> Rows, FundingTotals Found)> GroupedRows(Grouping groupBy, int startYear, int endYear,
-        FundingSource? source, int limit, ServerCallContext context)
+        FundingSource? source, int limit, ServerCallContext context, CountryGroupFilter? inGroup = null)
     {
-        var found = await LoadTotals(startYear, endYear, context.CancellationToken, source);
+        var found = inGroup is null ? await LoadTotals(startYear, endYear, context.CancellationToken, source)
+            : await LoadCountryGroupTotals(startYear, endYear, inGroup, context.CancellationToken, source);
         var total = FundingReports.Total(found);
         var rows = groupBy switch
         {

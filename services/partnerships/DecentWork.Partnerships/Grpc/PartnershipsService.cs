@@ -17,8 +17,7 @@ public sealed partial class PartnershipsService(
     IAggregateStore<Partner> partners, IAggregateStore<FundingApproval> approvals, IAggregateStore<Agreement> agreements,
     IAggregateStore<RbsaPool> rbsaPools, IAggregateStore<Project> projects,
     IAggregateStore<ProgrammeNeeds> programmeNeeds, IProjectionReader projections, TimeProvider clock,
-    IAggregateStore<KnownCountryStatus> countryStatuses)
-    FinanceStores finance)
+    IAggregateStore<KnownCountryStatus> countryStatuses, FinanceStores finance)
     : Contract.PartnershipsService.PartnershipsServiceBase
 {
     [Authorize(Policy = AccessPolicies.PartnershipsWrite)]

@@ -14,7 +14,7 @@ namespace DecentWork.Programming.Grpc;
 /// <summary>Maps proto requests to the Programme aggregate and back; rules live in the aggregate.</summary>
 public sealed partial class ProgrammingService(
     IAggregateStore<Programme> programmes, IAggregateStore<FundingContribution> contributions, IProjectionReader projections, TimeProvider clock,
-    IAggregateStore<KnownCountryStatus> countryStatuses)
+    IAggregateStore<KnownCountryStatus> countryStatuses,
     IAggregateStore<GenderAudit> genderAudits, IAggregateStore<RatificationTarget> ratificationTargets)
     : Contract.ProgrammingService.ProgrammingServiceBase
 {
