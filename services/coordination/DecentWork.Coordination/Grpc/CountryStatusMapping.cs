@@ -40,10 +40,12 @@ internal static class CountryStatusMapping
             var period = periods[i];
             var from = DateFields.Required(period.From, $"{field}[{i}].from", CountryStatusRules.FirstYear, CountryStatusRules.LastYear, violations);
             var until = DateFields.Optional(period.Until, $"{field}[{i}].until", CountryStatusRules.FirstYear, CountryStatusRules.LastYear, violations);
-            violations.Check(until <= from, $"{field}[{i}].until", "must be after from");
-            violations.Check(period.Note.Trim().Length > CountryStatusRules.MaxNoteLength, $"{field}[{i}].note", $"must be at most {CountryStatusRules.MaxNoteLength} characters");
-            if (from is not null) parsed.Add(new StatusPeriod { From = from.Value, Until = until, Note = period.Note });
+            var wellFormed = from is not null && (period.Until is null || until is not null);
+            wellFormed &= violations.Check(until <= from, $"{field}[{i}].until", "must be after from");
+            wellFormed &= violations.Check(period.Note.Trim().Length > CountryStatusRules.MaxNoteLength, $"{field}[{i}].note", $"must be at most {CountryStatusRules.MaxNoteLength} characters");
+            if (wellFormed) parsed.Add(new StatusPeriod { From = from!.Value, Until = until, Note = period.Note });
         }
+        // The list as a whole (overlaps) is judged only when every period in it is well formed.
         if (parsed.Count == periods.Count && CountryStatusRules.Problem(parsed, max) is { } problem)
             violations.Add(field, problem);
         return parsed;
