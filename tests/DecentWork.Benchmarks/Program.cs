@@ -15,6 +15,9 @@ if (args is ["serve", var service, ..])
 //        DecentWork.Benchmarks scale [--services partnerships,training,programming] [--rows 10000,100000]
 //                                    [--calls 30] [--budget-seconds 20] [--work /tmp/decentwork-bench]
 //        DecentWork.Benchmarks catch-up [--programmes 5] [--batches 10] [--batch 2000]
+//        DecentWork.Benchmarks projection-cost [--rounds 5] [--saves 500]
+//        DecentWork.Benchmarks writes [--gateway ...] [--identity ...] [--credentials ...] [--rounds 3] [--seconds 3] [--concurrency 1,8,32]
+//        DecentWork.Benchmarks delay [--gateway ...] [--identity ...] [--credentials ...] [--rate 100] [--seconds 30]
 //        DecentWork.Benchmarks history-cost [--saves 1000] [--items 20] [--rounds 5] [--work /tmp/decentwork-bench-history]
 string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
 if (args is ["catch-up", ..])
@@ -36,6 +39,25 @@ if (args is ["scale", ..])
         int.Parse(Arg("--calls", "30")),
         TimeSpan.FromSeconds(int.Parse(Arg("--budget-seconds", "20"))),
         Arg("--work", Path.Combine(Path.GetTempPath(), "decentwork-bench"))), Console.Out).RunAsync();
+    return;
+}
+if (args is ["projection-cost", ..])
+{
+    await new DecentWork.Benchmarks.Writes.ProjectionCostBenchmark(int.Parse(Arg("--rounds", "5")), int.Parse(Arg("--saves", "500")),
+        Arg("--work", Path.Combine(Path.GetTempPath(), "decentwork-bench")), Console.Out).RunAsync();
+    return;
+}
+if (args is ["writes" or "delay", ..])
+{
+    using var platform = DemoCallers.FromFile(Arg("--credentials", ".data/identity/demo-credentials.json"),
+        new Uri(Arg("--gateway", "http://127.0.0.1:5000")), new Uri(Arg("--identity", "http://127.0.0.1:5185/")));
+    if (args[0] == "writes")
+        await new DecentWork.Benchmarks.Writes.GatewayWritesBenchmark(platform, int.Parse(Arg("--rounds", "3")),
+            TimeSpan.FromSeconds(double.Parse(Arg("--seconds", "3"), System.Globalization.CultureInfo.InvariantCulture)),
+            Arg("--concurrency", "1,8,32").Split(',').Select(int.Parse).ToArray(), Console.Out).RunAsync();
+    else
+        await new DecentWork.Benchmarks.Writes.ProjectionDelayBenchmark(platform, int.Parse(Arg("--rate", "100")),
+            TimeSpan.FromSeconds(int.Parse(Arg("--seconds", "30"))), Console.Out).RunAsync();
     return;
 }
 var options = new UnaryBenchmark.Options(

@@ -68,6 +68,54 @@ public class OperationsServiceTests : IAsyncLifetime
         Assert.Contains(status.Queues, q => q.Name == "programming-funding-approved");
     }
 
+    [Fact]
+    public async Task ReplayErrorMessage_WhenTheCauseRemains_SendsItThroughTheConsumerAgainAndItIsParkedOnceMore()
+    {
+        const string queue = "programming-funding-approved";
+        var operations = Operations(TestCaller.Operations);
+        var poisonId = await PoisonMessage.PublishFundingApprovalForUnknownProgrammeAsync(_rabbitUri);
+        var first = await ParkedAsync(operations, queue, poisonId, after: DateTimeOffset.MinValue);
+
+        var replayed = await operations.ReplayErrorMessageAsync(new OperationsV1.ReplayErrorMessageRequest
+        {
+            Queue = queue, MessageId = poisonId, Reason = "programme registered since",
+        });
+
+        Assert.Equal(OperationsV1.OperatorActionKind.Replay, replayed.Kind);
+        Assert.Equal("programme registered since", replayed.Detail);
+        Assert.Equal(poisonId, replayed.MessageId);
+        // The consumer tried it again (a later fault time), and it was parked once, not twice.
+        var again = await ParkedAsync(operations, queue, poisonId, after: first.FaultedAt.ToDateTimeOffset());
+        Assert.Contains("not registered", again.Fault, StringComparison.Ordinal);
+        var actions = await operations.ListOperatorActionsAsync(new OperationsV1.ListOperatorActionsRequest());
+        Assert.Equal(replayed.Id, Assert.Single(actions.Actions).Id);
+    }
+
+    [Fact]
+    public async Task ReplayErrorMessage_WhenNoSuchMessageIsParked_IsNotFoundAndRecordsNothing()
+    {
+        var operations = Operations(TestCaller.Operations);
+        await RpcAssert.FailsWith(StatusCode.NotFound, () => operations.ReplayErrorMessageAsync(new OperationsV1.ReplayErrorMessageRequest
+        {
+            Queue = "programming-funding-approved", MessageId = Guid.NewGuid().ToString(),
+        }).ResponseAsync);
+        await RpcAssert.FailsWith(StatusCode.NotFound, () => operations.ReplayErrorMessageAsync(new OperationsV1.ReplayErrorMessageRequest
+        {
+            Queue = "no-such-queue", MessageId = Guid.NewGuid().ToString(),
+        }).ResponseAsync);
+        Assert.Empty((await operations.ListOperatorActionsAsync(new OperationsV1.ListOperatorActionsRequest())).Actions);
+    }
+
+    /// <summary>Waits until the message is the only one parked in the queue's _error, faulted after <paramref name="after"/>.</summary>
+    private static async Task<OperationsV1.ErrorMessage> ParkedAsync(OperationsV1.OperationsService.OperationsServiceClient operations,
+        string queue, string messageId, DateTimeOffset after)
+    {
+        var parked = await Eventually.Until(() => operations.ListErrorMessagesAsync(new OperationsV1.ListErrorMessagesRequest { Queue = queue }).ResponseAsync,
+            p => p.TotalSize == 1 && p.Messages[0].MessageId == messageId && p.Messages[0].FaultedAt.ToDateTimeOffset() > after,
+            TimeSpan.FromSeconds(60), $"{messageId} to be parked in {queue}_error");
+        return parked.Messages[0];
+    }
+
     private static ProgrammingV1.RegisterProgrammeRequest Draft(string title) => new()
     {
         CountryCode = "BEN", Title = title,
