@@ -1,6 +1,7 @@
 using DecentWork.DemoData;
 using DecentWork.Testing;
 using Xunit.Abstractions;
+using ProgrammingV1 = DecentWork.Contracts.Programming.V1;
 
 namespace DecentWork.EndToEnd.Tests;
 
@@ -88,5 +89,29 @@ public class DemoDataTests(PlatformFixture fixture, ITestOutputHelper output) : 
         Assert.Equal(85.0, training.LinkedToOutcomesPercent2007, 1);
         Assert.Equal(175, training.TcManualParticipants);
         Assert.InRange(training.Fellowships2007 / (double)training.Fellowships2005, 1.8, 2.0);
+    }
+    /// <summary>Issue 13 (results): the demo's breakdowns, project results, gender audits and ratification campaign, loaded twice, are there once.</summary>
+    [Fact]
+    public async Task DemoData_LoadedTwice_HoldsResultsGenderAuditsAndTheRatificationCampaignOnce()
+    {
+        await new DemoLoader(DemoClient, new StringWriter()).LoadAsync();
+        await new DemoLoader(DemoClient, new StringWriter()).LoadAsync();
+        var programming = new ProgrammingV1.ProgrammingService.ProgrammingServiceClient(fixture.Platform.GatewayGrpc);
+
+        var ratification = await programming.ReportRatificationTargetsAsync(new ProgrammingV1.ReportRatificationTargetsRequest());
+        Assert.Equal([122, 144], ratification.Rows.Select(r => r.ConventionNumber));
+        Assert.Equal((4, 0), (ratification.Rows[0].TargetedCount, ratification.Rows[0].RatifiedCount));
+        Assert.Equal((6, 2), (ratification.Rows[1].TargetedCount, ratification.Rows[1].RatifiedCount));
+        foreach (var country in new[] { "KGZ", "MOZ", "YEM" })
+            Assert.Equal(1, (await programming.ListGenderAuditsAsync(new ProgrammingV1.ListGenderAuditsRequest { Country = country })).TotalSize);
+
+        var tanzania = (await programming.ListProgrammesAsync(new ProgrammingV1.ListProgrammesRequest { Country = "TZA" })).Programmes.Single();
+        var results = await programming.ReportOutcomeResultsAsync(new ProgrammingV1.ReportOutcomeResultsRequest { ProgrammeId = tanzania.Id });
+        Assert.Equal((1, 3000, 3000), (results.Total.ResultCount, results.Total.Beneficiaries, results.Total.Women));
+        var vietnam = (await programming.ListProgrammesAsync(new ProgrammingV1.ListProgrammesRequest { Country = "VNM" })).Programmes.Single();
+        Assert.Equal(22, (await programming.ReportOutcomeResultsAsync(new ProgrammingV1.ReportOutcomeResultsRequest { ProgrammeId = vietnam.Id })).Total.CountriesReachedAtLeast);
+        var indicator = (await programming.ReportIndicatorProgressAsync(new ProgrammingV1.ReportIndicatorProgressRequest { ProgrammeId = tanzania.Id })).Rows[0];
+        var bySex = indicator.LatestBreakdown.Where(p => p.Dimension == "sex").Sum(p => decimal.Parse(p.Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(decimal.Parse(indicator.LatestActual, System.Globalization.CultureInfo.InvariantCulture), bySex);
     }
 }
