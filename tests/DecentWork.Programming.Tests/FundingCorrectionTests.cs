@@ -52,7 +52,7 @@ public sealed class FundingCorrectionTests : IDisposable
 
     private async Task ApproveAsync(Guid approval, Guid programme, decimal amount, Guid outcome) =>
         await _contributions.AddOnceAsync(FundingContribution.Record(approval, programme, amount, new Dictionary<Guid, decimal> { [outcome] = amount }, Funder),
-            new ProcessedMessage("test", Guid.NewGuid()));
+            new ProcessedMessage("test", Guid.NewGuid()), CancellationToken.None);
 
     private Task ApplyAsync(Guid approval, int revision, IEnumerable<FundingCorrection> corrections) =>
         Task.WhenAll(corrections.Select(c => new FundingCorrections(_programmes, _contributions, NullLogger.Instance).ApplyAsync(
@@ -125,7 +125,7 @@ public sealed class FundingCorrectionTests : IDisposable
         Assert.True(contribution.Revise(2, 0m, new Dictionary<Guid, decimal>(), "cancelled: duplicate", Funder));
         Assert.False(contribution.Revise(2, 5m, new Dictionary<Guid, decimal>(), "again", Funder));
 
-        Assert.False(contribution.CountsAsFunding);
+        Assert.False(contribution.CountsAsFunding());
         Assert.Contains("revision 2: cancelled: duplicate", contribution.ToHistoryEntry().Detail);
     }
 }
