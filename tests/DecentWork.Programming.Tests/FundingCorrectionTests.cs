@@ -125,7 +125,7 @@ public sealed class FundingCorrectionTests : IDisposable
         Assert.True(contribution.Revise(2, 0m, new Dictionary<Guid, decimal>(), "cancelled: duplicate", Funder));
         Assert.False(contribution.Revise(2, 5m, new Dictionary<Guid, decimal>(), "again", Funder));
 
-        Assert.False(contribution.CountsAsFunding);
+        Assert.False(contribution.CountsAsFunding());
         Assert.Contains("revision 2: cancelled: duplicate", contribution.ToHistoryEntry().Detail);
     }
 }

@@ -36,10 +36,11 @@ public sealed class FundingContribution : Aggregate
     /// </summary>
     public int Revision { get; private set; }
 
-    public int CurrentRevision => Math.Max(Revision, 1);
+    // Methods, not properties, so that neither BSON mapper persists them as state.
+    public int CurrentRevision() => Math.Max(Revision, 1);
 
     /// <summary>0 when the approval no longer funds this programme (cancelled, or amended away): the record stays, counting nothing.</summary>
-    public bool CountsAsFunding => AmountUsd > 0;
+    public bool CountsAsFunding() => AmountUsd > 0;
 
     /// <summary>Why the latest correction was made; empty until corrected.</summary>
     public string CorrectionReason { get; private set; } = "";
@@ -94,7 +95,7 @@ public sealed class FundingContribution : Aggregate
     /// <summary>Applies a correction of the approval when it is newer than what this record holds; false when it is not.</summary>
     public bool Revise(int revision, decimal amountUsd, IReadOnlyDictionary<Guid, decimal> toOutcomes, string reason, Change change)
     {
-        if (revision <= CurrentRevision) return false;
+        if (revision <= CurrentRevision()) return false;
         Apply(revision, amountUsd, toOutcomes, reason, change);
         return true;
     }

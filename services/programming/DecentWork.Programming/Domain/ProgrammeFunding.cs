@@ -56,7 +56,7 @@ public sealed class FundingByProgramme : Projection<FundingContribution>
     public override void Contribute(FundingContribution state, Contributions contributions)
     {
         // A cancelled approval, or one amended away from this programme, counts nothing (and no approval).
-        if (!state.CountsAsFunding) return;
+        if (!state.CountsAsFunding()) return;
         contributions.Add(ProgrammeFunding.KeyOf(state.ProgrammeId), ProgrammeFunding.UsdFigure, state.AmountUsd)
             .Count(ProgrammeFunding.KeyOf(state.ProgrammeId));
         foreach (var part in state.ToOutcomes)
