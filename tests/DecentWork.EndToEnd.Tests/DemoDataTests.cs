@@ -76,6 +76,9 @@ public class DemoDataTests(PlatformFixture fixture, ITestOutputHelper output) : 
         var alignment = partnerships.Alignment;
         Assert.Equal([9, 9, 5, 8, 5, 2], [alignment.ReviewedCount, alignment.StrategicPriorities, alignment.ProgrammingCycles,
             alignment.PredictableFunding, alignment.HarmonisedReporting, alignment.CommonPrinciples]);
+        // Money after approval (issue 13): expenditure growth from imported transactions, not constants.
+        var finance = await FinanceFigures.ReadAsync(new GatewayClients(fixture.Platform.GatewayGrpc).Partnerships);
+        Assert.Equal(("14.50", "5.00"), (finance.AfricaChangePercent2007, finance.OverallChangePercent2007));
 
         // Issue 13: the allocation totals and growth figures, through the new reports.
         var corrections = await CorrectionFigures.ReadAsync(new GatewayClients(fixture.Platform.GatewayGrpc));

@@ -27,9 +27,12 @@ public sealed class DemoLoader(Func<string, GrpcChannel> channelFor, TextWriter 
         var partners = await new PartnershipsLoader(platform.Partnerships).LoadAsync(programmes);
         log.WriteLine($"demo data: {partners.Count} partners, approvals 2006-2008, RBSA, agreements, projects ({clock.Elapsed.TotalSeconds:F1} s)");
         await new CorrectionsLoader(platform.Partnerships).LoadAsync(partners);
+        var finance = await new ProjectFinanceLoader(platform.Partnerships).LoadAsync();
+        log.WriteLine($"demo data: project budgets 2006-07 and expenditure imported ({finance.NewCount} new, {finance.UnchangedCount} unchanged lines) ({clock.Elapsed.TotalSeconds:F1} s)");
         await new TrainingLoader(platform.Training).LoadAsync(programmes, [.. FellowshipPartners.Select(name => partners[name])]);
         log.WriteLine($"demo data: courses, editions 2005-2007 with participants, fellowships ({clock.Elapsed.TotalSeconds:F1} s)");
         (await PaperFigures.ReadAsync(platform)).WriteTo(log);
         (await CorrectionFigures.ReadAsync(platform)).WriteTo(log);
+        (await FinanceFigures.ReadAsync(platform.Partnerships)).WriteTo(log);
     }
 }

@@ -27,9 +27,8 @@ public sealed partial class PartnershipsService
         violations.ThrowIfAny();
 
         var cancellationToken = context.CancellationToken;
+        var project = await VisibleProjectAsync(projectId!.Value, context);
         var scope = await ReadScopeAsync(context);
-        var project = scope.Visible(await projects.FindAsync(projectId!.Value, cancellationToken), scope.Projects)
-            ?? throw new NotFoundException("Project", projectId);
         var approval = scope.Visible(await approvals.FindAsync(approvalId!.Value, cancellationToken), scope.Approvals)
             ?? throw new NotFoundException("Funding approval", approvalId);
 
@@ -63,10 +62,15 @@ public sealed partial class PartnershipsService
     public override async Task<Contract.ProjectBudget> GetProjectBudget(Contract.GetProjectBudgetRequest request, ServerCallContext context)
     {
         var id = FieldViolations.RequireId(request.ProjectId, "project_id");
-        var scope = await ReadScopeAsync(context);
-        var project = scope.Visible(await projects.FindAsync(id, context.CancellationToken), scope.Projects)
-            ?? throw new NotFoundException("Project", id);
+        var project = await VisibleProjectAsync(id, context);
         return FinanceMapping.ToProto(project, await BudgetLinesOf(project.Id, context.CancellationToken));
+    }
+
+    /// <summary>The project, when the caller may see it; NOT_FOUND exactly as for an unknown id otherwise.</summary>
+    private async Task<Project> VisibleProjectAsync(Guid id, ServerCallContext context)
+    {
+        var scope = await ReadScopeAsync(context);
+        return scope.Visible(await projects.FindAsync(id, context.CancellationToken), scope.Projects) ?? throw new NotFoundException("Project", id);
     }
 
     private async Task<List<ProjectBudgetLine>> BudgetLinesOf(Guid projectId, CancellationToken cancellationToken) =>

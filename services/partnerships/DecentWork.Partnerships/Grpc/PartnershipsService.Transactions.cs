@@ -25,9 +25,7 @@ public sealed partial class PartnershipsService
         violations.ThrowIfAny();
 
         var cancellationToken = context.CancellationToken;
-        var scope = await ReadScopeAsync(context);
-        var project = scope.Visible(await projects.FindAsync(projectId!.Value, cancellationToken), scope.Projects)
-            ?? throw new NotFoundException("Project", projectId);
+        var project = await VisibleProjectAsync(projectId!.Value, context);
         FinancialTransaction.Check(project, values!, Today());
         var sourceLineId = request.SourceLineId.Trim() is { Length: > 0 } given ? given : $"api:{Guid.NewGuid():N}";
         var (transaction, _) = await SetTransaction(sourceLineId, project, values!, Caller.From(context).Display, cancellationToken);
@@ -44,9 +42,7 @@ public sealed partial class PartnershipsService
         var page = Page.From(request.PageSize, request.PageToken, violations);
         violations.ThrowIfAny();
 
-        var scope = await ReadScopeAsync(context);
-        var project = scope.Visible(await projects.FindAsync(projectId!.Value, context.CancellationToken), scope.Projects)
-            ?? throw new NotFoundException("Project", projectId);
+        var project = await VisibleProjectAsync(projectId!.Value, context);
         var (found, total, next) = await finance.Transactions.PageAsync(t => t.ProjectId == project.Id,
             new SortOrder<FinancialTransaction>(t => t.SortKey), page, context.CancellationToken);
         var response = new Contract.ListFinancialTransactionsResponse { NextPageToken = next, TotalSize = total };
