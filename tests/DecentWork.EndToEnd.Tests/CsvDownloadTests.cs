@@ -47,8 +47,12 @@ public class CsvDownloadTests(PlatformFixture fixture, ITestOutputHelper output)
         output.WriteLine($"{method}: {string.Join(",", header)}");
         var answer = JsonDocument.Parse(await json.Content.ReadAsStringAsync()).RootElement;
         var jsonRows = RowsOf(answer, method);
-        Assert.Equal(jsonRows.Count, rows.Count);
-        for (var i = 0; i < rows.Count; i++) AssertSameRow(header, rows[i], jsonRows[i], method);
+        // The CSV walks every page; the JSON answer is its first page (the seeded list of country
+        // statuses is longer than one): then the file starts with that page's rows and holds more.
+        var morePages = answer.TryGetProperty("nextPageToken", out var token) && token.GetString() is { Length: > 0 };
+        if (morePages) Assert.True(rows.Count > jsonRows.Count, $"{rows.Count} CSV rows for more than one page of {jsonRows.Count}");
+        else Assert.Equal(jsonRows.Count, rows.Count);
+        for (var i = 0; i < jsonRows.Count; i++) AssertSameRow(header, rows[i], jsonRows[i], method);
     }
 
     [Fact]

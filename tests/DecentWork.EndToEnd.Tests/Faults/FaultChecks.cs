@@ -61,34 +61,44 @@ public sealed class FaultChecks(ProcessPlatform platform, FaultWorkload workload
         }
     }
 
-    /// <summary>Nothing waits anywhere; the only parked message is <paramref name="poisonId"/>, and an operator can see and discard it.</summary>
+    /// <summary>
+    /// Nothing waits anywhere; the only parked message is <paramref name="poisonId"/>, once in each
+    /// consumer that needs the programme it names (programming's money mobilised, coordination's
+    /// region comparison), and an operator can see and discard it.
+    /// </summary>
     public async Task OnlyThePoisonIsParkedAsync(string poisonId)
     {
-        const string queue = "programming-funding-approved";
+        var poisoned = new Dictionary<string, string>
+        {
+            ["programming"] = "programming-funding-approved", ["coordination"] = "coordination-funding-approved",
+        };
         foreach (var service in ProcessPlatform.ServiceNames)
         {
             var status = await Eventually.Until(() => platform.Operations(service).GetMessagingStatusAsync(new OperationsV1.GetMessagingStatusRequest()).ResponseAsync,
                 s => s.OutboxSize == 0 && s.Queues.All(q => q.Waiting == 0), TimeSpan.FromSeconds(60), $"{service}'s outbox and queues to drain");
             Assert.NotEmpty(status.Queues);
-            Assert.All(status.Queues, q => Assert.Equal(q.Name == queue ? 1 : 0, q.Parked));
+            Assert.All(status.Queues, q => Assert.Equal(poisoned.GetValueOrDefault(service) == q.Name ? 1 : 0, q.Parked));
         }
         // Parked means an operator must look, not that the service is down: Degraded, still 200.
         var health = await platform.MessagingHealthAsync("programming");
         Assert.Equal((System.Net.HttpStatusCode.OK, "Degraded"), (health.Code, health.Status));
-        Assert.Contains(queue + "_error", health.Description, StringComparison.Ordinal);
-        var operations = platform.Operations("programming");
-        var parked = await operations.ListErrorMessagesAsync(new OperationsV1.ListErrorMessagesRequest { Queue = queue });
-        Assert.Equal(poisonId, Assert.Single(parked.Messages).MessageId);
-        var discarded = await operations.DiscardErrorMessageAsync(new OperationsV1.DiscardErrorMessageRequest
+        Assert.Contains(poisoned["programming"] + "_error", health.Description, StringComparison.Ordinal);
+        foreach (var (service, queue) in poisoned)
         {
-            Queue = queue, MessageId = poisonId, Reason = "injected by the fault suite",
-        });
-        Assert.Equal(OperationsV1.OperatorActionKind.Discard, discarded.Kind);
-        Assert.Contains("FundingApproved", discarded.MessageBody, StringComparison.Ordinal);
-        var actions = await operations.ListOperatorActionsAsync(new OperationsV1.ListOperatorActionsRequest());
-        Assert.Equal(discarded.Id, actions.Actions[0].Id);
-        var after = await operations.GetMessagingStatusAsync(new OperationsV1.GetMessagingStatusRequest());
-        Assert.All(after.Queues, q => Assert.Equal(0, q.Parked));
+            var operations = platform.Operations(service);
+            var parked = await operations.ListErrorMessagesAsync(new OperationsV1.ListErrorMessagesRequest { Queue = queue });
+            Assert.Equal(poisonId, Assert.Single(parked.Messages).MessageId);
+            var discarded = await operations.DiscardErrorMessageAsync(new OperationsV1.DiscardErrorMessageRequest
+            {
+                Queue = queue, MessageId = poisonId, Reason = "injected by the fault suite",
+            });
+            Assert.Equal(OperationsV1.OperatorActionKind.Discard, discarded.Kind);
+            Assert.Contains("FundingApproved", discarded.MessageBody, StringComparison.Ordinal);
+            var actions = await operations.ListOperatorActionsAsync(new OperationsV1.ListOperatorActionsRequest());
+            Assert.Equal(discarded.Id, actions.Actions[0].Id);
+            var after = await operations.GetMessagingStatusAsync(new OperationsV1.GetMessagingStatusRequest());
+            Assert.All(after.Queues, q => Assert.Equal(0, q.Parked));
+        }
         Assert.Equal("Healthy", (await platform.MessagingHealthAsync("programming")).Status);
     }
 

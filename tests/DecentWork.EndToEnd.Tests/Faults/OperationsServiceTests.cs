@@ -111,7 +111,7 @@ public class OperationsServiceTests : IAsyncLifetime
         string queue, string messageId, DateTimeOffset after)
     {
         var parked = await Eventually.Until(() => operations.ListErrorMessagesAsync(new OperationsV1.ListErrorMessagesRequest { Queue = queue }).ResponseAsync,
-            p => p.TotalSize == 1 && p.Messages[0].MessageId == messageId && p.Messages[0].FaultedAt.ToDateTimeOffset() > after,
+            p => p.Messages.Count == 1 && p.TotalSize == 1 && p.Messages[0].MessageId == messageId && p.Messages[0].FaultedAt.ToDateTimeOffset() > after,
             TimeSpan.FromSeconds(60), $"{messageId} to be parked in {queue}_error");
         return parked.Messages[0];
     }

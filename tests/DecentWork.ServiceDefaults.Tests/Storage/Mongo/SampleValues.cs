@@ -12,7 +12,7 @@ namespace DecentWork.ServiceDefaults.Tests.Storage.Mongo;
 /// </summary>
 public sealed class SampleValues
 {
-    private const int MaxDepth = 5;
+    private const int MaxDepth = 7; // deep enough for Programme → Indicators → Progress → Breakdown
     private int _counter;
 
     public object Create(Type type, int depth = 0)

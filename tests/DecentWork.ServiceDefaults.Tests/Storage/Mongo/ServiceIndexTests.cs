@@ -75,8 +75,9 @@ public sealed class ServiceIndexTests
             new[]
             {
                 "CountryPresence.CountryCode", "Course.Code", "DeliveringAsOnePilot.CountryCode", "Edition.ListKey",
-                "FundingApproval.RequestKey", "OperatorAction.SortKey", "Partner.NormalizedName", "Programme.ApprovalSlot", "Programme.RequestKey",
-                "Project.SortKey", "ToolkitAssessment.AgencyScopeKey", "Undaf.CountryCycleKey",
+                "FinancialTransaction.SourceLineId", "FundingApproval.RequestKey", "GenderAudit.SortKey", "OperatorAction.SortKey",
+                "Partner.NormalizedName", "Programme.ApprovalSlot", "Programme.RequestKey", "Project.SortKey",
+                "RatificationTarget.SortKey", "RatificationTarget.TargetKey", "ToolkitAssessment.AgencyScopeKey", "Undaf.CountryCycleKey",
             },
             // Every service keeps its own operator log, so that index is declared four times.
             unique.Select(i => $"{i.Type.Name}.{i.Field}").Distinct().Order(StringComparer.Ordinal));
