@@ -60,10 +60,6 @@ public sealed partial class FundingApproval
         EnsureCorrectable("amended", reason);
         var kept = allocations.Count > 0 ? allocations : OneAllocationMovedTo(amountUsd);
         FundingApprovalRules.Check(amountUsd, Year, new FundingTerms(ProgrammeId == Guid.Empty ? null : ProgrammeId, kept, Source: Source, Earmarking: Earmarking));
-        // Hook for the project budgets (the money branch): an approval cannot fund more than its
-        // amount across projects, so an amendment must not go below what projects already budget
-        // from it. Budgets do not exist on this branch; the lead wires the check in here.
-        FundingApprovalRules.CheckAmendmentCoversBudgetedProjects(this, amountUsd);
         var before = ProgrammesFunded();
         Correct(FundingApprovalCorrectionKind.Amended, reason, changedBy, now);
         AmountUsd = amountUsd;

@@ -64,16 +64,4 @@ public static class FundingApprovalRules
         var programmes = allocations.Select(a => a.ProgrammeId).Distinct().ToList();
         return programmes is [{ } only] ? only : null;
     }
-
-    /// <summary>
-    /// TODO(lead, on merging the money branch): an amendment must not take the approval below what
-    /// projects already budget from it ("an approval cannot fund more than its amount across
-    /// projects"). Project budgets do not exist on the corrections branch, so nothing is checked yet;
-    /// throw a DomainRuleException here naming the budgeted total when it exceeds the new amount.
-    /// </summary>
-    public static void CheckAmendmentCoversBudgetedProjects(FundingApproval approval, decimal newAmountUsd)
-    {
-        _ = approval;
-        _ = newAmountUsd;
-    }
 }
