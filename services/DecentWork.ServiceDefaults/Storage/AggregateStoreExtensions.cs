@@ -52,22 +52,18 @@ public static class AggregateStoreExtensions
     /// aggregate first, reads it again and applies the migration to that, where it is usually a
     /// no-op: two instances backfilling at once neither fail nor undo each other.
     /// </summary>
-    public static async Task<bool> MigrateAsync<T>(this IAggregateStore<T> store, T aggregate, Func<T, bool> migrate, CancellationToken cancellationToken)
+    public static Task<bool> MigrateAsync<T>(this IAggregateStore<T> store, T aggregate, Func<T, bool> migrate, CancellationToken cancellationToken)
         where T : Aggregate
     {
-        for (var attempt = 1; ; attempt++)
+        T? current = aggregate;
+        return (ConflictRetry.Consumer with { DuplicateKeyIsConflict = false }).RunAsync<T, bool>(async token =>
         {
-            if (!migrate(aggregate)) return false;
-            try
-            {
-                await store.SaveAsync(aggregate, cancellationToken: cancellationToken);
-                return true;
-            }
-            catch (ConcurrencyConflictException) when (attempt < 5)
-            {
-                if (await store.FindAsync(aggregate.Id, cancellationToken) is not { } current) return false;
-                aggregate = current;
-            }
-        }
+            current ??= await store.FindAsync(aggregate.Id, token);
+            var migrating = current;
+            current = null; // a lost race reads the winner's state next time
+            if (migrating is null || !migrate(migrating)) return false;
+            await store.SaveAsync(migrating, cancellationToken: token);
+            return true;
+        }, cancellationToken);
     }
 }
