@@ -31,17 +31,20 @@ public class TrainingFlowTests(PlatformFixture fixture) : IClassFixture<Platform
             () => training.LinkCourseToOutcomeAsync(new TrainingV1.LinkCourseToOutcomeRequest { CourseId = course.Id, ProgrammeId = programme.Id, OutcomeId = outcome.Id }).ResponseAsync,
             what: "training to learn of the approved programme's outcomes");
 
-        var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+        // Applications close on or before the first day and an edition is held only once its days have
+        // come (with a day's grace for time zones ahead of UTC): on the real clock, that is a one-day
+        // edition tomorrow, open for applications until then.
+        var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
         var edition = await training.ScheduleEditionAsync(new TrainingV1.ScheduleEditionRequest
         {
             CourseId = course.Id,
             StartDate = ProtoConvert.ToDate(start),
-            EndDate = ProtoConvert.ToDate(start.AddDays(4)),
+            EndDate = ProtoConvert.ToDate(start),
             Venue = "Accra",
             DeliveryMode = TrainingV1.DeliveryMode.Field,
             Capacity = 25,
             Fee = ProtoConvert.ToMoney(0m),
-            ApplicationDeadline = ProtoConvert.ToDate(start.AddDays(-10)),
+            ApplicationDeadline = ProtoConvert.ToDate(start),
         });
         await SetEditionStatusAsync(training, edition, TrainingV1.EditionStatus.Open);
         edition = await training.ApplyForEditionAsync(new TrainingV1.ApplyForEditionRequest
@@ -69,14 +72,14 @@ public class TrainingFlowTests(PlatformFixture fixture) : IClassFixture<Platform
         Assert.Equal(100.0, row.EmployersAndWorkersPercent);
         var linked = Assert.Single((await training.GetLinkedTrainingReportAsync(new TrainingV1.GetLinkedTrainingReportRequest { FromYear = year, ToYear = year })).Years);
         Assert.Equal(1, linked.OutcomeLinkedParticipants);
-        Assert.Equal(5, linked.OutcomeLinkedParticipantDays);
+        Assert.Equal(1, linked.OutcomeLinkedParticipantDays);
 
         // Training's per-programme count reaches programming through the broker.
         var counted = await Eventually.Until(
             () => programmes.GetProgrammeAsync(new ProgrammingV1.GetProgrammeRequest { Id = programme.Id }).ResponseAsync,
             p => p.Training is { ParticipantsTrained: > 0 }, what: "programming to show the people trained");
         Assert.Equal(1, counted.Training.ParticipantsTrained);
-        Assert.Equal(5, counted.Training.ParticipantDays);
+        Assert.Equal(1, counted.Training.ParticipantDays);
     }
 
     private static async Task SetEditionStatusAsync(TrainingV1.TrainingService.TrainingServiceClient training, TrainingV1.Edition edition, TrainingV1.EditionStatus status) =>

@@ -91,6 +91,23 @@ public class EditionRpcTests(TrainingFixture fixture) : IClassFixture<TrainingFi
     }
 
     [Fact]
+    public async Task SetEditionStatus_WhenHeldBeforeTheEditionTookPlace_IsFailedPreconditionUntilItsDaysHaveCome()
+    {
+        var course = await _client.PublishAsync();
+        var edition = await _client.OpenEditionAsync(course, year: TrainingFixture.Today.Year); // 2101-06-02 to 06-06, after "today"
+        var closed = await _client.SetAsync(edition, EditionStatus.Closed);
+
+        var error = await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () => _client.SetAsync(closed, EditionStatus.Held));
+        Assert.Contains($"ends on {TrainingFixture.Today.Year}-06-06", error.Status.Detail);
+        Assert.Equal(closed, await _client.GetEditionAsync(new GetEditionRequest { CourseId = course.Id, EditionId = edition.Id }));
+
+        // Forward only, past this edition: every other test of the class holds earlier editions.
+        fixture.Calendar.SetUtcNow(new DateTimeOffset(TrainingFixture.Today.Year, 6, 6, 17, 0, 0, TimeSpan.Zero));
+        var held = await _client.SetAsync(closed, EditionStatus.Held);
+        Assert.Equal(EditionStatus.Held, held.Status);
+    }
+
+    [Fact]
     public async Task SetEditionStatus_WhenExpectedVersionIsStale_IsAborted()
     {
         var course = await _client.PublishAsync();

@@ -53,7 +53,7 @@ public class EditionTests
         Assert.True(edition.MoveTo(EditionStatus.Open));
         Assert.False(edition.MoveTo(EditionStatus.Open));
         Assert.True(edition.MoveTo(EditionStatus.Closed));
-        Assert.True(edition.MoveTo(EditionStatus.Held));
+        Assert.True(edition.MoveTo(EditionStatus.Held, TrainingFixture.Today));
         Assert.Equal(EditionStatus.Held, edition.Status);
     }
 
@@ -76,7 +76,43 @@ public class EditionTests
         var held = Scheduled();
         held.MoveTo(EditionStatus.Open);
         held.MoveTo(EditionStatus.Closed);
-        held.MoveTo(EditionStatus.Held);
+        held.MoveTo(EditionStatus.Held, TrainingFixture.Today);
         Assert.Throws<DomainRuleException>(() => held.MoveTo(EditionStatus.Cancelled));
+    }
+
+    private static Edition Closed()
+    {
+        var edition = Scheduled();
+        edition.MoveTo(EditionStatus.Open);
+        edition.MoveTo(EditionStatus.Closed);
+        return edition;
+    }
+
+    [Fact]
+    public void MoveTo_WhenHeldBeforeItsLastDay_IsRefusedAsDatedInTheFuture()
+    {
+        var edition = Closed(); // 2008-06-02 to 2008-06-06
+        var dayBeforeLast = new DateTimeOffset(2008, 6, 4, 12, 0, 0, TimeSpan.Zero); // one day's grace for time zones ahead of UTC
+
+        var error = Assert.Throws<DomainRuleException>(() => edition.MoveTo(EditionStatus.Held, dayBeforeLast));
+
+        Assert.Equal(DateRules.InFuture, error.Reason);
+        Assert.Contains("ends on 2008-06-06", error.Message);
+        Assert.Equal(EditionStatus.Closed, edition.Status);
+    }
+
+    [Fact]
+    public void MoveTo_WhenHeldOnTheDayBeforeItsLastOrLater_IsPossible()
+    {
+        var edition = Closed();
+
+        Assert.True(edition.MoveTo(EditionStatus.Held, new DateTimeOffset(2008, 6, 5, 0, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(EditionStatus.Held, edition.Status);
+    }
+
+    [Fact]
+    public void MoveTo_WhenHeldWithoutToday_IsAProgrammingError()
+    {
+        Assert.Throws<ArgumentNullException>(() => Closed().MoveTo(EditionStatus.Held));
     }
 }

@@ -21,7 +21,7 @@ public class EnrolmentTests
     private static void Hold(Edition edition)
     {
         edition.MoveTo(EditionStatus.Closed);
-        edition.MoveTo(EditionStatus.Held);
+        edition.MoveTo(EditionStatus.Held, TrainingFixture.Today);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public class ParticipantReportTests
         enrolments.ForEach(e => edition.Accept(e.Id, applied));
         edition.Withdraw(withdrawn.Id, applied);
         edition.MoveTo(EditionStatus.Closed);
-        edition.MoveTo(EditionStatus.Held);
+        edition.MoveTo(EditionStatus.Held, TrainingFixture.Today);
         enrolments.ForEach(e => edition.RecordAttendance(e.Id, When));
         return edition;
     }

@@ -18,7 +18,7 @@ public class PastParticipantCountTests
             EditionTests.Plan(capacity) with { StartDate = first, EndDate = first.AddDays(4), ApplicationDeadline = first.AddDays(-1) });
         edition.MoveTo(EditionStatus.Open);
         edition.MoveTo(EditionStatus.Closed);
-        edition.MoveTo(EditionStatus.Held);
+        edition.MoveTo(EditionStatus.Held, TrainingFixture.Today);
         return edition;
     }
 
@@ -94,7 +94,7 @@ public class PastParticipantCountTests
         var enrolment = edition.Apply(EnrolmentTests.Person(), applied);
         edition.Accept(enrolment.Id, applied);
         edition.MoveTo(EditionStatus.Closed);
-        edition.MoveTo(EditionStatus.Held);
+        edition.MoveTo(EditionStatus.Held, TrainingFixture.Today);
 
         edition.RecordAttendance(enrolment.Id, Now);
         edition.Certify(enrolment.Id, Now);

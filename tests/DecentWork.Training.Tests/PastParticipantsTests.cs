@@ -13,7 +13,7 @@ public class PastParticipantsTests
         var edition = EditionTests.Scheduled(capacity);
         edition.MoveTo(EditionStatus.Open);
         edition.MoveTo(EditionStatus.Closed);
-        edition.MoveTo(EditionStatus.Held);
+        edition.MoveTo(EditionStatus.Held, TrainingFixture.Today);
         return edition;
     }
 

@@ -16,7 +16,7 @@ public class ProgrammeTrainingTests
         var accepted = edition.Apply(EnrolmentTests.Person("Accepted only"), applied);
         enrolments.Append(accepted).ToList().ForEach(e => edition.Accept(e.Id, applied));
         edition.MoveTo(EditionStatus.Closed);
-        edition.MoveTo(EditionStatus.Held);
+        edition.MoveTo(EditionStatus.Held, TrainingFixture.Today);
         enrolments.ForEach(e => edition.RecordAttendance(e.Id, Now));
         edition.Certify(enrolments[0].Id, Now);
         return edition;

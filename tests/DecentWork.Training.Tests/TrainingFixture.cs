@@ -5,11 +5,26 @@ using DecentWork.Testing;
 using DecentWork.Training.Domain;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DecentWork.Training.Tests;
 
-public sealed class TrainingFixture() : ServiceFixture(TrainingApp.ServiceName, TrainingApp.Build)
+public sealed class TrainingFixture : ServiceFixture
 {
+    /// <summary>
+    /// "Today" for training's date rules in these tests: after every edition they schedule
+    /// (2031-2100) and hold, so holding one is allowed as in production once it has taken place.
+    /// A test that needs an edition still to come schedules it after this day.
+    /// </summary>
+    public static readonly DateTimeOffset Today = new(2101, 1, 1, 9, 0, 0, TimeSpan.Zero);
+
+    public TrainingFixture() : this(new FakeTimeProvider(Today)) { }
+
+    private TrainingFixture(FakeTimeProvider calendar) : base(TrainingApp.ServiceName, args => TrainingApp.Build(args, calendar)) => Calendar = calendar;
+
+    /// <summary>Shared by the class's tests: only ever moved forward, past every date they use.</summary>
+    public FakeTimeProvider Calendar { get; }
+
     public IBus Bus => Service.Services.GetRequiredService<IBus>();
     public IAggregateStore<KnownProgramme> KnownProgrammes => Service.Services.GetRequiredService<IAggregateStore<KnownProgramme>>();
 

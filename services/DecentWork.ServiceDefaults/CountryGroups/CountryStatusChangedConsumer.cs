@@ -14,30 +14,17 @@ namespace DecentWork.ServiceDefaults.CountryGroups;
 public sealed class CountryStatusChangedConsumer(IAggregateStore<KnownCountryStatus> statuses, ILogger<CountryStatusChangedConsumer> logger)
     : IConsumer<CountryStatusChanged>
 {
-    private const int MaxAttempts = 10;
-
     public async Task Consume(ConsumeContext<CountryStatusChanged> context)
     {
         var changed = context.Message;
         var inbox = new ProcessedMessage(nameof(CountryStatusChangedConsumer), context.MessageId ?? Guid.NewGuid());
-        for (var attempt = 1; ; attempt++)
+        await statuses.ChangeAsync(async token => await statuses.FindAsync(KnownCountryStatus.IdOf(changed.CountryCode), token)
+            ?? KnownCountryStatus.For(changed.CountryCode), expectedVersion: 0, held =>
         {
-            var held = await statuses.FindAsync(KnownCountryStatus.IdOf(changed.CountryCode), context.CancellationToken)
-                ?? KnownCountryStatus.For(changed.CountryCode);
-            if (!held.Apply(changed))
-            {
+            var applied = held.Apply(changed);
+            if (!applied)
                 logger.LogInformation("Country status revision {Revision} of {Country} is not newer than the one held", changed.Revision, changed.CountryCode);
-                return;
-            }
-            try
-            {
-                await statuses.SaveAsync(held, inbox, context.CancellationToken);
-                return;
-            }
-            catch (Exception e) when (e is ConcurrencyConflictException or DuplicateKeyException && attempt < MaxAttempts)
-            {
-                await Task.Delay(Random.Shared.Next(1, 20 * attempt), context.CancellationToken);
-            }
-        }
+            return Task.FromResult(applied);
+        }, context.CancellationToken, ConflictRetry.Consumer, inbox, nameof(CountryStatusChangedConsumer));
     }
 }

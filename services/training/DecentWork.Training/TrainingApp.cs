@@ -16,9 +16,13 @@ public static class TrainingApp
     public const string ProgrammeTrainingCollection = "programme_training";
     public const string KnownPartnersCollection = "known_partners";
 
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args) => Build(args, calendar: null);
+
+    /// <summary>The same, with the clock training's date rules read set by the caller (see <see cref="TrainingCalendar"/>).</summary>
+    public static WebApplication Build(string[] args, TimeProvider? calendar)
     {
         var builder = ServiceHost.CreateBuilder(args, ServiceName);
+        builder.Services.AddSingleton(services => new TrainingCalendar(calendar ?? services.GetRequiredService<TimeProvider>()));
         builder.Services.AddDecentWorkStorage(StorageSettings.From(builder.Configuration, ServiceName))
             // The code is unique and is also the list order, so one unique index serves both.
             .AddAggregate(CoursesCollection, new StoreIndex<Course>(c => c.Code, Unique: true))

@@ -47,11 +47,12 @@ public sealed class FaultWorkload(ProcessPlatform platform, FaultLedger ledger)
             Code = "FAULTS-1", Title = "Labour inspection under faults", Themes = { TrainingV1.CourseTheme.Employment },
             TargetGroups = { TrainingV1.ConstituentGroup.Workers }, DeliveryModes = { TrainingV1.DeliveryMode.Field }, Languages = { "en" }, DurationDays = 2,
         })).Id;
-        var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+        // Open for applications until its one day, tomorrow, and so held already (a day's grace for time zones).
+        var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
         var edition = await Training.ScheduleEditionAsync(new TrainingV1.ScheduleEditionRequest
         {
-            CourseId = CourseId, StartDate = ProtoConvert.ToDate(start), EndDate = ProtoConvert.ToDate(start.AddDays(1)), Venue = "Dakar",
-            DeliveryMode = TrainingV1.DeliveryMode.Field, Capacity = 10, Fee = ProtoConvert.ToMoney(0m), ApplicationDeadline = ProtoConvert.ToDate(start.AddDays(-5)),
+            CourseId = CourseId, StartDate = ProtoConvert.ToDate(start), EndDate = ProtoConvert.ToDate(start), Venue = "Dakar",
+            DeliveryMode = TrainingV1.DeliveryMode.Field, Capacity = 10, Fee = ProtoConvert.ToMoney(0m), ApplicationDeadline = ProtoConvert.ToDate(start),
         });
         await EditionStatusAsync(edition, TrainingV1.EditionStatus.Open);
         for (var i = 0; i < TrainedPerProgramme; i++)

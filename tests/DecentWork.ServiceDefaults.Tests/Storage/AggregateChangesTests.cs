@@ -29,6 +29,8 @@ public sealed class AggregateChangesTests : IDisposable
         return ledger;
     }
 
+    private Func<CancellationToken, Task<Ledger>> Load(Guid id) => async token => (await _store.FindAsync(id, token))!;
+
     /// <summary>Credits 1 through another copy, so the step's own save meets a newer version.</summary>
     private async Task SaveCompetingCreditAsync(Guid id)
     {
@@ -45,7 +47,7 @@ public sealed class AggregateChangesTests : IDisposable
         var conflicts = new List<string?>();
         using var listener = ListenToConflicts(conflicts, nameof(ChangeAsync_WhenAnotherSaveWinsTheFirstAttempt_ReadsAgainAndAppliesToTheWinnersState));
 
-        var changed = await _store.ChangeAsync(ledger.Id, "Ledger", 0, async l =>
+        var changed = await _store.ChangeAsync(Load(ledger.Id), 0, async l =>
         {
             if (++attempts == 1) await SaveCompetingCreditAsync(l.Id);
             l.Credit(10m);
@@ -66,7 +68,7 @@ public sealed class AggregateChangesTests : IDisposable
         var attempts = 0;
         var retry = new ConflictRetry(TimeSpan.FromSeconds(2));
 
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => _store.ChangeAsync(ledger.Id, "Ledger", 0, async l =>
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => _store.ChangeAsync(Load(ledger.Id), 0, async l =>
         {
             attempts++;
             await SaveCompetingCreditAsync(l.Id);
@@ -99,7 +101,7 @@ public sealed class AggregateChangesTests : IDisposable
         var ledger = await SavedLedgerAsync();
         var attempts = 0;
 
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => _store.ChangeAsync(ledger.Id, "Ledger", expectedVersion: 1, async l =>
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => _store.ChangeAsync(Load(ledger.Id), expectedVersion: 1, async l =>
         {
             attempts++;
             await SaveCompetingCreditAsync(l.Id);
@@ -130,7 +132,7 @@ public sealed class AggregateChangesTests : IDisposable
         var attempts = 0;
         var retry = new ConflictRetry(TimeSpan.FromMinutes(5));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _store.ChangeAsync(ledger.Id, "Ledger", 0, async l =>
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _store.ChangeAsync(Load(ledger.Id), 0, async l =>
         {
             attempts++;
             await SaveCompetingCreditAsync(l.Id);

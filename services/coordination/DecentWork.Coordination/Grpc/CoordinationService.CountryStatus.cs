@@ -56,23 +56,12 @@ public sealed partial class CoordinationService
         violations.ThrowIfAny();
 
         var changedBy = Caller.From(context).Display;
-        for (var attempt = 1; ; attempt++)
-        {
-            var held = await countryStatuses.FindAsync(KnownCountryStatus.IdOf(country!.Code), context.CancellationToken);
-            // A status not yet saved is version 0: any other expected version is stale.
-            if (request.ExpectedVersion != 0 && request.ExpectedVersion != (held?.Version ?? 0))
-                throw new ConcurrencyConflictException(CoordinationApp.CountryStatusesCollection, KnownCountryStatus.IdOf(country.Code));
-            var status = held ?? CountryStatus.For(country);
-            if (!status.Set(leastDeveloped, crises, request.Reason, changedBy, Clock.GetUtcNow())) return CountryStatusMapping.ToProto(status);
-            try
-            {
-                await countryStatuses.SaveAsync(status, cancellationToken: context.CancellationToken);
-                return CountryStatusMapping.ToProto(status);
-            }
-            // Without an expected version the caller asked for "this status now": a lost race is retried on a fresh read.
-            catch (Exception e) when (e is ConcurrencyConflictException or DuplicateKeyException && request.ExpectedVersion == 0 && attempt < 5)
-            {
-            }
-        }
+        // A status not yet saved is version 0: any other expected version is stale. Without one the
+        // caller asked for "this status now": a lost race (the first save's too) is retried on a fresh read.
+        var status = await countryStatuses.ChangeAsync(
+            async token => await countryStatuses.FindAsync(KnownCountryStatus.IdOf(country!.Code), token) ?? CountryStatus.For(country),
+            request.ExpectedVersion, held => Task.FromResult(held.Set(leastDeveloped, crises, request.Reason, changedBy, Clock.GetUtcNow())),
+            context.CancellationToken, ConflictRetry.Request with { DuplicateKeyIsConflict = true });
+        return CountryStatusMapping.ToProto(status);
     }
 }

@@ -42,15 +42,15 @@ internal sealed class FundingCorrections(
         Change change, Guid partnerId, string partnerName, DateOnly approvedOn, CancellationToken cancellationToken)
     {
         var inbox = new ProcessedMessage($"{consumer}:{correction.ProgrammeId:N}", messageId);
-        var applied = await ConflictRetry.UntilSavedAsync(async () =>
+        var applied = await ConflictRetry.Consumer.RunAsync<FundingContribution, bool>(async token =>
         {
-            var existing = await contributions.FindAsync(FundingContribution.IdFor(approvalId, correction.ProgrammeId), cancellationToken);
+            var existing = await contributions.FindAsync(FundingContribution.IdFor(approvalId, correction.ProgrammeId), token);
             if (existing is not null)
                 return existing.Revise(revision, correction.AmountUsd, correction.ToOutcomes, reason, change)
-                    && await contributions.SaveAsync(existing, inbox, cancellationToken);
+                    && await contributions.SaveAsync(existing, inbox, token);
             // Approvals counted inside programme documents before records existed are not corrected
             // here: their money sits in the programme's own buckets, which nothing changes any more.
-            var programme = await programmes.FindAsync(correction.ProgrammeId, cancellationToken);
+            var programme = await programmes.FindAsync(correction.ProgrammeId, token);
             if (programme?.FundingApprovalIds.Contains(approvalId) == true)
             {
                 logger.LogWarning("Funding approval {ApprovalId} was counted inside programme {ProgrammeId} before records; its correction is not applied",
@@ -63,8 +63,8 @@ internal sealed class FundingCorrections(
             // this revision, so the FundingApproved still to come finds it and adds nothing.
             var corrected = FundingContribution.Corrected(approvalId, correction.ProgrammeId, revision, correction.AmountUsd, correction.ToOutcomes,
                 reason, change, partnerId, partnerName, approvedOn);
-            return await contributions.SaveAsync(corrected, inbox, cancellationToken);
-        }, consumer, cancellationToken);
+            return await contributions.SaveAsync(corrected, inbox, token);
+        }, cancellationToken, consumer);
         if (!applied)
             logger.LogInformation("Revision {Revision} of funding approval {ApprovalId} for {ProgrammeId} is not newer than the one held",
                 revision, approvalId, correction.ProgrammeId);

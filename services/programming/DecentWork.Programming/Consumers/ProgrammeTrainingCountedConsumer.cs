@@ -22,16 +22,16 @@ public sealed class ProgrammeTrainingCountedConsumer(IAggregateStore<Programme> 
         var inbox = new ProcessedMessage(nameof(ProgrammeTrainingCountedConsumer), context.MessageId ?? Guid.NewGuid());
         // Two counts racing for one programme (or a count and a user's change): the loser's save is
         // a version conflict, and the retry reads the winner's state before deciding again.
-        var applied = await ConflictRetry.UntilSavedAsync(async () =>
+        var applied = await ConflictRetry.Consumer.RunAsync<Programme, bool>(async token =>
         {
             // Training learns of programmes from programming's own events, so an unknown one is a
             // fault: after the retries it waits in the _error queue instead of being lost.
-            var programme = await programmes.FindAsync(counted.ProgrammeId, context.CancellationToken)
+            var programme = await programmes.FindAsync(counted.ProgrammeId, token)
                 ?? throw new DomainRuleException($"Training counted programme {counted.ProgrammeId}, which is not registered.");
             return programme.RecordTrainingCount(counted.Revision, counted.ParticipantsTrained, counted.ParticipantDays, counted.CountedAt,
                     new Change(ChangedBy, clock.GetUtcNow()))
-                && await programmes.SaveAsync(programme, inbox, context.CancellationToken);
-        }, nameof(ProgrammeTrainingCountedConsumer), context.CancellationToken);
+                && await programmes.SaveAsync(programme, inbox, token);
+        }, context.CancellationToken, nameof(ProgrammeTrainingCountedConsumer));
         if (!applied)
             logger.LogInformation("Training count revision {Revision} for {ProgrammeId} is not newer than the one held", counted.Revision, counted.ProgrammeId);
     }

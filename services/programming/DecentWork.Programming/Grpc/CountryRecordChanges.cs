@@ -10,7 +10,7 @@ namespace DecentWork.Programming.Grpc;
 
 /// <summary>
 /// Gender audits and ratification targets are scoped by their country, as programmes are: the
-/// steps their RPCs share (load as the caller may see it, check the version, apply, save).
+/// steps their RPCs share (load as the caller may see it, then the shared change helper).
 /// </summary>
 public sealed partial class ProgrammingService
 {
@@ -23,7 +23,7 @@ public sealed partial class ProgrammingService
         return found;
     }
 
-    /// <summary>Validates the id and version with the RPC's own violations, then loads, applies as the caller and saves.</summary>
+    /// <summary>Validates the id and version with the RPC's own violations, then loads, applies as the caller and saves (AggregateChanges).</summary>
     private async Task<T> ChangeInCountryScopeAsync<T>(IAggregateStore<T> store, string resource, string requestedId, string idField, long expectedVersion,
         FieldViolations violations, ServerCallContext context, Func<T, string> countryOf, Func<T, Change, Task> apply) where T : Aggregate
     {
@@ -33,11 +33,12 @@ public sealed partial class ProgrammingService
         violations.ThrowIfAny();
 
         var caller = Caller.From(context);
-        var found = await FindInCountryScopeAsync(store, resource, id!.Value, requestedId, countryOf, caller, context.CancellationToken);
-        if (expectedVersion != 0 && expectedVersion != found.Version) throw new ConcurrencyConflictException(resource, found.Id);
-        await apply(found, new Change(caller.Subject, caller.Name, clock.GetUtcNow()));
-        await store.SaveAsync(found, cancellationToken: context.CancellationToken);
-        return found;
+        return await store.ChangeAsync(token => FindInCountryScopeAsync(store, resource, id!.Value, requestedId, countryOf, caller, token), expectedVersion,
+            async found =>
+            {
+                await apply(found, new Change(caller.Subject, caller.Name, clock.GetUtcNow()));
+                return true;
+            }, context.CancellationToken);
     }
 
     /// <summary>A new record in <paramref name="country"/> needs a caller who sees that country.</summary>

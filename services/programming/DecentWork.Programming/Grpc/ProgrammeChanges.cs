@@ -13,8 +13,9 @@ public sealed partial class ProgrammingService
 {
     /// <summary>
     /// Validates the id and version alongside the RPC's own violations (all reported at once),
-    /// loads the programme as the caller may see it, then applies the aggregate method as the
-    /// caller (from the token) and saves it with its events and history entry.
+    /// then changes the programme through the shared helper: loads it as the caller may see it,
+    /// applies the aggregate method as the caller (from the token) and saves it with its events and
+    /// history entry, on a fresh read again when another save won the race and no version was given.
     /// </summary>
     private async Task<Contract.Programme> ChangeAsync(string programmeId, long expectedVersion,
         FieldViolations violations, ServerCallContext context, Func<Programme, Change, Task> apply)
@@ -25,18 +26,18 @@ public sealed partial class ProgrammingService
         violations.ThrowIfAny();
 
         var caller = Caller.From(context);
-        var programme = await FindVisibleAsync(id!.Value, programmeId, caller, context.CancellationToken);
-        if (expectedVersion != 0 && expectedVersion != programme.Version)
-            throw new ConcurrencyConflictException("programmes", programme.Id);
-        try
+        var programme = await programmes.ChangeAsync(token => FindVisibleAsync(id!.Value, programmeId, caller, token), expectedVersion, async found =>
         {
-            await apply(programme, new Change(caller.Subject, caller.Name, clock.GetUtcNow()));
-        }
-        catch (SeparationOfDutiesException e)
-        {
-            throw new PermissionRuleException("SEPARATION_OF_DUTIES", e.Message, new Dictionary<string, string> { ["programme_id"] = programmeId });
-        }
-        await programmes.SaveAsync(programme, cancellationToken: context.CancellationToken);
+            try
+            {
+                await apply(found, new Change(caller.Subject, caller.Name, clock.GetUtcNow()));
+            }
+            catch (SeparationOfDutiesException e)
+            {
+                throw new PermissionRuleException("SEPARATION_OF_DUTIES", e.Message, new Dictionary<string, string> { ["programme_id"] = programmeId });
+            }
+            return true;
+        }, context.CancellationToken);
         return await ToProtoAsync(programme, context.CancellationToken);
     }
 

@@ -20,20 +20,10 @@ public sealed class ProgrammeTrainingCounter(
     public async Task RecountAsync(Guid programmeId, CancellationToken cancellationToken)
     {
         if (await programmes.FindAsync(programmeId, cancellationToken) is not { } programme) return;
-        for (var attempt = 1; ; attempt++)
-        {
-            var tally = await tallies.FindAsync(programmeId, cancellationToken) ?? ProgrammeTraining.For(programme);
-            if (!tally.Recount(await EditionsOfLinkedCoursesAsync(programmeId, cancellationToken), clock.GetUtcNow())) return;
-            try
-            {
-                await tallies.SaveAsync(tally, cancellationToken: cancellationToken);
-                return;
-            }
-            catch (Exception e) when (e is ConcurrencyConflictException or DuplicateKeyException && attempt < 5)
-            {
-                // another recount saved first: count again from what is stored now
-            }
-        }
+        // Another recount saved first (or created the tally first): count again from what is stored now.
+        await tallies.ChangeAsync(async token => await tallies.FindAsync(programmeId, token) ?? ProgrammeTraining.For(programme), expectedVersion: 0,
+            async tally => tally.Recount(await EditionsOfLinkedCoursesAsync(programmeId, cancellationToken), clock.GetUtcNow()),
+            cancellationToken, ConflictRetry.Consumer);
     }
 
     /// <summary>The editions of the courses linked to the programme, and the editions linked to it themselves, each once.</summary>

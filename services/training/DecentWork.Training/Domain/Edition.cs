@@ -67,13 +67,25 @@ public sealed partial class Edition : Aggregate
     /// <summary>Calendar days from the first to the last day, both included: what a participant-day counts.</summary>
     public int LengthInDays() => EndDate.DayNumber - StartDate.DayNumber + 1;
 
-    /// <summary>Moves the edition on; false (nothing changed) when it is already in that status.</summary>
-    public bool MoveTo(EditionStatus status)
+    /// <summary>
+    /// Moves the edition on; false (nothing changed) when it is already in that status. Held says
+    /// the edition took place, so it needs <paramref name="now"/> (the service's clock) and is
+    /// refused (DATE_IN_FUTURE) before the edition's last day.
+    /// </summary>
+    public bool MoveTo(EditionStatus status, DateTimeOffset? now = null)
     {
         if (status == Status) return false;
         if (!EditionLifecycle.CanMove(Status, status))
             throw new DomainRuleException($"An edition cannot go from {ProtoNames.Of(Status)} to {ProtoNames.Of(status)}.");
+        if (status == EditionStatus.Held) EnsureTookPlace(now ?? throw new ArgumentNullException(nameof(now), "Holding an edition needs today's date."));
         Status = status;
         return true;
+    }
+
+    private void EnsureTookPlace(DateTimeOffset now)
+    {
+        if (DateRules.IsInFuture(EndDate, now))
+            throw new DomainRuleException($"An edition can be marked held once it has taken place; this one ends on {EndDate:yyyy-MM-dd}.",
+                DateRules.InFuture, new Dictionary<string, string> { ["date"] = $"{EndDate:yyyy-MM-dd}" });
     }
 }

@@ -74,7 +74,7 @@ public sealed partial class TrainingService
         violations.ThrowIfAny();
 
         return EditionMapping.ToProto(await UpdateEditionAsync(courseId, editionId, request.ExpectedVersion,
-            edition => edition.MoveTo(status!.Value), context.CancellationToken));
+            edition => edition.MoveTo(status!.Value, calendar.Now), context.CancellationToken));
     }
 
     private async Task<Edition> FindEditionAsync(Guid courseId, Guid editionId, CancellationToken cancellationToken)
@@ -86,27 +86,12 @@ public sealed partial class TrainingService
     }
 
     /// <summary>
-    /// Reads, changes and saves an edition. Without an expected version the caller asked for a
-    /// change, not for a change to what it saw, so a concurrent save is retried on a fresh read
-    /// (the rules run again against it: a place taken meanwhile is seen). With one, it is ABORTED.
+    /// Reads, changes and saves an edition (AggregateChanges). Without an expected version the
+    /// caller asked for a change, not for a change to what it saw, so a concurrent save is retried
+    /// on a fresh read (the rules run again against it: a place taken meanwhile is seen). With one,
+    /// it is ABORTED.
     /// </summary>
-    private async Task<Edition> UpdateEditionAsync(Guid courseId, Guid editionId, long expectedVersion, Func<Edition, bool> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var edition = await FindEditionAsync(courseId, editionId, cancellationToken);
-            if (expectedVersion != 0 && expectedVersion != edition.Version)
-                throw new ConcurrencyConflictException(TrainingApp.EditionsCollection, edition.Id);
-            if (!change(edition)) return edition;
-            try
-            {
-                await _editions.SaveAsync(edition, cancellationToken: cancellationToken);
-                return edition;
-            }
-            catch (ConcurrencyConflictException) when (expectedVersion == 0 && attempt < 3)
-            {
-                // someone else saved first: read again and re-apply
-            }
-        }
-    }
+    private Task<Edition> UpdateEditionAsync(Guid courseId, Guid editionId, long expectedVersion, Func<Edition, bool> change, CancellationToken cancellationToken) =>
+        _editions.ChangeAsync(token => FindEditionAsync(courseId, editionId, token), expectedVersion, edition => Task.FromResult(change(edition)),
+            cancellationToken);
 }

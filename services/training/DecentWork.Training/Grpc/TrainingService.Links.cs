@@ -21,15 +21,11 @@ public sealed partial class TrainingService
         violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
         violations.ThrowIfAny();
 
-        var course = await _courses.FindAsync(courseId!.Value, context.CancellationToken)
-            ?? throw new NotFoundException("Course", request.CourseId);
-        if (request.ExpectedVersion != 0 && request.ExpectedVersion != course.Version)
-            throw new ConcurrencyConflictException(TrainingApp.CoursesCollection, course.Id);
-        var programme = await KnownProgrammeAsync(programmeId, context.CancellationToken);
         // An existing link changes nothing, so nothing is saved and the version stays put.
-        if (course.LinkTo(programme, outcomeId, _clock.GetUtcNow(), Caller.From(context).Display))
-            await _courses.SaveAsync(course, cancellationToken: context.CancellationToken);
-        return CourseMapping.ToProto(course);
+        var linkedBy = Caller.From(context).Display;
+        return CourseMapping.ToProto(await _courses.ChangeAsync(token => FindCourseAsync(courseId!.Value, request.CourseId, token), request.ExpectedVersion,
+            async course => course.LinkTo(await KnownProgrammeAsync(programmeId, context.CancellationToken), outcomeId, _clock.GetUtcNow(), linkedBy),
+            context.CancellationToken));
     }
 
     [Authorize(Policy = AccessPolicies.TrainingWrite)]
@@ -48,6 +44,9 @@ public sealed partial class TrainingService
         return EditionMapping.ToProto(await UpdateEditionAsync(courseId, editionId, request.ExpectedVersion,
             edition => edition.LinkTo(programme, outcomeId, _clock.GetUtcNow(), changedBy), context.CancellationToken));
     }
+
+    private async Task<Course> FindCourseAsync(Guid id, string requestedId, CancellationToken cancellationToken) =>
+        await _courses.FindAsync(id, cancellationToken) ?? throw new NotFoundException("Course", requestedId);
 
     private static (Guid ProgrammeId, Guid OutcomeId) RequireOutcome(string programmeId, string outcomeId, FieldViolations violations)
     {

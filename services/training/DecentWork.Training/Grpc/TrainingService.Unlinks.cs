@@ -66,23 +66,6 @@ public sealed partial class TrainingService
     }
 
     /// <summary>Loads the course (NOT_FOUND), checks the version (ABORTED), removes the link (NOT_FOUND when not linked) and saves, retrying a lost race when no version was given.</summary>
-    private async Task<Course> UnlinkCourseAsync(Guid courseId, long expectedVersion, string link, Func<Course, bool> unlink, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var course = await _courses.FindAsync(courseId, cancellationToken) ?? throw new NotFoundException("Course", courseId);
-            if (expectedVersion != 0 && expectedVersion != course.Version)
-                throw new ConcurrencyConflictException(TrainingApp.CoursesCollection, course.Id);
-            if (!unlink(course)) throw new NotFoundException("Course link", link);
-            try
-            {
-                await _courses.SaveAsync(course, cancellationToken: cancellationToken);
-                return course;
-            }
-            catch (ConcurrencyConflictException) when (expectedVersion == 0 && attempt < 3)
-            {
-                // someone else saved first: read again and re-apply
-            }
-        }
-    }
+    private Task<Course> UnlinkCourseAsync(Guid courseId, long expectedVersion, string link, Func<Course, bool> unlink, CancellationToken cancellationToken) =>
+        _courses.ChangeAsync(courseId, "Course", expectedVersion, course => unlink(course) ? true : throw new NotFoundException("Course link", link), cancellationToken);
 }

@@ -17,7 +17,7 @@ namespace DecentWork.Training.Grpc;
 /// </summary>
 public sealed partial class TrainingService(
     IAggregateStore<Course> courses, IAggregateStore<KnownProgramme> programmes, IAggregateStore<Edition> editions, TimeProvider clock,
-    IAggregateStore<KnownPartner> partners, IProjectionReader projections)
+    IAggregateStore<KnownPartner> partners, IProjectionReader projections, TrainingCalendar calendar)
     : Contract.TrainingService.TrainingServiceBase
 {
     private readonly IAggregateStore<Course> _courses = courses;
@@ -88,17 +88,12 @@ public sealed partial class TrainingService(
         violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
         violations.ThrowIfAny();
 
-        var course = await _courses.FindAsync(courseId!.Value, context.CancellationToken)
-            ?? throw new NotFoundException("Course", request.CourseId);
-        if (request.ExpectedVersion != 0 && request.ExpectedVersion != course.Version)
-            throw new ConcurrencyConflictException(TrainingApp.CoursesCollection, course.Id);
-        var programme = await KnownProgrammeAsync(programmeId!.Value, context.CancellationToken);
-
         // An existing link changes nothing, so nothing is saved and the version stays put. The
         // link's event, saved with it, makes the programme's training totals be recounted.
-        if (course.LinkTo(programme, _clock.GetUtcNow(), Caller.From(context).Display))
-            await _courses.SaveAsync(course, cancellationToken: context.CancellationToken);
-        return CourseMapping.ToProto(course);
+        var linkedBy = Caller.From(context).Display;
+        return CourseMapping.ToProto(await _courses.ChangeAsync(token => FindCourseAsync(courseId!.Value, request.CourseId, token), request.ExpectedVersion,
+            async course => course.LinkTo(await KnownProgrammeAsync(programmeId!.Value, context.CancellationToken), _clock.GetUtcNow(), linkedBy),
+            context.CancellationToken));
     }
 
     /// <summary>
