@@ -11,6 +11,7 @@
 #   deploy/scripts/ops.sh <service> actions                     the recorded operator actions, newest first
 #   deploy/scripts/ops.sh <service> backup                      copy the embedded store while it runs
 #   deploy/scripts/ops.sh <service> restore <backup-file>       put a backup back (the service must be stopped)
+#   deploy/scripts/ops.sh reconcile                             every cross-service copy against its source: drift per programme
 #
 # <service>: programming, coordination, partnerships or training.
 # Env: DECENTWORK_GATEWAY (default http://127.0.0.1:5080), DECENTWORK_OPERATOR (default ops-monitor),
@@ -23,9 +24,10 @@ operator="${DECENTWORK_OPERATOR:-ops-monitor}"
 data="${DECENTWORK_DATA:-$root/.data}"
 
 fail() { echo "ops.sh: $*" >&2; exit 2; }
-[[ $# -ge 2 ]] || { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[[ $# -ge 2 || "${1:-}" == reconcile ]] || { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+if [[ "$1" == reconcile ]]; then set -- all reconcile; fi
 service="$1"; command="$2"; shift 2
-case "$service" in programming|coordination|partnerships|training) ;; *) fail "unknown service: $service" ;; esac
+case "$service" in programming|coordination|partnerships|training) ;; all) [[ "$command" == reconcile ]] || fail "unknown service: $service" ;; *) fail "unknown service: $service" ;; esac
 
 json() { python3 -c 'import json,sys; print(json.dumps(dict(zip(sys.argv[1::2], sys.argv[2::2]))))' "$@"; }
 call() {
@@ -54,5 +56,10 @@ case "$command" in
     rm -f "$data/$service-log.db"
     cp "$1" "$data/$service.db"
     echo "restored $1 as $data/$service.db (the previous file kept beside it); start the service again" ;;
+  reconcile)
+    # Each service's figures (source or copy), then one comparison; exit 1 when anything drifted.
+    answers="$(mktemp -d)"; trap 'rm -rf "$answers"' EXIT
+    for service in partnerships training programming; do call GET /reconciliation-figures > "$answers/$service.json"; done
+    python3 "$root/deploy/scripts/reconcile.py" "$answers"/*.json ;;
   *) fail "unknown command: $command" ;;
 esac

@@ -63,6 +63,8 @@ public static class PartnershipsApp
         // programmes and outcome changes say which programmes and outcomes approvals may name, and
         // give the resource needs for the funding gap.
         builder.Services.AddSingleton(IatiSettings.From(builder.Configuration));
+        // ---- retry: reconciliation ----
+        builder.Services.AddSingleton<DecentWork.ServiceDefaults.Messaging.Operations.IReconciliationFigures, Grpc.PartnershipsReconciliationFigures>();
         builder.Services.AddDecentWorkBus(builder.Configuration, ServiceName,
             bus =>
             {

@@ -48,6 +48,8 @@ public static class ProgrammingApp
                 new StoreIndex<RatificationTarget>(t => t.SortKey, Unique: true))
             .AddProjection(new RatificationTargetsProjection());
         builder.Services.AddSingleton(IatiSettings.From(builder.Configuration));
+        // ---- retry: reconciliation ----
+        builder.Services.AddSingleton<DecentWork.ServiceDefaults.Messaging.Operations.IReconciliationFigures, Grpc.ProgrammingReconciliationFigures>();
         builder.Services.AddDecentWorkBus(builder.Configuration, ServiceName, bus =>
         {
             bus.AddConsumer<FundingApprovedConsumer>();

@@ -34,6 +34,8 @@ public static class TrainingApp
             .AddAggregate<ProgrammeTraining>(ProgrammeTrainingCollection)
             .AddAggregate<KnownPartner>(KnownPartnersCollection);
         builder.Services.AddSingleton<Counting.ProgrammeTrainingCounter>();
+        // ---- retry: reconciliation ----
+        builder.Services.AddSingleton<DecentWork.ServiceDefaults.Messaging.Operations.IReconciliationFigures, Counting.TrainingReconciliationFigures>();
         builder.Services.AddDecentWorkBus(builder.Configuration, ServiceName, bus =>
         {
             bus.AddConsumer<ProgrammeRegisteredConsumer>();
