@@ -30,6 +30,7 @@ public static class ProgrammingApp
             // The reports' buckets, kept in the same transaction as every save of a programme.
             .AddProjection(new ProgrammesByStatusProjection())
             .AddProjection(new ConsultationParticipationProjection())
+            .AddProjection(new TrainingByProgrammeProjection())
             .AddProjection(new FundingCountedInProgramme())
             // Money mobilised lives beside the programme (see FundingApprovedConsumer): one record
             // per approval, listed by programme for its history, summed per programme and outcome.

@@ -52,7 +52,7 @@ internal static class Generators
                     SomeCountries[random.Next(SomeCountries.Length)].Code, (TrainingDomain.ConstituentGroup)(1 + i % 3), $"Organisation {i % 37}", ""), applied);
             return edition;
         });
-        await StoreGenerator.SaveAllAsync(services.GetRequiredService<IAggregateStore<TrainingDomain.Edition>>(), editions, (count + perEdition - 1) / perEdition, progress);
+        await StoreGenerator.SaveAllAsync(services.GetRequiredService<IAggregateStore<TrainingDomain.Edition>>(), editions, (count + perEdition - 1) / perEdition, progress, batch: 10);
     }
 
     /// <summary>Draft programmes over every country and 2000-2025, each with one priority and two outcomes.</summary>

@@ -5,7 +5,7 @@ using LiteDB;
 
 namespace DecentWork.ServiceDefaults.Storage.Embedded;
 
-public sealed class LiteDbAggregateStore<T>(
+public sealed partial class LiteDbAggregateStore<T>(
     LiteDbDatabase db, string collectionName, IReadOnlyList<StoreIndex<T>> indexes, OutboxSignal signal,
     IReadOnlyList<Projection<T>>? projections = null)
     : IAggregateStore<T>, IStoreInitializer where T : Aggregate

@@ -89,8 +89,13 @@ public sealed class LiteDbProjectionReader(LiteDbDatabase db) : IProjectionReade
     {
         using var activity = StorageTelemetry.Start("read buckets", projection);
         var (from, until) = ProjectionDeltas.IdRange(projection, range);
+        // One index range, both bounds in it: an And of GTE and LT lets LiteDB seek on one bound
+        // and filter the other, so a read scanned every bucket stored after its range (other
+        // projections included), and reports slowed as those grew. Between is inclusive; the
+        // exclusive upper bound is applied on the few ids read.
         return Task.FromResult<IReadOnlyList<Bucket>>(db.Run(d => d.GetCollection(LiteDbBuckets.Collection)
-            .Find(Query.And(Query.GTE("_id", from), Query.LT("_id", until)))
+            .Find(Query.Between("_id", from, until))
+            .Where(b => string.CompareOrdinal(b["_id"].AsString, until) < 0)
             .Select(b => ProjectionDeltas.ToBucket(b["_id"].AsString, LiteDbBuckets.Figures(b)))
             .OrderBy(b => b.Key, StringComparer.Ordinal)
             .ToList()));

@@ -49,7 +49,8 @@ public sealed partial class PartnershipsService
     private async Task<(List<Contract.FundingApprovalTotal> Rows, FundingTotals Found)> GroupedRows(Grouping groupBy, int startYear, int endYear,
         FundingSource? source, int limit, ServerCallContext context, CountryGroupFilter? inGroup = null)
     {
-        var found = inGroup is null ? await LoadTotals(startYear, endYear, context.CancellationToken, source)
+        var byPartner = groupBy is Grouping.Partner or Grouping.PartnerCategory;
+        var found = inGroup is null ? await LoadTotals(startYear, endYear, context.CancellationToken, source, byPartner)
             : await LoadCountryGroupTotals(startYear, endYear, inGroup, context.CancellationToken, source);
         var total = FundingReports.Total(found);
         var rows = groupBy switch
@@ -116,13 +117,19 @@ public sealed partial class PartnershipsService
             violations.Check(endYear != 0 && endYear < startYear, "end_year", "must not be before start_year");
     }
 
-    /// <summary>The totals of the approvals whose year is in the period (0 = open bound), of one source if given: two key ranges.</summary>
-    private async Task<FundingTotals> LoadTotals(int startYear, int endYear, CancellationToken cancellationToken, FundingSource? source = null)
+    /// <summary>
+    /// The totals of the approvals whose year is in the period (0 = open bound), of one source if
+    /// given: two key ranges. Only rows by partner need the partner buckets; every other report
+    /// reads the coarse family, a few buckets per year whatever the number of partners.
+    /// </summary>
+    private async Task<FundingTotals> LoadTotals(int startYear, int endYear, CancellationToken cancellationToken, FundingSource? source = null,
+        bool byPartner = false)
     {
         var from = startYear == 0 ? FundingApproval.FirstYear : startYear;
         var to = endYear == 0 ? FundingApproval.LastYear : endYear;
         var name = FundingApprovalTotals.ProjectionName;
-        var buckets = (await projections.ReadAsync(name, FundingApprovalTotals.ApprovalsBetween(from, to), cancellationToken))
+        var approvalRange = byPartner ? FundingApprovalTotals.ApprovalsBetween(from, to) : FundingApprovalTotals.MobilisedBetween(from, to);
+        var buckets = (await projections.ReadAsync(name, approvalRange, cancellationToken))
             .Concat(await projections.ReadAsync(name, FundingApprovalTotals.RegionsBetween(from, to), cancellationToken));
         return FundingTotals.From(buckets).OfSource(source);
     }

@@ -101,11 +101,16 @@ public sealed partial class ProgrammingService
 
     /// <summary>
     /// The programmes a report covers: every one the caller may see in the region, country and
-    /// status asked for (unset = any), after checking those filters with the request's other fields. The whole DWCP
-    /// portfolio is a few hundred programmes, so counting in memory is cheaper than keeping report
-    /// views up to date.
+    /// status asked for (unset = any), after checking those filters with the request's other
+    /// fields. Read whole only by the reports not yet kept in buckets (by objective, funding gaps).
     /// </summary>
     private async Task<List<Programme>> ReportedProgrammesAsync(Contract.IloRegion requestedRegion, string requestedCountry,
+        Contract.ProgrammeStatus requestedStatus, FieldViolations violations, ServerCallContext context) =>
+        await programmes.ReadAllAsync(ReportFilter(requestedRegion, requestedCountry, requestedStatus, violations, context),
+            new SortOrder<Programme>(p => p.SortKey), context.CancellationToken);
+
+    /// <summary>The condition of <see cref="ReportedProgrammesAsync"/>, for reports that read one page of it.</summary>
+    private static System.Linq.Expressions.Expression<Func<Programme, bool>> ReportFilter(Contract.IloRegion requestedRegion, string requestedCountry,
         Contract.ProgrammeStatus requestedStatus, FieldViolations violations, ServerCallContext context)
     {
         violations.Check(!Enum.IsDefined(requestedRegion), "region", "is not a known region");
@@ -115,12 +120,12 @@ public sealed partial class ProgrammingService
 
         var region = (IloRegion)requestedRegion;
         var status = (ProgrammeStatus)requestedStatus;
-        return await programmes.ReadAllAsync(Filter.All(
+        return Filter.All(
             VisibleTo(Caller.From(context)),
             region == 0 ? null : p => p.Region == region,
             country is null ? null : p => p.CountryCode == country.Code,
             status == 0 ? null : p => p.Status == status,
             // Discarded drafts are left out of every report unless their status is asked for.
-            status == ProgrammeStatus.Discarded ? null : p => p.Status != ProgrammeStatus.Discarded), new SortOrder<Programme>(p => p.SortKey), context.CancellationToken);
+            status == ProgrammeStatus.Discarded ? null : p => p.Status != ProgrammeStatus.Discarded);
     }
 }

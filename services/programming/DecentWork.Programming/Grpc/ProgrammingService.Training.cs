@@ -18,17 +18,21 @@ public sealed partial class ProgrammingService
     {
         var violations = new FieldViolations();
         var page = Page.From(request.PageSize, request.PageToken, violations);
-        // All matching programmes are read because the totals cover every page.
-        var all = await ReportedProgrammesAsync(request.Region, request.Country, request.Status, violations, context);
-        var counted = all.Where(p => p.Training is not null).Select(p => p.Training!).ToList();
-        var (shown, total, next) = page.Of(all, p => p.SortKey);
+        var filter = ReportFilter(request.Region, request.Country, request.Status, violations, context);
+        // The totals come from the buckets (a few per country the caller sees), the rows from one
+        // keyed page of programmes: neither grows with the programmes not shown.
+        var totals = TrainingByProgrammeReport.From(
+            await ReportBucketsAsync(TrainingByProgrammeProjection.ProjectionName, request.Region, request.Country, context), (ProgrammeStatus)request.Status);
+        var order = new SortOrder<Programme>(p => p.SortKey);
+        var found = await programmes.QueryAfterAsync(filter, order, page.After, page.Size + 1, context.CancellationToken);
+        var shown = found.Take(page.Size).ToList();
         var response = new Contract.ReportTrainingByProgrammeResponse
         {
-            NextPageToken = next,
-            TotalSize = total,
-            ProgrammesCounted = counted.Count,
-            TotalParticipantsTrained = counted.Sum(t => t.ParticipantsTrained),
-            TotalParticipantDays = counted.Sum(t => t.ParticipantDays),
+            NextPageToken = found.Count > page.Size ? PageTokens.Seal(order.KeyOf(shown[^1])) : "",
+            TotalSize = totals.ProgrammeCount,
+            ProgrammesCounted = totals.ProgrammesCounted,
+            TotalParticipantsTrained = totals.ParticipantsTrained,
+            TotalParticipantDays = totals.ParticipantDays,
         };
         response.Programmes.AddRange(shown.Select(p => new Contract.ProgrammeTraining
         {
