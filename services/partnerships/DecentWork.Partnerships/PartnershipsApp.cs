@@ -35,6 +35,7 @@ public static class PartnershipsApp
             .AddProjection(new ProgrammeFundingTotals())
             .AddProjection(new FundingApprovalCountryTotals())
             .AddProjection(new FundingAllocationTotals())
+            .AddProjection(new FundingOutcomeTotals()) // money2: totals by DWCP outcome
             .AddAggregate("agreements",
                 new StoreIndex<Agreement>(a => a.PartnerId),
                 new StoreIndex<Agreement>(a => a.SortKey))
