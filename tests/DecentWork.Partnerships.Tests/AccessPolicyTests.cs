@@ -48,6 +48,9 @@ public class AccessPolicyTests(PartnershipsFixture fixture) : IClassFixture<Part
         [nameof(Service.SetProjectBudgetLine)] = c => c.SetProjectBudgetLineAsync(new SetProjectBudgetLineRequest()).ResponseAsync,
         [nameof(Service.RecordFinancialTransaction)] = c => c.RecordFinancialTransactionAsync(new RecordFinancialTransactionRequest()).ResponseAsync,
         [nameof(Service.ImportFinancialTransactions)] = c => c.ImportFinancialTransactionsAsync(new ImportFinancialTransactionsRequest()).ResponseAsync,
+        // ---- money2 ----
+        [nameof(Service.RecordProjectMeeting)] = c => c.RecordProjectMeetingAsync(new RecordProjectMeetingRequest()).ResponseAsync,
+        [nameof(Service.SetProjectCommittee)] = c => c.SetProjectCommitteeAsync(new SetProjectCommitteeRequest()).ResponseAsync,
     };
 
     /// <summary>The RPC implementations: the overrides of the generated base class.</summary>

@@ -37,6 +37,21 @@ public class ChangedByRpcTests(TrainingFixture fixture) : IClassFixture<Training
         }
     }
 
+    // money2: the platform's search indexes the catalogue from this event.
+    [Fact]
+    public async Task PublishCourse_WhenSaved_AnnouncesTheCoursesWordsForTheSearch()
+    {
+        Course? course = null;
+        var published = await PublishedAsync<CoursePublished>(
+            async () => course = await _client.PublishCourseAsync(new PublishCourseRequest
+            {
+                Code = TrainingFixture.NewCode("sr"), Title = "Labour inspection", Description = "Modern methods",
+            }),
+            e => course is not null && e.CourseId.ToString() == course.Id);
+
+        Assert.Equal((course!.Code, "Labour inspection", "Modern methods", false, 1), (published.Code, published.Title, published.Description, published.Withdrawn, published.Revision));
+    }
+
     [Fact]
     public async Task LinkCourseToProgramme_WhenCalled_NamesTheCallerInTheEvent()
     {

@@ -69,8 +69,11 @@ public class CourseTests
         Assert.Equal(2, course.LinkedProgrammeIds.Count);
         Assert.Equal(programme.Id, course.LinkedProgrammeIds[0]);
         // Each new link is announced in the course's save, so the programme's totals are recounted.
-        Assert.Equal(new CourseLinkedToProgramme(course.Id, programme.Id, null, Now), course.PendingEvents()[0]);
-        Assert.Equal(2, course.PendingEvents().Count);
+        // The course's publication (CoursePublished, for the search) is pending too, as it was never saved here.
+        var links = course.PendingEvents().OfType<CourseLinkedToProgramme>().ToList();
+        Assert.Equal(new CourseLinkedToProgramme(course.Id, programme.Id, null, Now), links[0]);
+        Assert.Equal(2, links.Count);
+        Assert.IsType<CoursePublished>(course.PendingEvents()[0]);
     }
 
     [Fact]

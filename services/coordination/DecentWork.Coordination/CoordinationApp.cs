@@ -56,6 +56,8 @@ public static class CoordinationApp
             bus.AddConsumer<ProgrammeApprovedConsumer>();
             bus.AddConsumer<ProgrammeOutcomeChangedConsumer>();
             bus.AddConsumer<FundingApprovedConsumer>();
+            bus.AddConsumer<FundingApprovalCorrectedConsumer>(); // money2: the region comparison follows corrections
+            bus.AddConsumer<SearchablePublishedConsumer>(); // money2: projects and courses in the search
         });
 
         var app = builder.Build();

@@ -9,6 +9,7 @@ public static class KnowledgeRegistration
 {
     public const string KnowledgeItemsCollection = "knowledge_items";
     public const string FundingsCollection = "known_fundings";
+    public const string SearchablesCollection = "known_searchables";
 
     public static void AddKnowledge(StorageBuilder storage) => storage
         .AddAggregate(KnowledgeItemsCollection,
@@ -19,5 +20,7 @@ public static class KnowledgeRegistration
         .AddProjection(new ProgrammeSearchProjection())
         .AddProjection(new ProgrammeNeedsProjection())
         .AddAggregate<KnownFunding>(FundingsCollection)
-        .AddProjection(new FundingByCountryProjection());
+        .AddProjection(new FundingByCountryProjection())
+        .AddAggregate<KnownSearchable>(SearchablesCollection)
+        .AddProjection(new SearchableProjection());
 }

@@ -35,6 +35,7 @@ public static class PartnershipsApp
             .AddProjection(new ProgrammeFundingTotals())
             .AddProjection(new FundingApprovalCountryTotals())
             .AddProjection(new FundingAllocationTotals())
+            .AddProjection(new FundingOutcomeTotals()) // money2: totals by DWCP outcome
             .AddAggregate("agreements",
                 new StoreIndex<Agreement>(a => a.PartnerId),
                 new StoreIndex<Agreement>(a => a.SortKey))
@@ -43,6 +44,7 @@ public static class PartnershipsApp
             .AddAggregate("projects",
                 new StoreIndex<Project>(p => p.SortKey, Unique: true),
                 new StoreIndex<Project>(p => p.Status))
+            .AddProjection(new ProjectParticipationProjection()) // money2: project committees and consultations
             .AddAggregate<ProgrammeNeeds>("programme_needs")
             // Coordination's country statuses, which the funding reports filter by (country_group).
             .AddKnownCountryStatuses()

@@ -96,6 +96,23 @@ public sealed class HistoryDiffTests
     }
 
     [Fact]
+    public void Between_WhenAPersonalValueIsAddedOrChanged_ShowsItRedacted()
+    {
+        var first = new Contact { Role = "Trainer", Email = "ana@example.org" };
+        var second = new Contact { Role = "Trainer", Email = "ana.silva@example.org" };
+
+        Assert.Equal([("role", "Trainer"), ("email", PersonalDataAttribute.Redacted)], HistoryDiff.Between(null, first).Select(c => (c.Path, c.New)));
+        Assert.Empty(HistoryDiff.Between(first, second));
+        Assert.Equal([("email", PersonalDataAttribute.Redacted, "")], HistoryDiff.Between(first, new Contact { Role = "Trainer" }).Select(c => (c.Path, c.Old, c.New)));
+    }
+
+    public sealed class Contact
+    {
+        public string Role { get; set; } = "";
+        [PersonalData] public string Email { get; set; } = "";
+    }
+
+    [Fact]
     public void Between_WhenNew_ListsEveryFieldWithItsFirstValueAndEnumsByName()
     {
         var created = Plan.With(new Step(First, "Draft", 1));

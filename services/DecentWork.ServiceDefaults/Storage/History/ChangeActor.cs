@@ -49,3 +49,15 @@ public static class ChangeContext
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class NotInHistoryAttribute : Attribute;
+
+/// <summary>
+/// Marks a string property as personal data (a participant's name, an e-mail address): every
+/// history record shows it as "(personal data)" instead of its value, so the audit trail, which is
+/// never pruned, keeps no copy of it. The record still says who changed the aggregate and when;
+/// a change of such a field alone lists no path, since both sides read the same.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class PersonalDataAttribute : Attribute
+{
+    public const string Redacted = "(personal data)";
+}

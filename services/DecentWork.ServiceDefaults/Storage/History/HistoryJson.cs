@@ -11,7 +11,8 @@ namespace DecentWork.ServiceDefaults.Storage.History;
 /// How an aggregate looks in its history: its JSON shape (camelCase, enums by name), limited to
 /// the state it stores (properties with a setter or an auto-property's backing field, so computed
 /// properties add no noise), without the id and version every record already carries, and
-/// without anything marked <see cref="NotInHistoryAttribute"/>.
+/// without anything marked <see cref="NotInHistoryAttribute"/>, and with personal values
+/// (<see cref="PersonalDataAttribute"/>) redacted.
 /// </summary>
 internal static class HistoryJson
 {
@@ -33,8 +34,25 @@ internal static class HistoryJson
     {
         if (type.Kind != JsonTypeInfoKind.Object) return;
         for (var i = type.Properties.Count - 1; i >= 0; i--)
-            if (type.Properties[i].AttributeProvider is PropertyInfo property && !IsShown(property))
-                type.Properties.RemoveAt(i);
+        {
+            if (type.Properties[i].AttributeProvider is not PropertyInfo property) continue;
+            if (!IsShown(property)) type.Properties.RemoveAt(i);
+            else if (property.IsDefined(typeof(PersonalDataAttribute), inherit: true))
+                type.Properties[i].CustomConverter = property.PropertyType == typeof(string) ? RedactedText.Instance
+                    : throw new InvalidOperationException($"{property.DeclaringType?.Name}.{property.Name}: [PersonalData] is for string properties.");
+        }
+    }
+
+    /// <summary>Writes a personal value as <see cref="PersonalDataAttribute.Redacted"/> (empty stays empty); history is never read back.</summary>
+    private sealed class RedactedText : JsonConverter<string>
+    {
+        public static readonly RedactedText Instance = new();
+
+        public override string Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            throw new NotSupportedException("History values are not read back.");
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.Length == 0 ? "" : PersonalDataAttribute.Redacted);
     }
 
     private static bool IsShown(PropertyInfo property)

@@ -19,6 +19,15 @@ public sealed partial class KnowledgeService
     /// <summary>The roles that may find DWCPs: those programming lets read them (country offices and constituents only their own).</summary>
     private static readonly string[] ProgrammeReaders = AccessPolicies.Matrix[AccessPolicies.ProgrammesRead];
 
+    /// <summary>
+    /// The roles that may find TC projects: those partnerships lets read them, except partner agencies,
+    /// whose view there is the projects they fund, which this index does not know.
+    /// </summary>
+    private static readonly string[] ProjectReaders = [.. AccessPolicies.Matrix[AccessPolicies.PartnershipsRead].Where(r => r != Roles.Partner)];
+
+    /// <summary>The roles that may find courses: those training lets read the catalogue.</summary>
+    private static readonly string[] CourseReaders = AccessPolicies.Matrix[AccessPolicies.TrainingRead];
+
     [Authorize(Policy = AccessPolicies.KnowledgeRead)]
     public override async Task<Contract.SearchResponse> Search(Contract.SearchRequest request, ServerCallContext context)
     {
@@ -36,15 +45,29 @@ public sealed partial class KnowledgeService
             indexes.Add(KnowledgeSearchProjection.ProjectionName);
         if (request.Kind is Contract.SearchResultKind.Unspecified or Contract.SearchResultKind.Programme && caller.HasAnyRole(ProgrammeReaders))
             indexes.Add(ProgrammeSearchProjection.ProjectionName);
-        // Projects and courses are not indexed yet (see the README): asking for them finds nothing rather than failing.
+        // Projects and courses share one index (their views come from events); the kinds the caller may not find are dropped.
+        var kinds = new HashSet<string>(StringComparer.Ordinal) { SearchIndex.KnowledgeItem, SearchIndex.Programme };
+        if (request.Kind is Contract.SearchResultKind.Unspecified or Contract.SearchResultKind.Project && caller.HasAnyRole(ProjectReaders))
+            kinds.Add(SearchIndex.Project);
+        if (request.Kind is Contract.SearchResultKind.Unspecified or Contract.SearchResultKind.Course && caller.HasAnyRole(CourseReaders))
+            kinds.Add(SearchIndex.Course);
+        if (kinds.Contains(SearchIndex.Project) || kinds.Contains(SearchIndex.Course))
+            indexes.Add(SearchableProjection.ProjectionName);
         var hits = indexes.Count == 0 ? [] : await SearchAsync(query, indexes, ScopeOf(caller), context.CancellationToken);
+        hits = [.. hits.Where(h => kinds.Contains(h.Kind))];
 
         var (pageHits, total, next) = page.Of(hits, h => h.SortKey);
         var response = new Contract.SearchResponse { NextPageToken = next, TotalSize = total };
         foreach (var hit in pageHits)
             response.Results.Add(new Contract.SearchResult
             {
-                Kind = hit.Kind == SearchIndex.Programme ? Contract.SearchResultKind.Programme : Contract.SearchResultKind.KnowledgeItem,
+                Kind = hit.Kind switch
+                {
+                    SearchIndex.Programme => Contract.SearchResultKind.Programme,
+                    SearchIndex.Project => Contract.SearchResultKind.Project,
+                    SearchIndex.Course => Contract.SearchResultKind.Course,
+                    _ => Contract.SearchResultKind.KnowledgeItem,
+                },
                 Id = hit.Id.ToString(),
                 Title = await TitleOfAsync(hit, context.CancellationToken),
                 CountryCode = hit.CountryCode,
@@ -74,6 +97,7 @@ public sealed partial class KnowledgeService
     private async Task<string> TitleOfAsync(SearchHit hit, CancellationToken cancellationToken) => hit.Kind switch
     {
         SearchIndex.Programme => (await programmes.FindAsync(hit.Id, cancellationToken))?.Title ?? "",
+        SearchIndex.Project or SearchIndex.Course => (await searchables.FindAsync(hit.Id, cancellationToken))?.Title ?? "",
         _ => (await items.FindAsync(hit.Id, cancellationToken))?.Content.Title ?? "",
     };
 }

@@ -16,7 +16,8 @@ namespace DecentWork.Coordination.Grpc;
 /// live in the domain (KnowledgeItem, KnowledgeRules); scope in KnowledgeService.Scope.cs.
 /// </summary>
 public sealed partial class KnowledgeService(
-    IAggregateStore<KnowledgeItem> items, IAggregateStore<KnownProgramme> programmes, IProjectionReader projections, TimeProvider clock)
+    IAggregateStore<KnowledgeItem> items, IAggregateStore<KnownProgramme> programmes, IProjectionReader projections, TimeProvider clock,
+    IAggregateStore<KnownSearchable> searchables)
     : Contract.KnowledgeService.KnowledgeServiceBase
 {
     [Authorize(Policy = AccessPolicies.KnowledgeWrite)]

@@ -1,3 +1,4 @@
+using DecentWork.Contracts.Events.Partnerships;
 using DecentWork.ServiceDefaults;
 using DecentWork.ServiceDefaults.Classification;
 using DecentWork.ServiceDefaults.Storage;
@@ -13,7 +14,7 @@ public sealed record ProjectPlan(string Code, string Title, IReadOnlyList<string
 /// complete, satisfactory appraisal and a gender peer review that cleared it; then through the
 /// IATI activity statuses as <see cref="ProjectTransitions"/> allows.
 /// </summary>
-public sealed class Project : Aggregate
+public sealed partial class Project : Aggregate
 {
     public const int MaxCodeLength = 50;
 
@@ -56,7 +57,7 @@ public sealed class Project : Aggregate
         if (plan.StrategicObjectives.Any(o => !Allocation.IsValidStrategicObjective(o)))
             throw new DomainRuleException("A strategic objective is 1-4.");
 
-        return new Project
+        var project = new Project
         {
             Id = Guid.NewGuid(),
             Code = code,
@@ -72,6 +73,8 @@ public sealed class Project : Aggregate
             Status = ProjectStatus.Pipeline,
             RegisteredAt = now,
         };
+        project.Announce(now);
+        return project;
     }
 
     /// <summary>When the classification last changed; null until classified. The IATI export dates its activity by it.</summary>
@@ -151,7 +154,15 @@ public sealed class Project : Aggregate
         if (reason.Trim().Length == 0)
             throw new DomainRuleException($"Project {Code} can only be withdrawn with a reason.");
         Record(ProjectStatus.Withdrawn, FollowsTheLastChange(today) ? today : StatusChanges[^1].ChangedOn, reason.Trim(), changedBy);
+        Announce(new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
     }
+
+    /// <summary>
+    /// Tells the platform's search (coordination) what it may show of the project, through the outbox
+    /// with the save. The revision grows with every status change, so a consumer keeps the latest.
+    /// </summary>
+    private void Announce(DateTimeOffset at) =>
+        Raise(new ProjectPublished(Id, Code, Title, [.. CountryCodes], StartDate, Status == ProjectStatus.Withdrawn, StatusChanges.Count + 1, at));
 
     public bool ApprovalFollowsTheReviews(DateOnly approvedOn) =>
         (Appraisal is null || approvedOn >= Appraisal.AppraisalDate) && (GenderPeerReview is null || approvedOn >= GenderPeerReview.ReviewDate);

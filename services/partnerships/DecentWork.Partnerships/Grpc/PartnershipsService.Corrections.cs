@@ -1,4 +1,5 @@
 using DecentWork.Partnerships.Domain;
+using DecentWork.Partnerships.Domain.Finance;
 using DecentWork.ServiceDefaults;
 using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.ServiceDefaults.Security;
@@ -80,13 +81,39 @@ public sealed partial class PartnershipsService
             approval.CheckVersion(expectedVersion);
             var partner = await partners.FindAsync(approval.PartnerId, cancellationToken)
                 ?? throw new DomainRuleException($"Partner '{approval.PartnerId}' of funding approval '{id}' is not registered.");
+            var ceilingBefore = approval.AmountUsd;
             await correct(approval, partner);
             try
             {
+                // A lowering correction holds the approval's budget book first (refused there when projects
+                // budget more than it leaves), so a concurrent budget line cannot over-commit it.
+                await HoldBudgetBookFor(approval, ceilingBefore, cancellationToken);
                 await approvals.SaveAsync(approval, cancellationToken: cancellationToken);
                 return ToProto(approval);
             }
             catch (ConcurrencyConflictException) when (expectedVersion == 0 && attempt < 3)
+            {
+            }
+        }
+    }
+
+    /// <summary>
+    /// Holds the approval's budget book at the ceiling the correction leaves (see ApprovalBudget.HeldForRevision).
+    /// A raise needs no hold: a budget line checked against the lower amount read before is only stricter.
+    /// </summary>
+    private async Task HoldBudgetBookFor(FundingApproval corrected, decimal ceilingBefore, CancellationToken cancellationToken)
+    {
+        if (!corrected.IsCancelled() && corrected.AmountUsd >= ceilingBefore) return;
+        for (var attempt = 1; ; attempt++)
+        {
+            var book = await finance.Budgets.FindAsync(corrected.Id, cancellationToken) ?? ApprovalBudget.Open(corrected);
+            book.HoldFor(corrected);
+            try
+            {
+                await finance.Budgets.SaveAsync(book, cancellationToken: cancellationToken);
+                return;
+            }
+            catch (Exception e) when (e is ConcurrencyConflictException or DuplicateKeyException && attempt < BudgetAttempts)
             {
             }
         }

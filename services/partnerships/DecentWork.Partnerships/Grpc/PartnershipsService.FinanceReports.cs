@@ -90,10 +90,13 @@ public sealed partial class PartnershipsService
         var cells = FinanceCell.From((await projections.ReadAsync(ProjectBudgetTotals.ProjectionName, range, cancellationToken))
             .Concat(await projections.ReadAsync(TransactionTotals.ProjectionName, range, cancellationToken)));
         var ofSource = DeliveryReport.OfSource(cells, source == 0 ? null : source);
-        if (scope.SeesEverything) return [.. ofSource];
-        var visible = (await projects.ReadAllAsync(scope.Projects!, new SortOrder<Project>(p => p.SortKey), cancellationToken)).Select(p => p.Id).ToHashSet();
+        if (await VisibleProjectIdsAsync(scope, cancellationToken) is not { } visible) return [.. ofSource];
         return [.. ofSource.Where(c => visible.Contains(c.ProjectId))];
     }
+
+    /// <summary>The ids of the projects a partner agency funds, to filter report cells by; null for a caller who sees every project.</summary>
+    private async Task<HashSet<Guid>?> VisibleProjectIdsAsync(ReadScope scope, CancellationToken cancellationToken) => scope.SeesEverything ? null
+        : (await projects.ReadAllAsync(scope.Projects!, new SortOrder<Project>(p => p.SortKey), cancellationToken)).Select(p => p.Id).ToHashSet();
 
     private static string CountryLabel(string code) =>
         code.Length == 0 ? "(several countries)" : Countries.TryFind(code, out var country) ? country.Name : code;

@@ -30,8 +30,8 @@ public sealed partial class PartnershipsService
         var inGroup = CountryGroupRegistration.FilterFrom(request.CountryGroup, request.CountryGroupOn, violations);
         // The allocation totals are kept per objective, theme and unit, not per country: a country
         // group cannot filter them, and an unfiltered answer would look filtered.
-        violations.Check(inGroup is not null && request.GroupBy is Grouping.StrategicObjective or Grouping.Theme or Grouping.ImplementingUnit,
-            "country_group", "cannot be combined with group_by strategic objective, theme or implementing unit");
+        violations.Check(inGroup is not null && request.GroupBy is Grouping.StrategicObjective or Grouping.Theme or Grouping.ImplementingUnit or Grouping.Outcome,
+            "country_group", "cannot be combined with group_by strategic objective, theme, implementing unit or outcome");
         violations.ThrowIfAny();
 
         var source = request.Source == 0 ? (FundingSource?)null : (FundingSource)request.Source;
@@ -60,6 +60,7 @@ public sealed partial class PartnershipsService
             Grouping.Region => Rows(FundingReports.ByRegion(found), r => (ReportLabels.Key(r.Key), ReportLabels.Of(r.Key)), total),
             Grouping.StrategicObjective or Grouping.Theme or Grouping.ImplementingUnit =>
                 await AllocationRows(groupBy, startYear, endYear, source, total, context.CancellationToken),
+            Grouping.Outcome => await OutcomeRows(startYear, endYear, source, total, context.CancellationToken),
             _ => await PartnerRows(FundingReports.ByPartner(found), groupBy == Grouping.PartnerCategory, total,
                 limit, await ReadScopeAsync(context), context.CancellationToken),
         };

@@ -39,6 +39,7 @@ internal static class ProjectMapping
             Reason = c.Reason,
             ChangedBy = c.ChangedBy,
         }));
+        ProjectMeetingMapping.AddTo(proto, project);
         return proto;
     }
 

@@ -79,6 +79,8 @@ public sealed partial class Course : Aggregate
         };
         course.SearchText = CourseSearch.Text(course.Code, course.Title, course.Description);
         course.SearchFacets = CourseSearch.Facets(details with { Languages = languages });
+        // The platform's search (coordination) indexes the catalogue from this event; it travels through the outbox with the save.
+        course.Raise(new CoursePublished(course.Id, course.Code, course.Title, course.Description, now, Withdrawn: false, Revision: 1, now));
         return course;
     }
 

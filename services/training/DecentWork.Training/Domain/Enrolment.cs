@@ -1,18 +1,20 @@
+using DecentWork.ServiceDefaults.Storage.History;
+
 namespace DecentWork.Training.Domain;
 
 /// <summary>One person's application for an edition; lives inside the Edition aggregate so the edition's capacity is one consistency boundary.</summary>
 public sealed class Enrolment
 {
     public Guid Id { get; set; }
-    public string ParticipantName { get; set; } = "";
+    [PersonalData] public string ParticipantName { get; set; } = "";
     public Sex Sex { get; set; }
     public string CountryCode { get; set; } = "";
     public ConstituentGroup ConstituentGroup { get; set; }
     public string Organisation { get; set; } = "";
-    public string Email { get; set; } = "";
+    [PersonalData] public string Email { get; set; } = "";
     /// <summary>See <see cref="Participant.IdentityKey"/>.</summary>
-    public string IdentityKey { get; set; } = "";
-    public string EmailKey { get; set; } = "";
+    [PersonalData] public string IdentityKey { get; set; } = "";
+    [PersonalData] public string EmailKey { get; set; } = "";
     public EnrolmentStatus Status { get; set; }
     public DateTimeOffset AppliedAt { get; set; }
     public DateTimeOffset StatusChangedAt { get; set; }

@@ -13,10 +13,10 @@ public sealed class FundingShare
 
 /// <summary>
 /// This service's view of one funding approval (partnerships owns it), reduced to what the region
-/// comparison needs: how much went to which country. Built once from FundingApproved; amendments
-/// and cancellations are not followed yet (their events are being added on another branch).
+/// comparison needs: how much went to which country. Built from FundingApproved and replaced by
+/// each newer correction (KnownFunding.Corrections.cs).
 /// </summary>
-public sealed class KnownFunding : Aggregate
+public sealed partial class KnownFunding : Aggregate
 {
     private KnownFunding() { }
 
@@ -29,7 +29,15 @@ public sealed class KnownFunding : Aggregate
     /// and no programme) is left out: the comparison is by country. <paramref name="countryOfProgramme"/>
     /// answers null for a programme not known here, which throws <see cref="NotKnownYetException"/>.
     /// </summary>
-    public static KnownFunding From(FundingApproved approved, Func<Guid, string?> countryOfProgramme)
+    public static KnownFunding From(FundingApproved approved, Func<Guid, string?> countryOfProgramme) => new()
+    {
+        Id = approved.ApprovalId,
+        Year = approved.Year,
+        Shares = SharesOf(approved.ApprovalId, approved.ProgrammeId, approved.AmountUsd, approved.Allocations, countryOfProgramme),
+    };
+
+    private static List<FundingShare> SharesOf(Guid approvalId, Guid programmeId, decimal amountUsd, IReadOnlyList<FundingAllocation>? allocations,
+        Func<Guid, string?> countryOfProgramme)
     {
         var shares = new Dictionary<string, decimal>(StringComparer.Ordinal);
         void Add(string? country, decimal amount)
@@ -39,22 +47,19 @@ public sealed class KnownFunding : Aggregate
         }
         // A programme not known yet (its event still on the way) fails the message so MassTransit retries it later.
         string? ProgrammeCountry(Guid? id) => id is { } p && p != Guid.Empty
-            ? countryOfProgramme(p) ?? throw new NotKnownYetException("Programme", p, $"Programme {p} of approval {approved.ApprovalId} is not known here yet.")
+            ? countryOfProgramme(p) ?? throw new NotKnownYetException("Programme", p, $"Programme {p} of approval {approvalId} is not known here yet.")
             : null;
-        if (approved.Allocations is { Count: > 0 } allocations)
+        if (allocations is { Count: > 0 })
             foreach (var a in allocations)
-                Add(a.CountryCode?.ToUpperInvariant() ?? ProgrammeCountry(a.ProgrammeId) ?? ProgrammeCountry(approved.ProgrammeId), a.AmountUsd);
+                Add(a.CountryCode?.ToUpperInvariant() ?? ProgrammeCountry(a.ProgrammeId) ?? ProgrammeCountry(programmeId), a.AmountUsd);
         else
-            Add(ProgrammeCountry(approved.ProgrammeId), approved.AmountUsd);
-        return new KnownFunding
-        {
-            Id = approved.ApprovalId,
-            Year = approved.Year,
-            Shares = [.. shares.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => new FundingShare { CountryCode = s.Key, AmountUsd = s.Value })],
-        };
+            Add(ProgrammeCountry(programmeId), amountUsd);
+        return [.. shares.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => new FundingShare { CountryCode = s.Key, AmountUsd = s.Value })];
     }
 
     /// <summary>The programmes whose country the approval needs, so the consumer can look them up first.</summary>
-    public static IEnumerable<Guid> ProgrammesNamed(FundingApproved approved) =>
-        (approved.Allocations ?? []).Select(a => a.ProgrammeId ?? Guid.Empty).Append(approved.ProgrammeId).Where(id => id != Guid.Empty).Distinct();
+    public static IEnumerable<Guid> ProgrammesNamed(FundingApproved approved) => ProgrammesNamed(approved.ProgrammeId, approved.Allocations);
+
+    public static IEnumerable<Guid> ProgrammesNamed(Guid programmeId, IReadOnlyList<FundingAllocation>? allocations) =>
+        (allocations ?? []).Select(a => a.ProgrammeId ?? Guid.Empty).Append(programmeId).Where(id => id != Guid.Empty).Distinct();
 }

@@ -19,6 +19,8 @@ public static class SearchIndex
     /// <summary>One letter per kind of searchable thing, as the bucket key holds it.</summary>
     public const string KnowledgeItem = "K";
     public const string Programme = "P";
+    public const string Project = "J";
+    public const string Course = "C";
 
     /// <summary>Adds one thing's words: those of the title count as title words, the rest as text words.</summary>
     public static void Contribute(Contributions contributions, string kind, Guid id, string countryCode, int date, string title, IEnumerable<string> texts)

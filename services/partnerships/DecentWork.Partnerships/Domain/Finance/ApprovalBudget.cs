@@ -33,6 +33,18 @@ public sealed class ApprovalBudget : Aggregate
 
     public decimal CommittedUsd => Lines.Sum(l => l.AmountUsd);
 
+    /// <summary>
+    /// The revision a correction that lowers (or cancels) the approval is taking it to, and the amount
+    /// it leaves. The correction holds this book first and saves the approval second, so a budget line
+    /// written meanwhile, against the approval as read before, meets this book's version check and the
+    /// lower ceiling: the two writes are ordered by this one aggregate. Once the approval has reached
+    /// the revision, its own amount rules and the hold counts for nothing; a hold whose correction
+    /// never saved (a crash between the two writes) only keeps the lower ceiling until the next correction.
+    /// </summary>
+    public int HeldForRevision { get; private set; }
+
+    public decimal HeldCeilingUsd { get; private set; }
+
     public static ApprovalBudget Open(FundingApproval approval) =>
         new() { Id = approval.Id, PartnerId = approval.PartnerId, Source = approval.Source };
 
@@ -57,8 +69,12 @@ public sealed class ApprovalBudget : Aggregate
             throw new DomainRuleException($"Project {project.Code} runs {project.StartDate.Year}-{project.EndDate.Year}; it cannot budget {year}.",
                 "BUDGET_YEAR_OUTSIDE_PROJECT");
 
+        if (approval.IsCancelled() && amountUsd > 0)
+            throw new DomainRuleException($"Funding approval {approval.Id} is cancelled; a cancelled approval funds no budget lines.",
+                "APPROVAL_CANCELLED");
+
         var previous = LineOf(project.Id, year);
-        var approvalLeft = approval.AmountUsd - (CommittedUsd - previous);
+        var approvalLeft = CeilingFor(approval) - (CommittedUsd - previous);
         if (amountUsd > approvalLeft)
             throw new DomainRuleException(
                 $"The approval has {Money(approvalLeft)} left to fund projects; a line of {Money(amountUsd)} is more than that.",
@@ -70,6 +86,42 @@ public sealed class ApprovalBudget : Aggregate
                 "PROJECT_OVERBUDGETED", new Dictionary<string, string> { ["left_usd"] = Plain(projectLeft) });
 
         Put(project, year, amountUsd);
+    }
+
+    /// <summary>
+    /// What the approval can fund across projects: its amount, or less while a correction lowering it
+    /// is on its way (see <see cref="HeldForRevision"/>); nothing once it is cancelled.
+    /// </summary>
+    public decimal CeilingFor(FundingApproval approval)
+    {
+        if (approval.IsCancelled()) return 0m;
+        return HeldForRevision > approval.CurrentRevision() ? Math.Min(approval.AmountUsd, HeldCeilingUsd) : approval.AmountUsd;
+    }
+
+    /// <summary>
+    /// Holds the book for a correction that lowers or cancels the approval (<paramref name="corrected"/>
+    /// is the approval as the correction leaves it). Refused while projects budget more than it leaves:
+    /// budget lines are the projects' own decisions, so a correction does not release them silently.
+    /// </summary>
+    public void HoldFor(FundingApproval corrected)
+    {
+        if (corrected.Id != Id)
+            throw new ArgumentException("The approval is not this book's.", nameof(corrected));
+        var ceiling = corrected.IsCancelled() ? 0m : corrected.AmountUsd;
+        if (CommittedUsd > ceiling)
+        {
+            var metadata = new Dictionary<string, string> { ["budgeted_usd"] = Plain(CommittedUsd) };
+            var projectsFunded = Lines.Select(l => l.ProjectCode).Distinct().Count();
+            throw corrected.IsCancelled()
+                ? new DomainRuleException(
+                    $"Projects budget {Money(CommittedUsd)} from this approval ({projectsFunded} project(s)); it cannot be cancelled while they do. " +
+                    "Set those budget lines to 0 or fund them from another approval first.", "APPROVAL_BUDGETED", metadata)
+                : new DomainRuleException(
+                    $"Projects budget {Money(CommittedUsd)} from this approval ({projectsFunded} project(s)); it cannot be amended to {Money(ceiling)}. " +
+                    "Lower those budget lines first.", "APPROVAL_BUDGETED", metadata);
+        }
+        HeldForRevision = corrected.CurrentRevision();
+        HeldCeilingUsd = ceiling;
     }
 
     /// <summary>Puts back a line as it was (undoing a write that lost a race on the project's funding).</summary>
