@@ -19,6 +19,9 @@ public static class PortalApp
     {
         var builder = WebApplication.CreateBuilder(args);
         var settings = PortalSettings.From(builder.Configuration);
+        // MudBlazor's files come from the package folder when run from the build output (run.sh,
+        // tests) in any environment; the publish output (images) has them in wwwroot and skips this.
+        builder.WebHost.UseStaticWebAssets();
         builder.AddDecentWorkTelemetry(ServiceName);
         builder.Services.AddSingleton(settings);
         builder.Services.AddPortalAuthentication(settings);
@@ -28,7 +31,12 @@ public static class PortalApp
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         // Behind the gateway (YARP adds X-Forwarded-*): links and the OIDC redirect use the address the browser used.
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedHost | ForwardedHeaders.XForwardedProto);
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedHost | ForwardedHeaders.XForwardedProto;
+            if (!settings.TrustAllProxies) return;
+            options.KnownIPNetworks.Clear();
+            options.KnownProxies.Clear();
+        });
 
         var app = builder.Build();
         app.UseForwardedHeaders();
@@ -37,10 +45,10 @@ public static class PortalApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapDecentWorkHealth().AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapCsvDownloads();
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -48,6 +48,11 @@ public static class PortalAuthentication
                 options.TokenValidationParameters.NameClaimType = "name";
                 options.TokenValidationParameters.RoleClaimType = "role";
                 options.ClaimActions.MapAll();
+                if (settings.BrowserAuthority is { } browser)
+                {
+                    options.Events.OnRedirectToIdentityProvider = context => ToBrowserAuthority(context.ProtocolMessage, browser);
+                    options.Events.OnRedirectToIdentityProviderForSignOut = context => ToBrowserAuthority(context.ProtocolMessage, browser);
+                }
             });
         services.AddAuthorization(options =>
         {
@@ -67,6 +72,13 @@ public static class PortalAuthentication
             new AuthenticationProperties { RedirectUri = LocalOrHome(returnUrl) })).AllowAnonymous();
         app.MapPost("/account/logout", () => TypedResults.SignOut(new AuthenticationProperties { RedirectUri = "/" },
             [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]));
+    }
+
+    // The discovery document names the provider's endpoints as the portal reaches it; the browser's redirect goes to its own address for it.
+    private static Task ToBrowserAuthority(OpenIdConnectMessage message, Uri browser)
+    {
+        message.IssuerAddress = new Uri(browser, new Uri(message.IssuerAddress).PathAndQuery).ToString();
+        return Task.CompletedTask;
     }
 
     // Only a path of this site: a login link must never send the user elsewhere afterwards.
