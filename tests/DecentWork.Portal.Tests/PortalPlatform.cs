@@ -103,6 +103,15 @@ public sealed class PortalPlatform : IAsyncLifetime
         });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
+        try
+        {
+            await page.GetByLabel("User name").WaitForAsync();
+        }
+        catch (TimeoutException)
+        {
+            var html = await page.ContentAsync();
+            throw new InvalidOperationException($"No login page at {page.Url}: {html[..Math.Min(800, html.Length)]}");
+        }
         await page.GetByLabel("User name").FillAsync(user.UserName);
         await page.GetByLabel("Password").FillAsync(user.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();

@@ -39,6 +39,14 @@ public static class PortalAuthentication
                 options.ClientId = settings.ClientId;
                 options.ResponseType = OpenIdConnectResponseType.Code;
                 options.UsePkce = true;
+                // The code comes back on a redirect (GET), not a cross-site form post: the correlation
+                // and nonce cookies can then be SameSite=Lax, which browsers keep on plain http too
+                // (SameSite=None needs Secure). On https they are Secure as well.
+                options.ResponseMode = OpenIdConnectResponseMode.Query;
+                options.CorrelationCookie.SameSite = SameSiteMode.Lax;
+                options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.NonceCookie.SameSite = SameSiteMode.Lax;
+                options.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.SaveTokens = true;
                 options.MapInboundClaims = false;
                 options.GetClaimsFromUserInfoEndpoint = false;

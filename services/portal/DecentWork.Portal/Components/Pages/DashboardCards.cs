@@ -1,5 +1,6 @@
 using DecentWork.Portal.Components.Shared;
 using DecentWork.Portal.Gateway;
+using DecentWork.ServiceDefaults.Security;
 
 namespace DecentWork.Portal.Components.Pages;
 
@@ -24,7 +25,16 @@ public static class DashboardCards
     private static readonly string[] Ids = ["approvals-by-year", "approvals-by-source", "largest-partners", "field-office-share",
         "rbsa-by-region", "programmes-by-status", "programmes-by-region", "participants-by-group", "participants-linked"];
 
-    public static List<DashboardCard> Empty() => [.. Ids.Select(id => new DashboardCard(id, Title(id), "", "", null))];
+    public static List<DashboardCard> Empty(Func<string, bool> may) =>
+        [.. Ids.Where(id => may(PolicyOf(id))).Select(id => new DashboardCard(id, Title(id), "", "", null))];
+
+    /// <summary>The report policy a card's route needs: a card the user's roles may not read is not shown.</summary>
+    public static string PolicyOf(string id) => id switch
+    {
+        "programmes-by-status" or "programmes-by-region" => AccessPolicies.ProgrammesReport,
+        "participants-by-group" or "participants-linked" => AccessPolicies.TrainingReport,
+        _ => AccessPolicies.PartnershipsReport,
+    };
 
     public static string Title(string id) => id switch
     {
@@ -50,15 +60,18 @@ public static class DashboardCards
     public static string ParticipantsRoute(DashboardFilter filter) =>
         $"/v1/courses/reports/participants?{filter.Period("fromYear", "toYear").TrimStart('&')}";
 
-    public static async Task<List<DashboardCard>> LoadAsync(GatewayClient gateway, DashboardFilter filter)
+    public static async Task<List<DashboardCard>> LoadAsync(GatewayClient gateway, DashboardFilter filter, Func<string, bool> may)
     {
+        if (!may(AccessPolicies.PartnershipsReport))
+            return [.. (may(AccessPolicies.ProgrammesReport) ? await ProgrammeCards.LoadAsync(gateway, filter) : []),
+                .. (may(AccessPolicies.TrainingReport) ? await ParticipantCards.LoadAsync(gateway, filter) : [])];
         var byYear = Approvals(gateway, "approvals-by-year", ApprovalsRoute("YEAR", filter), "Year");
         var bySource = Approvals(gateway, "approvals-by-source", ApprovalsRoute("SOURCE", filter), "Source", key => Labels.Of(key, "FUNDING_SOURCE_"));
         var partners = Approvals(gateway, "largest-partners", ApprovalsRoute("PARTNER", filter, "&limit=10"), "Partner");
         var rbsa = Approvals(gateway, "rbsa-by-region", ApprovalsRoute("REGION", filter, "&source=FUNDING_SOURCE_RBSA"), "Region", key => Labels.Of(key, "ILO_REGION_"));
         var fieldOffice = FieldOfficeAsync(gateway, filter);
-        var programmes = ProgrammeCards.LoadAsync(gateway, filter);
-        var participants = ParticipantCards.LoadAsync(gateway, filter);
+        var programmes = may(AccessPolicies.ProgrammesReport) ? ProgrammeCards.LoadAsync(gateway, filter) : Task.FromResult<DashboardCard[]>([]);
+        var participants = may(AccessPolicies.TrainingReport) ? ParticipantCards.LoadAsync(gateway, filter) : Task.FromResult<DashboardCard[]>([]);
         await Task.WhenAll(byYear, bySource, partners, rbsa, fieldOffice, programmes, participants);
         return [byYear.Result, bySource.Result, partners.Result, fieldOffice.Result, rbsa.Result, .. programmes.Result, .. participants.Result];
     }

@@ -11,16 +11,16 @@ public sealed record JsonColumn(string Header, string Path)
         var value = item;
         foreach (var name in Path.Split('.'))
             if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty(name, out value)) return "";
-        return Print(value);
+        return PrintValue(value);
     }
 
     // Money as whole dollars, enum names as words, lists comma-separated: what a person reads.
-    private static string Print(JsonElement value) => value.ValueKind switch
+    private static string PrintValue(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String when value.GetString() is { } text && IsEnumName(text) => Gateway.Labels.Of(text, EnumPrefix(text)),
         JsonValueKind.String => value.GetString() ?? "",
         JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.ToString(),
-        JsonValueKind.Array => string.Join(", ", value.EnumerateArray().Select(Print)),
+        JsonValueKind.Array => string.Join(", ", value.EnumerateArray().Select(PrintValue)),
         JsonValueKind.Object when value.TryGetProperty("units", out var units) =>
             decimal.Parse(units.ToString(), CultureInfo.InvariantCulture).ToString("#,0", CultureInfo.InvariantCulture),
         JsonValueKind.Object when value.TryGetProperty("year", out var year) => $"{year}-{value.GetProperty("month")}-{value.GetProperty("day")}",
