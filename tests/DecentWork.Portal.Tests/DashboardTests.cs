@@ -21,8 +21,8 @@ public sealed class DashboardTests(PortalPlatform portal, ITestOutputHelper outp
         output.WriteLine($"dashboard first render with the demo data: {clock.ElapsedMilliseconds} ms (demo data loaded in {portal.DemoLoadTime.TotalSeconds:F1} s)");
         await PortalPlatform.ScreenshotAsync(page, "dashboard-1280");
 
-        await page.GetByTestId("from-year").Locator("input").FillAsync("2007");
-        await page.GetByTestId("to-year").Locator("input").FillAsync("2008");
+        await PortalPlatform.Input(page, "from-year").FillAsync("2007");
+        await PortalPlatform.Input(page, "to-year").FillAsync("2008");
         await page.GetByTestId("apply").ClickAsync();
         await page.WaitForSelectorAsync("body[data-dashboard-loads='2']");
 

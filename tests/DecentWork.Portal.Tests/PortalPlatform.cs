@@ -81,6 +81,8 @@ public sealed class PortalPlatform : IAsyncLifetime
             throw new InvalidOperationException($"The portal did not start: {File.ReadAllText(Path.Combine(_logFolder, "portal.log"))}", e);
         }
 
+        // The machine may be busy: a page waits longer than Playwright's 5 s before a check fails.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -118,6 +120,13 @@ public sealed class PortalPlatform : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("user-name")).ToHaveTextAsync(user.DisplayName);
         return page;
     }
+
+    /// <summary>A MudBlazor input by its data-testid (MudBlazor puts the attribute on the input itself).</summary>
+    public static ILocator Input(IPage page, string testId) => page.Locator($"input[data-testid='{testId}']");
+
+    /// <summary>The whole form field around that input: label, input and the error text under it.</summary>
+    public static ILocator Field(IPage page, string testId) =>
+        page.Locator(".mud-input-control").Filter(new() { Has = Input(page, testId) });
 
     /// <summary>Screenshots are test artefacts: artifacts/portal/ at the repository root (git-ignored).</summary>
     public static async Task ScreenshotAsync(IPage page, string name)

@@ -57,8 +57,9 @@ public static class DashboardCards
     public static string ProgrammesRoute(DashboardFilter filter) =>
         "/v1/programmes:reportByStatus" + (filter.Region.Length > 0 ? $"?region={filter.Region}" : "");
 
+    // The participant report needs both years: without a filter, every year up to this one.
     public static string ParticipantsRoute(DashboardFilter filter) =>
-        $"/v1/courses/reports/participants?{filter.Period("fromYear", "toYear").TrimStart('&')}";
+        $"/v1/courses/reports/participants?fromYear={filter.StartYear ?? 1990}&toYear={filter.EndYear ?? DateTime.UtcNow.Year}";
 
     public static async Task<List<DashboardCard>> LoadAsync(GatewayClient gateway, DashboardFilter filter, Func<string, bool> may)
     {

@@ -45,7 +45,7 @@ public static class ParticipantCards
         var groups = years.SelectMany(y => y.ByConstituentGroup ?? []).GroupBy(g => Labels.Of(g.ConstituentGroup, "CONSTITUENT_GROUP_"))
             .Select(g => (Label: g.Key, Count: g.Sum(x => x.Participants))).OrderByDescending(g => g.Count).ThenBy(g => g.Label, StringComparer.Ordinal)
             .Select(g => new ReportRow(g.Label, g.Count, g.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
-        var linkedRows = years.Select(y => new ReportRow(y.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), y.LinkedToOutcomesPercent,
+        var linkedRows = years.Where(y => y.Participants > 0).Select(y => new ReportRow(y.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), y.LinkedToOutcomesPercent,
             y.LinkedToOutcomesPercent.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture))).ToList();
         return
         [
