@@ -82,6 +82,7 @@ public sealed class ProgrammeTests(PortalPlatform portal)
         await Expect(page.GetByTestId("programme-status")).ToHaveTextAsync("Under quality assurance");
         // Programme staff do not review their own submission: no review form, and approval waits for the review.
         await Expect(page.GetByRole(AriaRole.Form, new() { Name = "Record a quality assurance review" })).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("step-approve")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("history-entry").First).ToBeVisibleAsync();
         await PortalPlatform.ScreenshotAsync(page, "programme-1280");
     }
