@@ -4,7 +4,7 @@
 #   2. builds DecentWork.slnx in Release;
 #   3. starts the identity service (OpenID Connect provider; demo accounts with secrets generated
 #      on first run into .data/identity/demo-credentials.json), the four services, waits for
-#      their /health, then the gateway;
+#      their /health, then the gateway and the portal (the staff web app, routed by the gateway at /);
 #   4. loads the demo data through the gateway (idempotent);
 #   5. prints the URLs and waits.
 #   Before the services it starts a local trace viewer (the standalone Aspire Dashboard, restored
@@ -73,6 +73,9 @@ SERVICES=(
   "training|services/training/DecentWork.Training|5104|5184"
 )
 GATEWAY_PROJECT="gateway/DecentWork.Gateway"
+# The staff portal (Blazor): also reached through the gateway at http://127.0.0.1:$GATEWAY_HTTP/.
+PORTAL_HTTP=5090
+PORTAL_PROJECT="services/portal/DecentWork.Portal"
 DEMO_PROJECT="deploy/demo-data/DecentWork.DemoData"
 
 say() { printf '[run] %s\n' "$*"; }
@@ -200,7 +203,7 @@ wait_healthy() {
 
 # --- 0. tools and ports ----------------------------------------------------------------------
 command -v dotnet >/dev/null 2>&1 || die "'dotnet' was not found on PATH; install the .NET SDK (see global.json)"
-ports=("$GATEWAY_GRPC" "$GATEWAY_HTTP" "$GATEWAY_MANAGEMENT" "$IDENTITY_HTTP")
+ports=("$GATEWAY_GRPC" "$GATEWAY_HTTP" "$GATEWAY_MANAGEMENT" "$IDENTITY_HTTP" "$PORTAL_HTTP")
 [[ -z "${OTEL_EXPORTER_OTLP_ENDPOINT:-}" && $TRACE_VIEWER -eq 1 ]] || TRACE_VIEWER=0
 [[ $TRACE_VIEWER -eq 1 ]] && ports+=("$VIEWER_UI" "$VIEWER_OTLP_GRPC" "$VIEWER_OTLP_HTTP")
 for entry in "${SERVICES[@]}"; do IFS='|' read -r _ _ g h <<<"$entry"; ports+=("$g" "$h"); done
@@ -308,6 +311,15 @@ done
 start gateway "$GATEWAY_PROJECT" "${gateway_env[@]}"
 wait_healthy gateway "http://127.0.0.1:$GATEWAY_HTTP/health" "${PIDS[-1]}"
 
+# The portal: signs users in at the identity provider (demo client decentwork-portal), calls only the gateway.
+start portal "$PORTAL_PROJECT" "${otlp_env[@]}" \
+  "ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production}" \
+  "Kestrel__Endpoints__Http__Url=http://127.0.0.1:$PORTAL_HTTP" \
+  "Portal__Gateway=http://127.0.0.1:$GATEWAY_HTTP/" \
+  "Portal__Authority=$IDENTITY_URL" \
+  "Portal__AllowHttp=true"
+wait_healthy portal "http://127.0.0.1:$PORTAL_HTTP/health" "${PIDS[-1]}"
+
 # --- 4. demo data ----------------------------------------------------------------------------
 if [[ $DEMO_DATA -eq 1 ]]; then
   say "loading demo data through the gateway"
@@ -329,6 +341,7 @@ cat <<EOF
 DecentWork is running.
   Gateway gRPC (HTTP/2):     http://127.0.0.1:$GATEWAY_GRPC
   Gateway JSON (HTTP/1.1):   http://127.0.0.1:$GATEWAY_HTTP
+  Portal (staff web app):    http://127.0.0.1:$GATEWAY_HTTP/ (through the gateway; directly http://127.0.0.1:$PORTAL_HTTP/)
   Identity (OpenID Connect): ${IDENTITY_URL}.well-known/openid-configuration
   RabbitMQ management:       ${RABBITMQ_MANAGEMENT_URI}
   Metrics (Prometheus text): http://127.0.0.1:$GATEWAY_MANAGEMENT/metrics (gateway), http://127.0.0.1:5181/metrics … 5184 (services)
@@ -343,6 +356,15 @@ for a in json.load(open(sys.argv[1]))["accounts"]:
     partner = " " + a["partner"] if a.get("partner") else ""
     group = " " + a["constituentGroup"] if a.get("constituentGroup") else ""
     print(f"  {a['kind']:6} {a['id']:28} {','.join(a['roles'])}{scope}{partner}{group}")
+PY
+cat <<EOF
+EOF
+python3 - "$DATA_DIR/identity/demo-credentials.json" <<'PY' || true
+import json, sys
+users = {a["id"]: a for a in json.load(open(sys.argv[1]))["accounts"] if a["kind"] == "user"}
+for name in ("hq.programme", "kh.office"):
+    if name in users:
+        print(f"Portal demo login: {name} / {users[name]['password']}  ({', '.join(users[name]['roles'])})")
 PY
 cat <<EOF
 A token for any of them (clients by client credentials, users through the login page):

@@ -113,6 +113,16 @@ step "Installing the Node partner client (tests/partner-client-node)"
 (cd tests/partner-client-node && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || die "npm ci in tests/partner-client-node failed"
 echo "partner client: OK"
 
+# --- portal browser tests (branch portal): Debian's Chromium for Playwright (~0 s when present) ---
+# tests/DecentWork.Portal.Tests drive /usr/bin/chromium headless; Playwright's own download fails here.
+step "Checking Chromium for the portal's browser tests"
+if ! command -v chromium >/dev/null 2>&1; then
+  { apt-get install -y chromium >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y chromium >/dev/null; }; } ||
+    die "could not install chromium (apt-get install -y chromium); the portal's browser tests need it"
+fi
+echo "$(chromium --version 2>/dev/null || echo chromium): OK"
+# --- end of the portal step --------------------------------------------------------------------
+
 # --- test broker -----------------------------------------------------------------------------
 step "Starting the RabbitMQ test broker (127.0.0.1:$RABBITMQ_PORT, management $RABBITMQ_MANAGEMENT_PORT)"
 # Tests run the script directly (stop-app/start-app); make sure it can be, whatever the checkout.

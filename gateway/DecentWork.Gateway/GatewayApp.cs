@@ -33,6 +33,9 @@ public static class GatewayApp
     /// <summary>The portal's origin, the only one browsers may call the JSON API from (configuration "Cors:PortalOrigin").</summary>
     public const string DefaultPortalOrigin = "http://127.0.0.1:5090";
 
+    /// <summary>The cluster and route (lowest priority, no token: it signs users in) that serve the portal at "/".</summary>
+    public const string PortalCluster = "portal";
+
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -54,7 +57,8 @@ public static class GatewayApp
         var proxyConfig = builder.Configuration.GetSection("ReverseProxy");
         ServiceDestinations.AddProxy(builder.Services, proxyConfig, builder.Configuration);
         var health = builder.Services.AddHealthChecks();
-        foreach (var cluster in proxyConfig.GetSection("Clusters").GetChildren())
+        // The portal is a web app behind the gateway, not an API: its absence does not make the API unhealthy.
+        foreach (var cluster in proxyConfig.GetSection("Clusters").GetChildren().Where(c => c.Key != PortalCluster))
         {
             var addresses = ServiceDestinations.Addresses(cluster);
             if (addresses.Count > 0)

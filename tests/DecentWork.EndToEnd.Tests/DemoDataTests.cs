@@ -11,8 +11,10 @@ namespace DecentWork.EndToEnd.Tests;
 /// </summary>
 public class DemoDataTests(PlatformFixture fixture, ITestOutputHelper output) : IClassFixture<PlatformFixture>
 {
+    private Grpc.Net.Client.GrpcChannel DemoClient(string clientId) => fixture.Platform.GatewayGrpcFor(DemoCaller(clientId));
+
     /// <summary>The demo clients the run command's identity service seeds, as test callers with the same roles.</summary>
-    private Grpc.Net.Client.GrpcChannel DemoClient(string clientId) => fixture.Platform.GatewayGrpcFor(clientId switch
+    public static TestCaller DemoCaller(string clientId) => clientId switch
     {
         DemoCallers.Loader => TestCaller.Loader,
         DemoCallers.QaReviewer => TestCaller.QaReviewer,
@@ -20,7 +22,7 @@ public class DemoDataTests(PlatformFixture fixture, ITestOutputHelper output) : 
             $"Demo constituents ({clientId[17..]})", [ServiceDefaults.Security.Roles.Constituent],
             [.. ServiceDefaults.Reference.Countries.ByCode.Keys.Order(StringComparer.Ordinal)], ConstituentGroup: clientId[17..]),
         _ => throw new ArgumentException($"The demo loader asked for an unknown client '{clientId}'."),
-    });
+    };
 
     /// <summary>Issue 12: the demo portfolio's IATI files, read without a token through the gateway, validate (schema, codelists, rules).</summary>
     [Fact]

@@ -118,7 +118,11 @@ public class OpenDataTests(PlatformFixture fixture) : IClassFixture<PlatformFixt
             .OrderBy(r => r.Key).ToList();
         Assert.Equal([
             ("open-data-iati", GatewayApp.OpenDataPolicy, "programming", "/v1/iati/{file}", "GET"),
-            ("open-data-iati-projects", GatewayApp.OpenDataPolicy, "partnerships", "/v1/iati/projects.xml", "GET")], open);
+            ("open-data-iati-projects", GatewayApp.OpenDataPolicy, "partnerships", "/v1/iati/projects.xml", "GET"),
+            // The portal signs its users in itself; the regex keeps /v1/ and gRPC paths out of it (an unknown API path stays a 404).
+            ("portal", "anonymous", GatewayApp.PortalCluster, @"/{**path:regex(^(?!v1\b|decentwork\.))}", ""),
+            // "/" itself: a route constraint never matches an empty catch-all.
+            ("portal-home", "anonymous", GatewayApp.PortalCluster, "/", "")], open);
     }
 
     [Fact]

@@ -17,7 +17,13 @@ public static class DemoAccounts
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static IdentitySeed Load(string credentialsPath)
+    /// <summary>The web portal's client id (services/portal); "portal" stays for deploy/scripts/token.sh.</summary>
+    public const string WebPortalClientId = "decentwork-portal";
+
+    /// <summary>Where the web portal is reached when "Identity:PortalUrls" is not configured: directly and through the gateway.</summary>
+    public static readonly string[] DefaultPortalUrls = ["http://127.0.0.1:5090", "http://127.0.0.1:5080"];
+
+    public static IdentitySeed Load(string credentialsPath, IReadOnlyList<string>? portalUrls = null)
     {
         var saved = File.Exists(credentialsPath)
             ? JsonSerializer.Deserialize<DemoCredentials>(File.ReadAllText(credentialsPath), Json)!.Accounts.ToDictionary(a => a.Id)
@@ -29,7 +35,7 @@ public static class DemoAccounts
             PrivateFile.WriteAllText(credentialsPath, JsonSerializer.Serialize(new DemoCredentials(entries), Json));
 
         var secrets = entries.ToDictionary(e => e.Id, e => (e.Secret ?? e.Password)!);
-        var seed = new IdentitySeed { Clients = Clients(), Users = Users(), PublicClients = [Portal()] };
+        var seed = new IdentitySeed { Clients = Clients(), Users = Users(), PublicClients = [Portal(), WebPortal(portalUrls is { Count: > 0 } ? portalUrls : DefaultPortalUrls)] };
         foreach (var client in seed.Clients) client.ClientSecret = secrets[client.ClientId];
         foreach (var user in seed.Users) user.Password = secrets[user.UserName];
         return seed;
@@ -89,6 +95,15 @@ public static class DemoAccounts
         DisplayName = "DecentWork portal",
         RedirectUris = [PortalRedirectUri],
         PostLogoutRedirectUris = ["http://127.0.0.1:5090/"],
+    };
+
+    // The portal's redirect URIs follow where it is deployed (each base URL + the OIDC handler's paths).
+    private static SeedPublicClient WebPortal(IReadOnlyList<string> baseUrls) => new()
+    {
+        ClientId = WebPortalClientId,
+        DisplayName = "DecentWork portal (web)",
+        RedirectUris = [.. baseUrls.Select(url => url.TrimEnd('/') + "/signin-oidc")],
+        PostLogoutRedirectUris = [.. baseUrls.Select(url => url.TrimEnd('/') + "/signout-callback-oidc")],
     };
 
     private static SeedClient Client(string id, string name, List<string> roles, string? partner = null) =>

@@ -26,7 +26,8 @@ internal sealed class IdentityStartup(IServiceProvider services, IConfiguration 
                 JsonSerializer.Deserialize<IdentitySeed>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web))!);
         }
         if (settings.DemoAccounts)
-            await IdentitySeeder.SeedAsync(services, DemoAccounts.Load(settings.DemoCredentialsPath));
+            await IdentitySeeder.SeedAsync(services, DemoAccounts.Load(settings.DemoCredentialsPath,
+                configuration.GetSection("Identity:PortalUrls").Get<string[]>()));
         state.Ready = true;
     }
 

@@ -1,0 +1,3 @@
+using DecentWork.Portal;
+
+PortalApp.Build(args).Run();
