@@ -28,7 +28,7 @@ internal sealed class CatchUpBenchmark(int programmes, int batches, int batchSiz
         // Every counter of the bus and of programming: which retry and conflict counters exist differs before and after the change.
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name is "MassTransit" or "DecentWork.Programming") l.EnableMeasurementEvents(instrument);
+            if (instrument.Meter.Name is "MassTransit" or "DecentWork.Programming" or DecentWork.ServiceDefaults.Storage.ConflictRetry.MeterName) l.EnableMeasurementEvents(instrument);
         };
         listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => counters.AddOrUpdate(instrument.Name, value, (_, sum) => sum + value));
         listener.SetMeasurementEventCallback<int>((instrument, value, _, _) => counters.AddOrUpdate(instrument.Name, value, (_, sum) => sum + value));

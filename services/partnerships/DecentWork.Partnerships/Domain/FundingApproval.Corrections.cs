@@ -1,6 +1,5 @@
 using DecentWork.Contracts.Events.Partnerships;
 using DecentWork.ServiceDefaults;
-using DecentWork.ServiceDefaults.Storage;
 
 namespace DecentWork.Partnerships.Domain;
 
@@ -110,11 +109,5 @@ public sealed partial class FundingApproval
         {
             Revision = Revision, Kind = kind, Reason = reason.Trim(), ChangedBy = changedBy, ChangedAt = now, PreviousAmountUsd = AmountUsd,
         });
-    }
-
-    public void CheckVersion(long expected)
-    {
-        if (expected != 0 && expected != Version)
-            throw new ConcurrencyConflictException("funding_approvals", Id);
     }
 }

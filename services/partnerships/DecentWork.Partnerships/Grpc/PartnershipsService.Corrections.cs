@@ -68,54 +68,45 @@ public sealed partial class PartnershipsService
     }
 
     /// <summary>
-    /// Load (NOT_FOUND), check the caller's version (ABORTED), correct, save with the event. Without
-    /// an expected version a lost race is retried on a fresh read, since the caller asked for the
-    /// correction whatever the approval's version.
+    /// Load (NOT_FOUND), check the caller's version (ABORTED), correct, save with the event, through
+    /// the one change helper: without an expected version a lost race is retried on a fresh read,
+    /// since the caller asked for the correction whatever the approval's version.
     /// </summary>
     private async Task<Contract.FundingApproval> CorrectApproval(Guid id, long expectedVersion, Func<FundingApproval, Partner, Task> correct,
         CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            var approval = await approvals.FindAsync(id, cancellationToken) ?? throw new NotFoundException("Funding approval", id);
-            approval.CheckVersion(expectedVersion);
-            var partner = await partners.FindAsync(approval.PartnerId, cancellationToken)
-                ?? throw new DomainRuleException($"Partner '{approval.PartnerId}' of funding approval '{id}' is not registered.");
-            var ceilingBefore = approval.AmountUsd;
-            await correct(approval, partner);
-            try
+        var corrected = await approvals.ChangeAsync(
+            async token => await approvals.FindAsync(id, token) ?? throw new NotFoundException("Funding approval", id),
+            expectedVersion,
+            async approval =>
             {
+                var partner = await partners.FindAsync(approval.PartnerId, cancellationToken)
+                    ?? throw new DomainRuleException($"Partner '{approval.PartnerId}' of funding approval '{id}' is not registered.");
+                var ceilingBefore = approval.AmountUsd;
+                await correct(approval, partner);
                 // A lowering correction holds the approval's budget book first (refused there when projects
                 // budget more than it leaves), so a concurrent budget line cannot over-commit it.
                 await HoldBudgetBookFor(approval, ceilingBefore, cancellationToken);
-                await approvals.SaveAsync(approval, cancellationToken: cancellationToken);
-                return ToProto(approval);
-            }
-            catch (ConcurrencyConflictException) when (expectedVersion == 0 && attempt < 3)
-            {
-            }
-        }
+                return true;
+            },
+            cancellationToken);
+        return ToProto(corrected);
     }
 
     /// <summary>
     /// Holds the approval's budget book at the ceiling the correction leaves (see ApprovalBudget.HeldForRevision).
     /// A raise needs no hold: a budget line checked against the lower amount read before is only stricter.
+    /// Two first holds may race to open the book (a duplicate key): that is a lost race too.
     /// </summary>
-    private async Task HoldBudgetBookFor(FundingApproval corrected, decimal ceilingBefore, CancellationToken cancellationToken)
+    private Task HoldBudgetBookFor(FundingApproval corrected, decimal ceilingBefore, CancellationToken cancellationToken)
     {
-        if (!corrected.IsCancelled() && corrected.AmountUsd >= ceilingBefore) return;
-        for (var attempt = 1; ; attempt++)
+        if (!corrected.IsCancelled() && corrected.AmountUsd >= ceilingBefore) return Task.CompletedTask;
+        return (ConflictRetry.Request with { DuplicateKeyIsConflict = true }).RunAsync<ApprovalBudget, bool>(async token =>
         {
-            var book = await finance.Budgets.FindAsync(corrected.Id, cancellationToken) ?? ApprovalBudget.Open(corrected);
+            var book = await finance.Budgets.FindAsync(corrected.Id, token) ?? ApprovalBudget.Open(corrected);
             book.HoldFor(corrected);
-            try
-            {
-                await finance.Budgets.SaveAsync(book, cancellationToken: cancellationToken);
-                return;
-            }
-            catch (Exception e) when (e is ConcurrencyConflictException or DuplicateKeyException && attempt < BudgetAttempts)
-            {
-            }
-        }
+            await finance.Budgets.SaveAsync(book, cancellationToken: token);
+            return true;
+        }, cancellationToken);
     }
 }
