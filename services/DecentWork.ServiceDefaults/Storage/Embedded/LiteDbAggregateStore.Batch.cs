@@ -11,10 +11,10 @@ namespace DecentWork.ServiceDefaults.Storage.Embedded;
 public sealed partial class LiteDbAggregateStore<T>
 {
     /// <summary>
-    /// Inserts new aggregates (version 0) in one transaction, each exactly as <see cref="SaveAsync"/>
-    /// inserts one: its indexes, projections, history record and outbox events, in the same order,
-    /// so the store afterwards holds what saving them one by one would have left. All or none: a
-    /// duplicate key or any other failure rolls the whole batch back.
+    /// Inserts new aggregates (version 0) in one transaction, each through the same steps as
+    /// <see cref="SaveAsync"/> (its projections, history record, document and outbox events), so the
+    /// store afterwards holds what saving them one by one would have left. All or none: a duplicate
+    /// key or any other failure rolls the whole batch back.
     /// </summary>
     public void InsertBatch(IReadOnlyList<T> aggregates)
     {
@@ -27,15 +27,7 @@ public sealed partial class LiteDbAggregateStore<T>
             d.BeginTrans();
             try
             {
-                for (var i = 0; i < aggregates.Count; i++)
-                {
-                    _projections.Apply(d, aggregates[i], null);
-                    if (KeepsHistory) LiteDbHistory.Record(d, null, aggregates[i], 1, actor);
-                    Write(d, aggregates[i], 0);
-                    if (outboxes[i].Count == 0) continue;
-                    LiteDbOutbox.Number(d, outboxes[i]);
-                    d.GetCollection<OutboxMessage>(LiteDbDatabase.OutboxCollection).InsertBulk(outboxes[i]);
-                }
+                for (var i = 0; i < aggregates.Count; i++) WriteWithItsEffects(d, aggregates[i], null, 0, outboxes[i], actor);
                 d.Commit();
                 return true;
             }
