@@ -28,6 +28,11 @@ public sealed class FaultRun(ProcessPlatform platform, FaultWorkload workload, F
     private readonly Dictionary<(string, int), OperationsV1.MessagingStatus> _counters = [];
     private long _next;
     private volatile int _writesPerSecond;
+    private volatile bool _brokerDown;
+    // The outage's rate is kept by all writers together: one that waits on a slow call does not
+    // lower it, the others write its share.
+    private Stopwatch _pacedSince = new();
+    private long _pacedWrites;
 
     public List<string> Figures { get; } = [];
 
@@ -91,23 +96,15 @@ public sealed class FaultRun(ProcessPlatform platform, FaultWorkload workload, F
 
     private async Task WriteAsync()
     {
-        var started = Stopwatch.StartNew();
-        long written = 0;
         while (Interlocked.Increment(ref _next) - 1 is var i && i < settings.Events)
         {
             while (i >= Interlocked.Read(ref _gate)) await Task.Delay(20);
-            await workload.WriteAsync(i, _run);
-            written++;
+            await workload.WriteAsync(i, _run, approvalsOnly: _brokerDown);
             // During a long outage the load is a steady rate, not as fast as possible.
-            if (_writesPerSecond > 0)
+            if (_writesPerSecond is > 0 and var rate)
             {
-                var due = TimeSpan.FromSeconds(written * settings.Writers / (double)_writesPerSecond);
-                if (due > started.Elapsed) await Task.Delay(due - started.Elapsed);
-            }
-            else
-            {
-                started.Restart();
-                written = 0;
+                var due = TimeSpan.FromSeconds(Interlocked.Increment(ref _pacedWrites) / (double)rate);
+                if (due > _pacedSince.Elapsed) await Task.Delay(due - _pacedSince.Elapsed);
             }
         }
     }
@@ -121,14 +118,21 @@ public sealed class FaultRun(ProcessPlatform platform, FaultWorkload workload, F
 
     private async Task BreakBrokerAsync()
     {
+        _brokerDown = true;
         await platform.Broker.StopAsync();
-        if (settings.OutageWritesPerSecond > 0) _writesPerSecond = settings.OutageWritesPerSecond;
+        if (settings.OutageWritesPerSecond > 0)
+        {
+            Interlocked.Exchange(ref _pacedWrites, 0);
+            _pacedSince = Stopwatch.StartNew();
+            _writesPerSecond = settings.OutageWritesPerSecond;
+        }
     }
 
     private async Task RepairBrokerAsync()
     {
         _writesPerSecond = 0;
         await platform.Broker.StartAsync();
+        _brokerDown = false;
     }
 
     private Task Kill(string[] names)

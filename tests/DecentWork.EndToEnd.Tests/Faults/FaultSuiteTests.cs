@@ -24,7 +24,7 @@ public sealed class FaultSuiteTests(ITestOutputHelper output)
         var settings = FaultRunSettings.FromEnvironment();
         await using var platform = await ProcessPlatform.StartAsync();
         var ledger = new FaultLedger();
-        var workload = new FaultWorkload(platform, ledger);
+        var workload = new FaultWorkload(platform, ledger, patience: TimeSpan.FromSeconds(settings.OutageSeconds) + TimeSpan.FromMinutes(5));
         await workload.SetUpAsync();
         var run = new FaultRun(platform, workload, ledger, settings, Log);
         var poisonId = "";

@@ -13,9 +13,11 @@ namespace DecentWork.EndToEnd.Tests.Faults;
 /// sees events: funding approvals (→ programming), draft programmes (→ coordination, training,
 /// partnerships), a course linked to each (→ training's recount → programming's people trained),
 /// partners (→ training), approved joint programmes (→ partnerships). Each write is retried with
-/// the same content (and request id where the RPC takes one) until acknowledged.
+/// the same content (and request id where the RPC takes one) until acknowledged, for at most
+/// <paramref name="patience"/> (longer than the longest outage: a step that waits for another
+/// service to hear of something waits out a whole outage).
 /// </summary>
-public sealed class FaultWorkload(ProcessPlatform platform, FaultLedger ledger)
+public sealed class FaultWorkload(ProcessPlatform platform, FaultLedger ledger, TimeSpan patience)
 {
     public const string Country = "SEN";
     public const int TrainedPerProgramme = 3;
@@ -77,10 +79,15 @@ public sealed class FaultWorkload(ProcessPlatform platform, FaultLedger ledger)
             CourseId = edition.CourseId, EditionId = edition.Id, EnrolmentId = enrolment, Status = status,
         }).ResponseAsync;
 
-    /// <summary>Write number <paramref name="i"/> of the stream: mostly funding approvals, the rest spread over the other events.</summary>
-    public async Task WriteAsync(long i, string run)
+    /// <summary>
+    /// Write number <paramref name="i"/> of the stream: mostly funding approvals, the rest spread over
+    /// the other events. With <paramref name="approvalsOnly"/> (the broker is down) every write is an
+    /// approval: the other cases wait for another service to hear of a programme or a joint programme,
+    /// which cannot happen until the broker is back, and a waiting writer writes nothing.
+    /// </summary>
+    public async Task WriteAsync(long i, string run, bool approvalsOnly = false)
     {
-        switch (i % 500)
+        switch (approvalsOnly ? 0 : i % 500)
         {
             case 100 or 300:
                 var draft = await Acknowledged(() => Programming.RegisterProgrammeAsync(new ProgrammingV1.RegisterProgrammeRequest
@@ -148,7 +155,7 @@ public sealed class FaultWorkload(ProcessPlatform platform, FaultLedger ledger)
     /// </summary>
     private async Task<T> Acknowledged<T>(Func<Task<T>> call, StatusCode? alsoRetry = null, Func<Task<T?>>? existing = null) where T : class
     {
-        var deadline = DateTime.UtcNow.AddMinutes(5);
+        var deadline = DateTime.UtcNow + patience;
         for (var attempt = 0; ; attempt++)
         {
             try
