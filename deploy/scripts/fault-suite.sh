@@ -10,7 +10,9 @@
 # Usage: deploy/scripts/fault-suite.sh [events] [cycles]      (defaults 100000 and 5)
 # Env:   DECENTWORK_FAULT_OUTAGE_SECONDS  how long each broker outage lasts (default 5)
 #        DECENTWORK_FAULT_OUTAGE_RATE     writes/s during the outage (default: as fast as possible;
-#                                         the case is 600 s at 20 writes/s)
+#                                         the case is 600 s at 20 writes/s: give at least
+#                                         60,000 events, as writers never pass the next fault's point,
+#                                         20% of the events after the outage begins)
 #        DECENTWORK_FAULT_WRITERS         concurrent writers (default 4)
 #        DECENTWORK_FAULT_KEEP=1          keep the stores and logs (printed path) afterwards
 # Figures (each fault's backlog and catch-up, the retry and conflict counts) are printed and kept
