@@ -28,6 +28,25 @@ public static class AggregateStoreExtensions
     }
 
     /// <summary>
+    /// Whether any aggregate lacks one of the given string keys (the field missing, as in a document
+    /// written before the key existed, or empty). One count per key and case, each a seek on the key's
+    /// index, so a start-up migration that has nothing left to do costs the same however many
+    /// aggregates are stored, instead of reading them all (and keeping their pages in memory).
+    /// A missing field reads as null in both stores' filters.
+    /// </summary>
+    public static async Task<bool> AnyLackingAsync<T>(this IAggregateStore<T> store, CancellationToken cancellationToken,
+        params Expression<Func<T, string>>[] keys) where T : Aggregate
+    {
+        foreach (var key in keys)
+            foreach (var lacking in new[] { Expression.Constant(null, typeof(string)), Expression.Constant("") })
+            {
+                var filter = Expression.Lambda<Func<T, bool>>(Expression.Equal(key.Body, lacking), key.Parameters);
+                if (await store.CountAsync(filter, cancellationToken) > 0) return true;
+            }
+        return false;
+    }
+
+    /// <summary>
     /// Stores a new view built from an event, once. The inbox recognises a redelivery of the same
     /// message; the id lookup and the unique id recognise the same fact republished under a new
     /// message id (an outbox replay), including two deliveries racing. False when nothing was written.

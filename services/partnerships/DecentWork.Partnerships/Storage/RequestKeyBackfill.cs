@@ -14,6 +14,7 @@ public sealed class RequestKeyBackfill(IAggregateStore<FundingApproval> approval
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (!await approvals.AnyLackingAsync(cancellationToken, a => a.RequestKey)) return;
         // Read everything, then save: a filter cannot ask for a missing field the same way in both
         // stores, so the approvals without a key are picked in memory.
         var all = await approvals.ReadAllAsync(_ => true, new SortOrder<FundingApproval>(a => a.SortKey), cancellationToken);

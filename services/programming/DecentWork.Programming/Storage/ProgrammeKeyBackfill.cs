@@ -12,11 +12,13 @@ namespace DecentWork.Programming.Storage;
 /// Registered ahead of the storage initializer so it runs first; a no-op on a store already migrated,
 /// and safe while another instance backfills the same store: both plan the same slots from the same
 /// records, and <see cref="AggregateStoreExtensions.MigrateAsync{T}"/> re-reads what the other saved first.
+/// A store with every key in place is found so by index seeks, without reading the programmes.
 /// </summary>
 public sealed class ProgrammeKeyBackfill(IAggregateStore<Programme> programmes, ILogger<ProgrammeKeyBackfill> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (!await programmes.AnyLackingAsync(cancellationToken, p => p.ApprovalSlot, p => p.RequestKey)) return;
         // Read everything, then save: a filter cannot ask for a missing field the same way in both
         // stores, so the programmes without a key are picked in memory.
         var all = await programmes.ReadAllAsync(_ => true, new SortOrder<Programme>(p => p.SortKey), cancellationToken);
