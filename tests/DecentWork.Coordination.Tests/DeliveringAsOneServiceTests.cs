@@ -37,6 +37,20 @@ public class DeliveringAsOneServiceTests(CoordinationFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task SetWorkingGroup_WhenManyGroupsAreSetOnOnePilotAtOnce_KeepsEveryOne()
+    {
+        var pilot = await RegisterAsync("MOZ");
+
+        // Six changes of one pilot at once, none naming a version: each loser of the race sets its
+        // group again on the winner's state, so every group is kept and none is answered ABORTED.
+        await Task.WhenAll(Enumerable.Range(1, 6).Select(i => SetGroupAsync("MOZ", $"Group {i}", OrganisationRole.Member)));
+
+        var read = await _client.GetDeliveringAsOnePilotAsync(new GetDeliveringAsOnePilotRequest { CountryCode = "MOZ" });
+        Assert.Equal(Enumerable.Range(1, 6).Select(i => $"Group {i}"), read.WorkingGroups.Select(g => g.Name).Order());
+        Assert.Equal(pilot.Version + 6, read.Version);
+    }
+
+    [Fact]
     public async Task RegisterDeliveringAsOnePilot_WhenTheCountryIsAlreadyAPilotOrFieldsAreBad_IsRefused()
     {
         await RegisterAsync("RWA");

@@ -202,6 +202,22 @@ public class OutcomeLinkServiceTests(CoordinationFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task LinkOutcomes_WhenManyOutcomesAreLinkedToOneUndafAtOnce_KeepsEveryLink()
+    {
+        var undaf = await RegisterUndafAsync("SEN");
+        var outcomes = Enumerable.Range(1, 5).Select(i => TestData.Outcome($"1.{i}")).ToArray();
+        var approved = await ApproveAsync("SEN", outcomes);
+
+        // Five changes of one UNDAF at once, none naming a version: each loser of the race links again
+        // on the winner's state, so every link is kept and none is answered ABORTED.
+        await Task.WhenAll(outcomes.Select(o => LinkAsync(undaf.Id, "1", approved.ProgrammeId, o.OutcomeId)));
+
+        var read = await _client.GetUndafAsync(new GetUndafRequest { Id = undaf.Id });
+        Assert.Equal(outcomes.Select(o => o.OutcomeId.ToString()).Order(), read.OutcomeLinks.Select(l => l.ProgrammeOutcomeId).Order());
+        Assert.Equal(undaf.Version + 5, read.Version);
+    }
+
+    [Fact]
     public async Task LinkOutcomes_WhenTheVersionIsStale_IsAborted()
     {
         var undaf = await RegisterUndafAsync("GHA");

@@ -56,4 +56,17 @@ public class PresenceServiceTests(CoordinationFixture fixture) : IClassFixture<C
         await RpcAssert.FailsWith(StatusCode.NotFound, () => _client.GetCountryPresenceAsync(new GetCountryPresenceRequest { CountryCode = "NAM" }).ResponseAsync);
         await RpcAssert.InvalidFields(() => _client.GetCountryPresenceAsync(new GetCountryPresenceRequest { CountryCode = "XX" }).ResponseAsync, "country_code");
     }
+
+    [Fact]
+    public async Task SetCountryPresence_WhenTheFirstCallsForACountryRace_AllSucceedOnOneRecord()
+    {
+        // Six first calls at once: they race to create the country's record (its unique country code),
+        // and then on its version; every loser sets the presence again on the winner's record.
+        var answers = await Task.WhenAll(Enumerable.Range(1, 6).Select(i => SetAsync("ZMB", AgencyPresence.NonResident, $"Office {i}")));
+
+        var held = await _client.GetCountryPresenceAsync(new GetCountryPresenceRequest { CountryCode = "ZMB" });
+        Assert.Equal(6L, held.Version);
+        Assert.Equal(Enumerable.Range(1, 6).Select(i => (long)i), answers.Select(a => a.Version).Order());
+        Assert.Equal(answers.MaxBy(a => a.Version), held);
+    }
 }

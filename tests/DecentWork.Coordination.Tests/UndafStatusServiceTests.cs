@@ -107,4 +107,18 @@ public class UndafStatusServiceTests(CoordinationFixture fixture) : IClassFixtur
         await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () => AddOutcomeAsync(undaf.Id, "2", "Too late"));
         await RpcAssert.InvalidFields(() => AddOutcomeAsync("x", "a b", "", -1), "undaf_id", "outcome.code", "outcome.statement", "expected_version");
     }
+
+    [Fact]
+    public async Task AddUndafOutcome_WhenManyAreAddedToOneUndafAtOnce_KeepsEveryOne()
+    {
+        var undaf = await RegisterAsync("ECU");
+
+        // Eight changes of one UNDAF at once, none naming a version: each loser of the race on the
+        // UNDAF adds its outcome again to the winner's state, so none is answered ABORTED or lost.
+        await Task.WhenAll(Enumerable.Range(1, 8).Select(i => AddOutcomeAsync(undaf.Id, $"{i}", $"Outcome {i}")));
+
+        var read = await _client.GetUndafAsync(new GetUndafRequest { Id = undaf.Id });
+        Assert.Equal(Enumerable.Range(1, 8).Select(i => $"{i}"), read.Outcomes.Select(o => o.Code).Order());
+        Assert.Equal(undaf.Version + 8, read.Version);
+    }
 }

@@ -48,6 +48,24 @@ public class FinancialTransactionServiceTests(PartnershipsFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task RecordFinancialTransaction_WhenOneSourceLineIsRecordedManyTimesAtOnce_KeepsOneTransactionAndEveryChange()
+    {
+        var (partner, _) = await _steps.ApprovalAsync(1_000_000m);
+        var project = await _steps.ProjectAsync(partner.Id, 500_000m);
+        var line = FinanceSteps.NewLineId();
+        var amounts = Enumerable.Range(1, 6).Select(i => 1_000m + i).ToList();
+
+        // Six writers of one source line at once, each with its own amount: the first records race on
+        // the line's key, the later changes on its version; every loser writes again on the winner's state.
+        var answers = await Task.WhenAll(amounts.Select(a => _steps.Staff.RecordFinancialTransactionAsync(Spend(project, a, line: line)).ResponseAsync));
+
+        var stored = Assert.Single((await _steps.Staff.ListFinancialTransactionsAsync(new ListFinancialTransactionsRequest { ProjectId = project.Id })).Transactions);
+        // All amounts differ, so each write after the first replaced its predecessor's values: five revisions, none lost.
+        Assert.Equal((6L, 5), (stored.Version, stored.RevisionCount));
+        Assert.Equal(answers.MaxBy(a => a.Version), stored);
+    }
+
+    [Fact]
     public async Task RecordFinancialTransaction_WhenFieldsAreBad_NamesEachField()
     {
         await RpcAssert.InvalidFields(() => _steps.Staff.RecordFinancialTransactionAsync(new RecordFinancialTransactionRequest

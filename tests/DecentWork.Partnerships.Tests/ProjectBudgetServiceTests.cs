@@ -95,6 +95,57 @@ public class ProjectBudgetServiceTests(PartnershipsFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task SetProjectBudgetLine_WhenManyProjectsBudgetOneApprovalAtOnceWithinItsAmount_KeepsEveryLine()
+    {
+        var (partner, approval) = await _steps.ApprovalAsync(1_000_000m);
+        var projects = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => _steps.ProjectAsync(partner.Id, 400_000m)));
+
+        // Eight lines of 100,000 against 1,000,000 all fit: every write that loses the race on the
+        // approval's budget book reads it again and is kept, none is answered ABORTED.
+        await Task.WhenAll(projects.Select(p => _steps.BudgetAsync(p, approval, 2007, 100_000m)));
+
+        foreach (var p in projects)
+            Assert.Equal(100_000m, ProtoConvert.ToDecimal((await _steps.Staff.GetProjectBudgetAsync(new GetProjectBudgetRequest { ProjectId = p.Id })).Budgeted));
+        // The book holds all eight: 200,000 is what is left of the approval, and not a cent more.
+        var last = await _steps.ProjectAsync(partner.Id, 400_000m);
+        await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () => _steps.BudgetAsync(last, approval, 2007, 200_000.01m));
+        await _steps.BudgetAsync(last, approval, 2007, 200_000m);
+    }
+
+    [Fact]
+    public async Task SetProjectBudgetLine_WhenTwoApprovalsTakeTheRestOfOneProjectAtOnce_KeepsOneAndRefusesTheOther()
+    {
+        // Each round is a new race; the project's total across both approvals' books is what they contend for.
+        for (var round = 0; round < 3; round++)
+        {
+            var partner = await _steps.Staff.RegisterPartnerAsync(Requests.Partner());
+            var programmeId = await fixture.KnownProgrammeAsync();
+            var first = await _steps.Staff.RecordFundingApprovalAsync(Requests.Approval(partner.Id, programmeId, 1_000_000m));
+            var second = await _steps.Staff.RecordFundingApprovalAsync(Requests.Approval(partner.Id, programmeId, 1_000_000m));
+            var project = await _steps.ProjectAsync(partner.Id, 500_000m);
+
+            // 300,000 from each against a budget of 500,000: one fits, and the loser of the race is
+            // answered on the winner's state (FAILED_PRECONDITION), not ABORTED for both.
+            var outcomes = await Task.WhenAll(new[] { first, second }.Select(async approval =>
+            {
+                try
+                {
+                    await _steps.BudgetAsync(project, approval, 2007, 300_000m);
+                    return StatusCode.OK;
+                }
+                catch (RpcException e)
+                {
+                    return e.StatusCode;
+                }
+            }));
+
+            Assert.Equal([StatusCode.OK, StatusCode.FailedPrecondition], outcomes.Order());
+            var budget = await _steps.Staff.GetProjectBudgetAsync(new GetProjectBudgetRequest { ProjectId = project.Id });
+            Assert.Equal(300_000m, ProtoConvert.ToDecimal(budget.Budgeted));
+        }
+    }
+
+    [Fact]
     public async Task SetProjectBudgetLine_WhenTheApprovalsPartnerDoesNotFundTheProject_IsRefused()
     {
         var (_, approval) = await _steps.ApprovalAsync(1_000_000m);

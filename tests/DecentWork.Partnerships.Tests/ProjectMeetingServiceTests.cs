@@ -59,6 +59,21 @@ public class ProjectMeetingServiceTests(PartnershipsFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task RecordProjectMeeting_WhenManyAreRecordedOnOneProjectAtOnce_KeepsEveryOne()
+    {
+        var project = await ProjectAsync("UGA");
+
+        // Eight changes of one project at once, none naming a version: each one that loses the race
+        // on the project is applied again to the winner's state, so all succeed and none is lost.
+        await Task.WhenAll(Enumerable.Range(1, 8).Select(day => _steps.Staff.RecordProjectMeetingAsync(Meeting(project, Day(2007, 5, day))).ResponseAsync));
+
+        var read = await _steps.Staff.GetProjectAsync(new GetProjectRequest { Id = project.Id });
+        Assert.Equal(Enumerable.Range(1, 8), read.Meetings.Select(m => m.HeldOn.Day).Order());
+        Assert.Equal(project.Version + 8, read.Version);
+        Assert.Equal(8, (await ReportAsync("UGA")).MeetingCount);
+    }
+
+    [Fact]
     public async Task RecordProjectMeeting_WhenOutsideTheProjectsPeriodOrInTheFuture_IsRefusedAndChangesNothing()
     {
         var project = await ProjectAsync("ZWE");

@@ -52,6 +52,19 @@ public class RbsaServiceTests(PartnershipsFixture fixture) : IClassFixture<Partn
     }
 
     [Fact]
+    public async Task AllocateRbsa_WhenTheFirstAllocationsOfABienniumRace_KeepsEveryOne()
+    {
+        await Contribute(6_000m, 2020);
+
+        // Six first allocations at once: they race to open the biennium's pool (one key), and every
+        // loser allocates again from the winner's pool instead of being answered ABORTED.
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => _client.AllocateRbsaAsync(Allocate(2020, 1_000m)).ResponseAsync));
+
+        var pool = await _client.GetRbsaPoolAsync(new GetRbsaPoolRequest { BienniumStartYear = 2020 });
+        Assert.Equal((6, 6L, 6_000m, 0m), (pool.Allocations.Count, pool.Version, ProtoConvert.ToDecimal(pool.Allocated), ProtoConvert.ToDecimal(pool.Unallocated)));
+    }
+
+    [Fact]
     public async Task AllocateRbsa_WhenTheVersionIsStale_IsAborted()
     {
         await Contribute(10m, 2012);

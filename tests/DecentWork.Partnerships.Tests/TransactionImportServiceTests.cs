@@ -37,6 +37,22 @@ public class TransactionImportServiceTests(PartnershipsFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task ImportFinancialTransactions_WhenOneFileIsImportedSeveralTimesAtOnce_AllSucceedAndEachLineIsRecordedOnce()
+    {
+        var project = await ProjectAsync();
+        var rows = Enumerable.Range(1, 3).Select(i => FinanceSteps.Row(FinanceSteps.NewLineId(), project, "expenditure", $"2007-03-0{i}", $"{1_000 * i}")).ToArray();
+
+        // Each import first finishes any import staged and not yet applied, so racing calls apply each
+        // other's files too: they meet on the same transactions and on marking the same import applied.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => _steps.Staff.ImportFinancialTransactionsAsync(FinanceSteps.Csv(false, rows)).ResponseAsync));
+
+        Assert.All(answers, a => Assert.Equal((3, 0), (a.NewCount + a.UnchangedCount, a.ChangedCount)));
+        var stored = await TransactionsOf(project);
+        Assert.Equal([1_000m, 2_000m, 3_000m], stored.Select(t => ProtoConvert.ToDecimal(t.Amount)).Order());
+        Assert.All(stored, t => Assert.Equal((1L, 0), (t.Version, t.RevisionCount)));
+    }
+
+    [Fact]
     public async Task ImportFinancialTransactions_WhenImportedAgain_CountsUnchangedAndChangedLinesAndAddsNoDuplicate()
     {
         var project = await ProjectAsync();

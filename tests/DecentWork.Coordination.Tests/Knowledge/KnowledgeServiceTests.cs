@@ -78,6 +78,24 @@ public class KnowledgeServiceTests(CoordinationFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task ChangeKnowledgeItem_WhenManyChangesOfOneItemRace_AppliesEveryOne()
+    {
+        var item = await _staff.RegisterKnowledgeItemAsync(Register(Content()));
+
+        // Six changes at once, none naming a version, each with its own title: each loser of the race
+        // changes the item again on the winner's state, and since every title differs from the one
+        // there, every write changes it once.
+        var answers = await Task.WhenAll(Enumerable.Range(1, 6).Select(i => _staff.ChangeKnowledgeItemAsync(new ChangeKnowledgeItemRequest
+        {
+            Id = item.Id, Content = item.Content.Clone().With(c => c.Title = $"Gender audit, reading {i}"),
+        }).ResponseAsync));
+
+        var read = await _staff.GetKnowledgeItemAsync(new GetKnowledgeItemRequest { Id = item.Id });
+        Assert.Equal((7L, 7), (read.Version, read.Revisions.Count));
+        Assert.Equal(answers.MaxBy(a => a.Version), read);
+    }
+
+    [Fact]
     public async Task ChangeKnowledgeItem_WhenStaleOrWithdrawnOrUnknown_FailsWithTheRightCode()
     {
         var item = await _staff.RegisterKnowledgeItemAsync(Register(Content()));

@@ -22,11 +22,14 @@ public sealed partial class CoordinationService
         violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
         violations.ThrowIfAny();
 
-        var response = await CrisisResponses.FindAsync(id!.Value, context.CancellationToken) ?? throw new NotFoundException("Crisis response", request.Id);
-        if (request.ExpectedVersion != 0 && request.ExpectedVersion != response.Version)
-            throw new ConcurrencyConflictException(CoordinationApp.CrisisResponsesCollection, response.Id);
-        response.End(endedOn!.Value, request.Reason, Caller.From(context).Display, Clock.GetUtcNow());
-        await CrisisResponses.SaveAsync(response, cancellationToken: context.CancellationToken);
+        var endedBy = Caller.From(context).Display;
+        var response = await crisisResponses.ChangeAsync(
+            async token => await crisisResponses.FindAsync(id!.Value, token) ?? throw new NotFoundException("Crisis response", request.Id),
+            request.ExpectedVersion, found =>
+            {
+                found.End(endedOn!.Value, request.Reason, endedBy, clock.GetUtcNow());
+                return Task.FromResult(true);
+            }, context.CancellationToken);
         return ToProto(response);
     }
 
@@ -43,10 +46,13 @@ public sealed partial class CoordinationService
         violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
         violations.ThrowIfAny();
 
-        var undaf = await FindUndafAsync(undafId!.Value, request.ExpectedVersion, context.CancellationToken);
-        if (!undaf.Unlink(request.UndafOutcomeCode, outcomeId!.Value, request.Reason, Caller.From(context).Display, Clock.GetUtcNow()))
-            throw new NotFoundException("Outcome link", $"{request.UndafOutcomeCode} ~ {outcomeId}");
-        await Undafs.SaveAsync(undaf, cancellationToken: context.CancellationToken);
+        var unlinkedBy = Caller.From(context).Display;
+        var undaf = await undafs.ChangeAsync(undafId!.Value, "UNDAF", request.ExpectedVersion, u =>
+        {
+            if (!u.Unlink(request.UndafOutcomeCode, outcomeId!.Value, request.Reason, unlinkedBy, clock.GetUtcNow()))
+                throw new NotFoundException("Outcome link", $"{request.UndafOutcomeCode} ~ {outcomeId}");
+            return true;
+        }, context.CancellationToken);
         return ToProto(undaf);
     }
 

@@ -68,11 +68,13 @@ public sealed partial class CoordinationService
         violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
         violations.ThrowIfAny();
 
-        var pilot = await FindPilotAsync(country!.Code, context.CancellationToken) ?? throw new NotFoundException("Delivering-as-One pilot", country.Code);
-        if (request.ExpectedVersion != 0 && request.ExpectedVersion != pilot.Version)
-            throw new ConcurrencyConflictException(CoordinationApp.PilotsCollection, pilot.Id);
-        pilot.SetWorkingGroup(group.Name, group.Agencies, role!.Value);
-        await Pilots.SaveAsync(pilot, cancellationToken: context.CancellationToken);
+        var pilot = await pilots.ChangeAsync(
+            async token => await FindPilotAsync(country!.Code, token) ?? throw new NotFoundException("Delivering-as-One pilot", country.Code),
+            request.ExpectedVersion, found =>
+            {
+                found.SetWorkingGroup(group.Name, group.Agencies, role!.Value);
+                return Task.FromResult(true);
+            }, context.CancellationToken);
         return ToProto(pilot);
     }
 

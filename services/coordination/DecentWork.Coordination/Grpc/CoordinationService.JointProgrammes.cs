@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DecentWork.Coordination.Domain;
 using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.ServiceDefaults.Security;
@@ -70,12 +71,13 @@ public sealed partial class CoordinationService
         violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
         violations.ThrowIfAny();
 
-        var programme = await JointProgrammes.FindAsync(id!.Value, context.CancellationToken) ?? throw new NotFoundException("Joint programme", request.Id);
-        if (request.ExpectedVersion != 0 && request.ExpectedVersion != programme.Version)
-            throw new ConcurrencyConflictException(CoordinationApp.JointProgrammesCollection, programme.Id);
-        programme.Approve(approvedOn!.Value, Clock.GetUtcNow(), Caller.From(context).Display);
+        var approvedBy = Caller.From(context).Display;
         // The event goes to the outbox in the same write as the approval.
-        await JointProgrammes.SaveAsync(programme, cancellationToken: context.CancellationToken);
+        var programme = await ChangeJointProgrammeAsync(id!.Value, request.Id, request.ExpectedVersion, found =>
+        {
+            found.Approve(approvedOn!.Value, clock.GetUtcNow(), approvedBy);
+            return true;
+        }, context.CancellationToken);
         return JointProgrammeMapping.ToProto(programme);
     }
 }
@@ -94,13 +96,16 @@ public sealed partial class CoordinationService
         violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
         violations.ThrowIfAny();
 
-        var programme = await JointProgrammes.FindAsync(id!.Value, context.CancellationToken) ?? throw new NotFoundException("Joint programme", request.Id);
-        if (request.ExpectedVersion != 0 && request.ExpectedVersion != programme.Version)
-            throw new ConcurrencyConflictException(CoordinationApp.JointProgrammesCollection, programme.Id);
-        if (programme.ChangeStatus(status!.Value))
-            await JointProgrammes.SaveAsync(programme, cancellationToken: context.CancellationToken);
+        var programme = await ChangeJointProgrammeAsync(id!.Value, request.Id, request.ExpectedVersion, found => found.ChangeStatus(status!.Value),
+            context.CancellationToken);
         return JointProgrammeMapping.ToProto(programme);
     }
+
+    /// <summary>NOT_FOUND names the id as the caller wrote it; saves when <paramref name="change"/> answers true.</summary>
+    private Task<JointProgramme> ChangeJointProgrammeAsync(Guid id, string requestedId, long expectedVersion, Func<JointProgramme, bool> change,
+        CancellationToken cancellationToken, [CallerMemberName] string operation = "") =>
+        jointProgrammes.ChangeAsync(async token => await jointProgrammes.FindAsync(id, token) ?? throw new NotFoundException("Joint programme", requestedId),
+            expectedVersion, found => Task.FromResult(change(found)), cancellationToken, operation: operation);
 }
 
 /// <summary>The joint programmes report.</summary>

@@ -1,6 +1,7 @@
 using DecentWork.ServiceDefaults;
 using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.ServiceDefaults.Security;
+using DecentWork.ServiceDefaults.Storage;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Coordination.V1;
@@ -24,18 +25,19 @@ public sealed partial class CoordinationService
         violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
         violations.ThrowIfAny();
 
-        var undaf = await FindUndafAsync(undafId!.Value, request.ExpectedVersion, context.CancellationToken);
-        // The UNDAF outcome is a part of the UNDAF named in the path: missing, it is NOT_FOUND like the UNDAF itself.
-        if (!undaf.HasOutcome(request.UndafOutcomeCode))
-            throw new NotFoundException("UNDAF outcome", request.UndafOutcomeCode);
-        // The DWCP is another service's: not (yet) heard of is a precondition, as in training's links.
-        var programme = await Programmes.FindAsync(programmeId!.Value, context.CancellationToken)
-            ?? throw new NotKnownYetException("Programme", programmeId.Value,
-                $"Coordination has not heard of programme '{programmeId.Value}': it may not be approved yet, or its events have not arrived.");
-
-        // An existing link changes nothing, so nothing is saved and the version stays put.
-        if (undaf.Link(request.UndafOutcomeCode, programme, outcomeId!.Value, Clock.GetUtcNow()))
-            await Undafs.SaveAsync(undaf, cancellationToken: context.CancellationToken);
+        var undaf = await undafs.ChangeAsync(async token => await undafs.FindAsync(undafId!.Value, token) ?? throw new NotFoundException("UNDAF", undafId.Value),
+            request.ExpectedVersion, async found =>
+            {
+                // The UNDAF outcome is a part of the UNDAF named in the path: missing, it is NOT_FOUND like the UNDAF itself.
+                if (!found.HasOutcome(request.UndafOutcomeCode))
+                    throw new NotFoundException("UNDAF outcome", request.UndafOutcomeCode);
+                // The DWCP is another service's: not (yet) heard of is a precondition, as in training's links.
+                var programme = await programmes.FindAsync(programmeId!.Value, context.CancellationToken)
+                    ?? throw new NotKnownYetException("Programme", programmeId.Value,
+                        $"Coordination has not heard of programme '{programmeId.Value}': it may not be approved yet, or its events have not arrived.");
+                // An existing link changes nothing, so nothing is saved and the version stays put.
+                return found.Link(request.UndafOutcomeCode, programme, outcomeId!.Value, clock.GetUtcNow());
+            }, context.CancellationToken);
         return ToProto(undaf);
     }
 }

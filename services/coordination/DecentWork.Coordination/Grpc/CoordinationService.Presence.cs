@@ -27,21 +27,17 @@ public sealed partial class CoordinationService
         violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
         violations.ThrowIfAny();
 
-        var held = await FindPresenceAsync(country!.Code, context.CancellationToken);
-        // A record not yet created is version 0: any other expected version is stale.
-        if (request.ExpectedVersion != 0 && request.ExpectedVersion != (held?.Version ?? 0))
-            throw new ConcurrencyConflictException(CoordinationApp.PresencesCollection, held?.Id ?? Guid.Empty);
-        var record = held ?? CountryPresence.For(country);
-        record.Set(presence!.Value, request.CoveringOffice, request.ResidentCoordinator, Clock.GetUtcNow());
-        try
-        {
-            await Presences.SaveAsync(record, cancellationToken: context.CancellationToken);
-        }
-        catch (DuplicateKeyException)
-        {
-            // Two first calls for one country raced and the other won: a lost update, so ABORTED.
-            throw new ConcurrencyConflictException(CoordinationApp.PresencesCollection, record.Id);
-        }
+        // A record not yet created is version 0: any other expected version is stale. Without one the
+        // caller asked for "this presence now": a lost race is retried on a fresh read, the first save's
+        // too (two first calls for one country meet on its unique country code, the record's only key).
+        var record = await presences.ChangeAsync(
+            async token => await FindPresenceAsync(country!.Code, token) ?? CountryPresence.For(country),
+            request.ExpectedVersion, found =>
+            {
+                found.Set(presence!.Value, request.CoveringOffice, request.ResidentCoordinator, clock.GetUtcNow());
+                return Task.FromResult(true);
+            },
+            context.CancellationToken, ConflictRetry.Request with { DuplicateKeyIsConflict = true });
         return ToProto(record);
     }
 

@@ -77,12 +77,10 @@ public sealed partial class CoordinationService
         violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
         violations.ThrowIfAny();
 
-        var assessment = await ToolkitAssessments.FindAsync(id!.Value, context.CancellationToken) ?? throw new NotFoundException("Toolkit assessment", request.Id);
-        if (request.ExpectedVersion != 0 && request.ExpectedVersion != assessment.Version)
-            throw new ConcurrencyConflictException(CoordinationApp.ToolkitAssessmentsCollection, assessment.Id);
         // The same status again changes nothing, so nothing is saved and the version stays put.
-        if (assessment.ChangeStatus(status!.Value, changedOn!.Value))
-            await ToolkitAssessments.SaveAsync(assessment, cancellationToken: context.CancellationToken);
+        var assessment = await toolkitAssessments.ChangeAsync(
+            async token => await toolkitAssessments.FindAsync(id!.Value, token) ?? throw new NotFoundException("Toolkit assessment", request.Id),
+            request.ExpectedVersion, found => Task.FromResult(found.ChangeStatus(status!.Value, changedOn!.Value)), context.CancellationToken);
         return ToolkitAssessmentMapping.ToProto(assessment);
     }
 

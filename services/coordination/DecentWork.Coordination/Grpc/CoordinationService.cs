@@ -114,10 +114,8 @@ public sealed partial class CoordinationService(
         violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
         violations.ThrowIfAny();
 
-        var undaf = await FindUndafAsync(id!.Value, request.ExpectedVersion, context.CancellationToken);
         // The same status again changes nothing, so nothing is saved and the version stays put.
-        if (undaf.ChangeStatus(status!.Value))
-            await undafs.SaveAsync(undaf, cancellationToken: context.CancellationToken);
+        var undaf = await undafs.ChangeAsync(id!.Value, "UNDAF", request.ExpectedVersion, u => u.ChangeStatus(status!.Value), context.CancellationToken);
         return ToProto(undaf);
     }
 
@@ -133,21 +131,15 @@ public sealed partial class CoordinationService(
         violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
         violations.ThrowIfAny();
 
-        var undaf = await FindUndafAsync(id!.Value, request.ExpectedVersion, context.CancellationToken);
-        // A clash is a resource that exists, not a broken rule: the caller picks another code.
-        if (undaf.HasOutcome(outcome.Code))
-            throw new AlreadyExistsException($"UNDAF {undaf.Id} already has outcome '{outcome.Code}'.");
-        undaf.AddOutcome(new UndafOutcome { Code = outcome.Code, Statement = outcome.Statement });
-        await undafs.SaveAsync(undaf, cancellationToken: context.CancellationToken);
+        var undaf = await undafs.ChangeAsync(id!.Value, "UNDAF", request.ExpectedVersion, u =>
+        {
+            // A clash is a resource that exists, not a broken rule: the caller picks another code.
+            if (u.HasOutcome(outcome.Code))
+                throw new AlreadyExistsException($"UNDAF {u.Id} already has outcome '{outcome.Code}'.");
+            u.AddOutcome(new UndafOutcome { Code = outcome.Code, Statement = outcome.Statement });
+            return true;
+        }, context.CancellationToken);
         return ToProto(undaf);
-    }
-
-    private async Task<Undaf> FindUndafAsync(Guid id, long expectedVersion, CancellationToken cancellationToken)
-    {
-        var undaf = await undafs.FindAsync(id, cancellationToken) ?? throw new NotFoundException("UNDAF", id);
-        if (expectedVersion != 0 && expectedVersion != undaf.Version)
-            throw new ConcurrencyConflictException(CoordinationApp.UndafsCollection, undaf.Id);
-        return undaf;
     }
 
     internal static Contract.Undaf ToProto(Undaf undaf) => new()

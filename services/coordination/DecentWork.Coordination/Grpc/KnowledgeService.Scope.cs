@@ -2,7 +2,6 @@ using DecentWork.Coordination.Domain.Knowledge;
 using DecentWork.ServiceDefaults;
 using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.ServiceDefaults.Security;
-using DecentWork.ServiceDefaults.Storage;
 
 namespace DecentWork.Coordination.Grpc;
 
@@ -23,12 +22,10 @@ public sealed partial class KnowledgeService
         item.Content.CountryCode.Length == 0 || caller.MaySeeCountry(item.Content.CountryCode, GlobalRoles);
 
     /// <summary>The item if the caller may see it; another country's answers exactly as an unknown id, so existence does not leak.</summary>
-    private async Task<KnowledgeItem> FindVisibleAsync(Guid id, string requestedId, Caller caller, long expectedVersion, CancellationToken cancellationToken)
+    private async Task<KnowledgeItem> FindVisibleAsync(Guid id, string requestedId, Caller caller, CancellationToken cancellationToken)
     {
         var item = await items.FindAsync(id, cancellationToken);
         if (item is null || !MaySee(caller, item)) throw new NotFoundException("Knowledge item", requestedId);
-        if (expectedVersion != 0 && expectedVersion != item.Version)
-            throw new ConcurrencyConflictException(KnowledgeRegistration.KnowledgeItemsCollection, item.Id);
         return item;
     }
 

@@ -39,7 +39,7 @@ public sealed partial class KnowledgeService(
     public override async Task<Contract.KnowledgeItem> GetKnowledgeItem(Contract.GetKnowledgeItemRequest request, ServerCallContext context)
     {
         var id = FieldViolations.RequireId(request.Id, "id");
-        return KnowledgeItemMapping.ToProto(await FindVisibleAsync(id, request.Id, Caller.From(context), 0, context.CancellationToken));
+        return KnowledgeItemMapping.ToProto(await FindVisibleAsync(id, request.Id, Caller.From(context), context.CancellationToken));
     }
 
     [Authorize(Policy = AccessPolicies.KnowledgeWrite)]
@@ -55,13 +55,14 @@ public sealed partial class KnowledgeService(
         violations.ThrowIfAny();
 
         var caller = Caller.From(context);
-        var item = await FindVisibleAsync(id!.Value, request.Id, caller, request.ExpectedVersion, context.CancellationToken);
-        // Both where it was and where it goes must be the caller's to write.
-        EnsureMayWrite(caller, item.Content.CountryCode);
-        EnsureMayWrite(caller, content!.CountryCode);
-        // The same content again changes nothing, so nothing is saved and the version stays put.
-        if (item.Change(content, request.Reason, caller.Display, now))
-            await items.SaveAsync(item, cancellationToken: context.CancellationToken);
+        var item = await items.ChangeAsync(token => FindVisibleAsync(id!.Value, request.Id, caller, token), request.ExpectedVersion, found =>
+        {
+            // Both where it was and where it goes must be the caller's to write.
+            EnsureMayWrite(caller, found.Content.CountryCode);
+            EnsureMayWrite(caller, content!.CountryCode);
+            // The same content again changes nothing, so nothing is saved and the version stays put.
+            return Task.FromResult(found.Change(content, request.Reason, caller.Display, now));
+        }, context.CancellationToken);
         return KnowledgeItemMapping.ToProto(item);
     }
 
@@ -76,10 +77,12 @@ public sealed partial class KnowledgeService(
         violations.ThrowIfAny();
 
         var caller = Caller.From(context);
-        var item = await FindVisibleAsync(id!.Value, request.Id, caller, request.ExpectedVersion, context.CancellationToken);
-        EnsureMayWrite(caller, item.Content.CountryCode);
-        item.Withdraw(request.Reason, caller.Display, clock.GetUtcNow());
-        await items.SaveAsync(item, cancellationToken: context.CancellationToken);
+        var item = await items.ChangeAsync(token => FindVisibleAsync(id!.Value, request.Id, caller, token), request.ExpectedVersion, found =>
+        {
+            EnsureMayWrite(caller, found.Content.CountryCode);
+            found.Withdraw(request.Reason, caller.Display, clock.GetUtcNow());
+            return Task.FromResult(true);
+        }, context.CancellationToken);
         return KnowledgeItemMapping.ToProto(item);
     }
 }

@@ -1,6 +1,7 @@
 using DecentWork.Partnerships.Domain;
 using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.ServiceDefaults.Security;
+using DecentWork.ServiceDefaults.Storage;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Partnerships.V1;
@@ -51,10 +52,12 @@ public sealed partial class PartnershipsService
 
     private async Task<Contract.Agreement> ChangeAgreement(Guid? partnerId, Guid id, long expectedVersion, Action<Agreement> change, CancellationToken cancellationToken)
     {
-        var agreement = await FindAgreement(partnerId, id, ReadScope.Everything, cancellationToken);
-        agreement.CheckVersion(expectedVersion);
-        change(agreement);
-        await agreements.SaveAsync(agreement, cancellationToken: cancellationToken);
+        // Through the one change helper: without an expected version a lost race is retried on a fresh read.
+        var agreement = await agreements.ChangeAsync(token => FindAgreement(partnerId, id, ReadScope.Everything, token), expectedVersion, found =>
+        {
+            change(found);
+            return Task.FromResult(true);
+        }, cancellationToken);
         return AgreementMapping.ToProto(agreement);
     }
 }

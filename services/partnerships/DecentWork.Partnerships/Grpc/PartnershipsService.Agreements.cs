@@ -95,11 +95,7 @@ public sealed partial class PartnershipsService
         violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
         violations.ThrowIfAny();
 
-        var agreement = await FindAgreement(partnerId, id!.Value, ReadScope.Everything, context.CancellationToken);
-        agreement.CheckVersion(request.ExpectedVersion);
-        agreement.ReviewAlignment(review, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        await agreements.SaveAsync(agreement, cancellationToken: context.CancellationToken);
-        return AgreementMapping.ToProto(agreement);
+        return await ChangeAgreement(partnerId, id!.Value, request.ExpectedVersion, a => a.ReviewAlignment(review, Today()), context.CancellationToken);
     }
 
     private static AlignmentFinding? Finding(Contract.AlignmentFinding? input, string field, FieldViolations violations)

@@ -12,7 +12,11 @@ namespace DecentWork.Partnerships.Grpc;
 /// <summary>Project budget lines, funded by named approvals and kept in each approval's budget book.</summary>
 public sealed partial class PartnershipsService
 {
-    private const int BudgetAttempts = 5;
+    /// <summary>
+    /// A budget book opens with its first line or hold: two first writes meet on the book's key (its
+    /// only unique one), a lost race like a stale version.
+    /// </summary>
+    private static readonly ConflictRetry BudgetBookRetry = ConflictRetry.Request with { DuplicateKeyIsConflict = true };
 
     [Authorize(Policy = AccessPolicies.PartnershipsWrite)]
     public override async Task<Contract.ProjectBudget> SetProjectBudgetLine(Contract.SetProjectBudgetLineRequest request, ServerCallContext context)
@@ -32,30 +36,30 @@ public sealed partial class PartnershipsService
         var approval = scope.Visible(await approvals.FindAsync(approvalId!.Value, cancellationToken), scope.Approvals)
             ?? throw new NotFoundException("Funding approval", approvalId);
 
-        for (var attempt = 1; ; attempt++)
-        {
-            var book = await finance.Budgets.FindAsync(approval.Id, cancellationToken) ?? ApprovalBudget.Open(approval);
-            var previous = book.LineOf(project.Id, request.Year);
-            book.SetLine(approval, project, request.Year, amount, (await BudgetLinesOf(project.Id, cancellationToken)).Sum(l => l.AmountUsd));
-            try
-            {
-                // The approval's rule holds by this one save: a concurrent write on its book fails the version check.
-                await finance.Budgets.SaveAsync(book, cancellationToken: cancellationToken);
-            }
-            catch (Exception e) when (e is ConcurrencyConflictException or DuplicateKeyException && attempt < BudgetAttempts)
-            {
-                continue;
-            }
-            var lines = await BudgetLinesOf(project.Id, cancellationToken);
-            if (lines.Sum(l => l.AmountUsd) > project.BudgetUsd)
-            {
-                // Another approval's book took the same project past its funding at the same time:
-                // undo this write (the other one does too, or has already lost), and let the caller retry.
-                await RestoreBudgetLine(approval, project, request.Year, previous, cancellationToken);
-                throw new ConcurrencyConflictException("projects", project.Id);
-            }
-            return FinanceMapping.ToProto(project, lines);
-        }
+        var lines = await BudgetBookRetry.RunAsync<ApprovalBudget, List<ProjectBudgetLine>>(
+            token => SetBudgetLineOnce(approval, project, request.Year, amount, token), cancellationToken);
+        return FinanceMapping.ToProto(project, lines);
+    }
+
+    /// <summary>
+    /// One attempt at a budget line: the approval's book (its rule holds by this one save, since a
+    /// concurrent write on the book fails the version check), then the project's total across every
+    /// approval's book, which no single save guards: when another approval's book took the project
+    /// past its budget at the same time, this line is undone (the other writer's is too, or it has
+    /// already lost) and the attempt lost a race, so it is tried again on what the winner left.
+    /// </summary>
+    private async Task<List<ProjectBudgetLine>> SetBudgetLineOnce(FundingApproval approval, Project project, int year, decimal amountUsd,
+        CancellationToken cancellationToken)
+    {
+        var book = await finance.Budgets.FindAsync(approval.Id, cancellationToken) ?? ApprovalBudget.Open(approval);
+        var previous = book.LineOf(project.Id, year);
+        book.SetLine(approval, project, year, amountUsd, (await BudgetLinesOf(project.Id, cancellationToken)).Sum(l => l.AmountUsd));
+        await finance.Budgets.SaveAsync(book, cancellationToken: cancellationToken);
+        // Saved: from here the check and any undo must run to the end, or the project could stay over-committed.
+        var lines = await BudgetLinesOf(project.Id, CancellationToken.None);
+        if (lines.Sum(l => l.AmountUsd) <= project.BudgetUsd) return lines;
+        await RestoreBudgetLine(approval, project, year, previous);
+        throw new ConcurrencyConflictException("projects", project.Id);
     }
 
     [Authorize(Policy = AccessPolicies.PartnershipsRead)]
@@ -76,22 +80,13 @@ public sealed partial class PartnershipsService
     private async Task<List<ProjectBudgetLine>> BudgetLinesOf(Guid projectId, CancellationToken cancellationToken) =>
         ProjectBudgetTotals.Parse(await projections.ReadAsync(ProjectBudgetTotals.ProjectionName, ProjectBudgetTotals.LinesOf(projectId), cancellationToken));
 
-    private async Task RestoreBudgetLine(FundingApproval approval, Project project, int year, decimal amountUsd, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
+    /// <summary>Puts the line back as it was, on a fresh read of the book when another write moved it meanwhile.</summary>
+    private Task<ApprovalBudget> RestoreBudgetLine(FundingApproval approval, Project project, int year, decimal amountUsd) =>
+        finance.Budgets.ChangeAsync(async token => await finance.Budgets.FindAsync(approval.Id, token) ?? ApprovalBudget.Open(approval), 0, book =>
         {
-            var book = await finance.Budgets.FindAsync(approval.Id, cancellationToken) ?? ApprovalBudget.Open(approval);
             book.RestoreLine(project, year, amountUsd);
-            try
-            {
-                await finance.Budgets.SaveAsync(book, cancellationToken: CancellationToken.None);
-                return;
-            }
-            catch (ConcurrencyConflictException) when (attempt < BudgetAttempts * 2)
-            {
-            }
-        }
-    }
+            return Task.FromResult(true);
+        }, CancellationToken.None);
 
     /// <summary>A budget amount: US dollars, zero (remove the line) or more.</summary>
     private static decimal BudgetAmount(Google.Type.Money? money, FieldViolations violations)

@@ -101,7 +101,7 @@ public sealed partial class PartnershipsService
     private Task HoldBudgetBookFor(FundingApproval corrected, decimal ceilingBefore, CancellationToken cancellationToken)
     {
         if (!corrected.IsCancelled() && corrected.AmountUsd >= ceilingBefore) return Task.CompletedTask;
-        return (ConflictRetry.Request with { DuplicateKeyIsConflict = true }).RunAsync<ApprovalBudget, bool>(async token =>
+        return BudgetBookRetry.RunAsync<ApprovalBudget, bool>(async token =>
         {
             var book = await finance.Budgets.FindAsync(corrected.Id, token) ?? ApprovalBudget.Open(corrected);
             book.HoldFor(corrected);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DecentWork.Partnerships.Domain;
 using DecentWork.ServiceDefaults;
 using DecentWork.ServiceDefaults.Grpc;
@@ -145,12 +146,18 @@ public sealed partial class PartnershipsService
     private async Task<Project> FindProject(Guid id, CancellationToken cancellationToken) =>
         await projects.FindAsync(id, cancellationToken) ?? throw new NotFoundException("Project", id);
 
-    private async Task<Contract.Project> ChangeProject(Guid id, long expectedVersion, Action<Project> change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every project change RPC through the one change helper: without an expected version a lost
+    /// race is retried on a fresh read, where the domain rules run again against the winner's state.
+    /// </summary>
+    private async Task<Contract.Project> ChangeProject(Guid id, long expectedVersion, Action<Project> change, CancellationToken cancellationToken,
+        [CallerMemberName] string operation = "")
     {
-        var project = await FindProject(id, cancellationToken);
-        project.CheckVersion(expectedVersion);
-        change(project);
-        await projects.SaveAsync(project, cancellationToken: cancellationToken);
+        var project = await projects.ChangeAsync(id, "Project", expectedVersion, p =>
+        {
+            change(p);
+            return true;
+        }, cancellationToken, operation: operation);
         return ProjectMapping.ToProto(project);
     }
 }

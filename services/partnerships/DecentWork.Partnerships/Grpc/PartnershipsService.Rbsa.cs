@@ -37,11 +37,8 @@ public sealed partial class PartnershipsService
             targets.FundableOutcome(outcome);
             programmeId = targets.ProgrammeWithOutcome(outcome)?.Id;
         }
-        var pool = await rbsaPools.FindAsync(RbsaPool.IdFor(request.BienniumStartYear), context.CancellationToken)
-            ?? RbsaPool.Open(request.BienniumStartYear);
-        pool.CheckVersion(request.ExpectedVersion);
         var contributed = await RbsaContributed(request.BienniumStartYear, context.CancellationToken);
-        pool.Allocate(new RbsaAllocation
+        var allocation = new RbsaAllocation
         {
             Id = Guid.NewGuid(),
             Region = request.Region == Region.Unspecified ? null : (IloRegion)request.Region,
@@ -52,16 +49,19 @@ public sealed partial class PartnershipsService
             Note = request.Note.Trim(),
             AllocatedAt = clock.GetUtcNow(),
             AllocatedBy = Caller.From(context).Display,
-        }, contributed);
-        try
-        {
-            await rbsaPools.SaveAsync(pool, cancellationToken: context.CancellationToken);
-        }
-        catch (DuplicateKeyException)
-        {
-            // Two first allocations of a biennium raced: the loser retries like any stale write.
-            throw new ConcurrencyConflictException("rbsa_pools", pool.Id);
-        }
+        };
+        // A biennium nothing was allocated from yet is opened by its first allocation: two first
+        // allocations racing to open it meet on its key (a duplicate key), a lost race like any other,
+        // so the loser allocates again from the winner's pool (the pool's id is its only unique key).
+        var pool = await rbsaPools.ChangeAsync(
+            async token => await rbsaPools.FindAsync(RbsaPool.IdFor(request.BienniumStartYear), token) ?? RbsaPool.Open(request.BienniumStartYear),
+            request.ExpectedVersion,
+            found =>
+            {
+                found.Allocate(allocation, contributed);
+                return Task.FromResult(true);
+            },
+            context.CancellationToken, ConflictRetry.Request with { DuplicateKeyIsConflict = true });
         return RbsaMapping.ToProto(pool, contributed);
     }
 

@@ -96,8 +96,14 @@ public sealed partial class PartnershipsService
                 projectsById[row.ProjectId] = project = await FindProject(row.ProjectId, cancellationToken);
             outcomes.Add((await SetTransaction(row.SourceLineId, project, row.Values, changedBy, cancellationToken)).Outcome);
         }
-        staged.MarkApplied(clock.GetUtcNow());
-        await finance.Imports.SaveAsync(staged, cancellationToken: cancellationToken);
+        // Another call may be finishing the same import (a resume): whichever marks it first wins,
+        // and the other, reading it again after the lost race, finds it applied and saves nothing.
+        await finance.Imports.ChangeAsync(staged.Id, "Transaction import", 0, import =>
+        {
+            if (import.Applied) return false;
+            import.MarkApplied(clock.GetUtcNow());
+            return true;
+        }, cancellationToken);
         return outcomes;
     }
 
@@ -106,16 +112,7 @@ public sealed partial class PartnershipsService
     {
         var unfinished = await finance.Imports.QueryAsync(i => i.Applied == false, new SortOrder<TransactionImport>(i => i.StateKey), 0, 10, cancellationToken);
         foreach (var staged in unfinished)
-        {
-            try
-            {
-                await Apply(staged, changedBy, cancellationToken);
-            }
-            catch (ConcurrencyConflictException)
-            {
-                // Another call is finishing it.
-            }
-        }
+            await Apply(staged, changedBy, cancellationToken);
     }
 
     /// <summary>The projects the codes name that the caller may see, by upper-cased code (the unique sort key).</summary>

@@ -12,8 +12,6 @@ namespace DecentWork.Partnerships.Grpc;
 /// <summary>Commitments, disbursements and expenditure of projects, one at a time (the CSV import is in its own file).</summary>
 public sealed partial class PartnershipsService
 {
-    private const int TransactionAttempts = 5;
-
     [Authorize(Policy = AccessPolicies.PartnershipsWrite)]
     public override async Task<Contract.FinancialTransaction> RecordFinancialTransaction(Contract.RecordFinancialTransactionRequest request,
         ServerCallContext context)
@@ -52,26 +50,27 @@ public sealed partial class PartnershipsService
 
     /// <summary>
     /// Sets the source line's transaction to these values: records it when new, records a change
-    /// when the values differ, does nothing when they are the same. Retries a lost race on the line.
+    /// when the values differ, does nothing when they are the same. A lost race on the line (its id
+    /// comes from the source line, so two first records meet on the key) is retried on a fresh read.
     /// </summary>
     private async Task<(FinancialTransaction Transaction, Contract.ImportOutcome Outcome)> SetTransaction(string sourceLineId, Project project,
         TransactionValues values, string changedBy, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            var source = await BudgetSourceOf(project.Id, cancellationToken);
-            var existing = await finance.Transactions.FindAsync(FinancialTransaction.IdOf(sourceLineId), cancellationToken);
-            var transaction = existing ?? FinancialTransaction.Record(sourceLineId, project, values, source, Today());
-            if (existing is not null && !existing.Revise(project, values, source, Today(), clock.GetUtcNow(), changedBy))
-                return (existing, Contract.ImportOutcome.Unchanged);
-            try
+        var source = await BudgetSourceOf(project.Id, cancellationToken);
+        var outcome = Contract.ImportOutcome.Unchanged;
+        var transaction = await finance.Transactions.ChangeAsync(
+            async token => await finance.Transactions.FindAsync(FinancialTransaction.IdOf(sourceLineId), token)
+                ?? FinancialTransaction.Record(sourceLineId, project, values, source, Today()),
+            0,
+            found =>
             {
-                await finance.Transactions.SaveAsync(transaction, cancellationToken: cancellationToken);
-                return (transaction, existing is null ? Contract.ImportOutcome.New : Contract.ImportOutcome.Changed);
-            }
-            catch (Exception e) when (e is ConcurrencyConflictException or DuplicateKeyException && attempt < TransactionAttempts)
-            {
-            }
-        }
+                // A new record is version 0; the outcome is the last attempt's, the one that was saved.
+                outcome = found.Version == 0 ? Contract.ImportOutcome.New
+                    : found.Revise(project, values, source, Today(), clock.GetUtcNow(), changedBy) ? Contract.ImportOutcome.Changed
+                    : Contract.ImportOutcome.Unchanged;
+                return Task.FromResult(outcome != Contract.ImportOutcome.Unchanged);
+            },
+            cancellationToken, ConflictRetry.Request with { DuplicateKeyIsConflict = true });
+        return (transaction, outcome);
     }
 }
