@@ -13,26 +13,14 @@ public sealed class FundingByGroupTests : IDisposable
     private static readonly Change Officer = new("officer-1", "Country officer", Now);
     private static readonly Change Funder = new("system:partnerships", "partnerships (Netherlands)", Now);
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "decentwork-tests", $"funding-groups-{Guid.NewGuid():N}");
-    private readonly LiteDbDatabase _db;
+    private readonly FundingStores _stores = new([new ProgrammeNeedByGroupProjection()], [new FundingByGroupProjection()]);
     private readonly LiteDbAggregateStore<Programme> _programmes;
     private readonly LiteDbAggregateStore<FundingContribution> _contributions;
     private readonly LiteDbProjectionReader _buckets;
 
-    public FundingByGroupTests()
-    {
-        Directory.CreateDirectory(_folder);
-        _db = new LiteDbDatabase(Path.Combine(_folder, "programming.db"));
-        _programmes = new LiteDbAggregateStore<Programme>(_db, "programmes", [], new OutboxSignal(), [new ProgrammeNeedByGroupProjection()]);
-        _contributions = new LiteDbAggregateStore<FundingContribution>(_db, "funding_contributions", [], new OutboxSignal(), [new FundingByGroupProjection()]);
-        _buckets = new LiteDbProjectionReader(_db);
-    }
+    public FundingByGroupTests() => (_programmes, _contributions, _buckets) = (_stores.Programmes, _stores.Contributions, _stores.Buckets);
 
-    public void Dispose()
-    {
-        _db.Dispose();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => _stores.Dispose();
 
     private async Task<IReadOnlyList<StrategicObjectiveRow>> ByObjectiveAsync() => StrategicObjectiveFundingReport.From(
         await _buckets.ReadAsync(ProgrammeNeedByGroupProjection.ProjectionName, BucketRange.Prefix("")),
