@@ -18,26 +18,14 @@ public sealed class FundingCorrectionTests : IDisposable
     private static readonly Change Officer = new("officer-1", "Country officer", Now);
     private static readonly Change Funder = new("system:partnerships", Now);
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "decentwork-tests", $"corrections-{Guid.NewGuid():N}");
-    private readonly LiteDbDatabase _db;
+    private readonly FundingStores _stores = new([], [new FundingByProgramme()]);
     private readonly LiteDbAggregateStore<Programme> _programmes;
     private readonly LiteDbAggregateStore<FundingContribution> _contributions;
     private readonly LiteDbProjectionReader _buckets;
 
-    public FundingCorrectionTests()
-    {
-        Directory.CreateDirectory(_folder);
-        _db = new LiteDbDatabase(Path.Combine(_folder, "programming.db"));
-        _programmes = new LiteDbAggregateStore<Programme>(_db, "programmes", [], new OutboxSignal(), []);
-        _contributions = new LiteDbAggregateStore<FundingContribution>(_db, "funding_contributions", [], new OutboxSignal(), [new FundingByProgramme()]);
-        _buckets = new LiteDbProjectionReader(_db);
-    }
+    public FundingCorrectionTests() => (_programmes, _contributions, _buckets) = (_stores.Programmes, _stores.Contributions, _stores.Buckets);
 
-    public void Dispose()
-    {
-        _db.Dispose();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => _stores.Dispose();
 
     private async Task<(Guid Programme, Guid Outcome)> ProgrammeAsync()
     {

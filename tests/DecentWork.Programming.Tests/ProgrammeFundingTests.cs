@@ -14,26 +14,14 @@ public sealed class ProgrammeFundingTests : IDisposable
     private static readonly Change Officer = new("officer-1", "Country officer", Now);
     private static readonly Dictionary<Guid, decimal> NoOutcomes = [];
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "decentwork-tests", $"funding-{Guid.NewGuid():N}");
-    private readonly LiteDbDatabase _db;
+    private readonly FundingStores _stores = new([new FundingCountedInProgramme()], [new FundingByProgramme()]);
     private readonly LiteDbAggregateStore<Programme> _programmes;
     private readonly LiteDbAggregateStore<FundingContribution> _contributions;
     private readonly LiteDbProjectionReader _buckets;
 
-    public ProgrammeFundingTests()
-    {
-        Directory.CreateDirectory(_folder);
-        _db = new LiteDbDatabase(Path.Combine(_folder, "programming.db"));
-        _programmes = new LiteDbAggregateStore<Programme>(_db, "programmes", [], new OutboxSignal(), [new FundingCountedInProgramme()]);
-        _contributions = new LiteDbAggregateStore<FundingContribution>(_db, "funding_contributions", [], new OutboxSignal(), [new FundingByProgramme()]);
-        _buckets = new LiteDbProjectionReader(_db);
-    }
+    public ProgrammeFundingTests() => (_programmes, _contributions, _buckets) = (_stores.Programmes, _stores.Contributions, _stores.Buckets);
 
-    public void Dispose()
-    {
-        _db.Dispose();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => _stores.Dispose();
 
     private static Programme WithOutcome(out Outcome outcome)
     {

@@ -32,12 +32,15 @@ public static class ProgrammingApp
             .AddProjection(new ConsultationParticipationProjection())
             .AddProjection(new TrainingByProgrammeProjection())
             .AddProjection(new FundingCountedInProgramme())
+            .AddProjection(new ProgrammeNeedByGroupProjection())
             // Money mobilised lives beside the programme (see FundingApprovedConsumer): one record
             // per approval, listed by programme for its history, summed per programme and outcome.
             .AddAggregate("funding_contributions",
                 new StoreIndex<FundingContribution>(c => c.ProgrammeId),
                 new StoreIndex<FundingContribution>(c => c.SortKey))
             .AddProjection(new FundingByProgramme())
+            // The joined reports' money, under each contribution's programme group (Storage/ContributionFiling.cs).
+            .AddProjection(new FundingByGroupProjection())
             // Coordination's country statuses, which the reports filter by (country_group).
             .AddKnownCountryStatuses()
             // Gender audits and ratification targets: records of their own, scoped by country (see each aggregate).
@@ -48,6 +51,8 @@ public static class ProgrammingApp
                 new StoreIndex<RatificationTarget>(t => t.TargetKey, Unique: true),
                 new StoreIndex<RatificationTarget>(t => t.SortKey, Unique: true))
             .AddProjection(new RatificationTargetsProjection());
+        // After the storage initializer: files the contributions recorded before filing existed.
+        builder.Services.AddHostedService<ContributionFilingBackfill>();
         builder.Services.AddSingleton(IatiSettings.From(builder.Configuration));
         // ---- retry: reconciliation ----
         builder.Services.AddSingleton<DecentWork.ServiceDefaults.Messaging.Operations.IReconciliationFigures, Grpc.ProgrammingReconciliationFigures>();

@@ -1,5 +1,6 @@
 using DecentWork.Contracts.Events.Partnerships;
 using DecentWork.Programming.Domain;
+using DecentWork.Programming.Storage;
 using DecentWork.ServiceDefaults;
 using DecentWork.ServiceDefaults.Storage;
 using MassTransit;
@@ -62,7 +63,13 @@ public sealed class FundingApprovedConsumer(
         // replay under a new message id, or two deliveries racing, count once.
         var contribution = FundingContribution.Record(approval.ApprovalId, programmeId, amountUsd, toOutcomes, change,
             approval.PartnerId, approval.PartnerName, DateOnly.FromDateTime(approval.ApprovedAt.UtcDateTime));
+        // Filed under the programme's group as just read; re-filed below if the programme changed meanwhile.
+        contribution.FileUnder(programme);
         if (!await contributions.AddOnceAsync(contribution, inbox, cancellationToken))
+        {
             logger.LogInformation("Funding approval {ApprovalId} was already counted for {ProgrammeId}", approval.ApprovalId, programmeId);
+            return;
+        }
+        await ContributionFiling.CatchUpAsync(programmes, contributions, contribution, cancellationToken);
     }
 }

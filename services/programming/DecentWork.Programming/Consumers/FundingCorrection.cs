@@ -1,5 +1,6 @@
 using DecentWork.Contracts.Events.Partnerships;
 using DecentWork.Programming.Domain;
+using DecentWork.Programming.Storage;
 using DecentWork.ServiceDefaults.Storage;
 
 namespace DecentWork.Programming.Consumers;
@@ -42,15 +43,21 @@ internal sealed class FundingCorrections(
         Change change, Guid partnerId, string partnerName, DateOnly approvedOn, CancellationToken cancellationToken)
     {
         var inbox = new ProcessedMessage($"{consumer}:{correction.ProgrammeId:N}", messageId);
+        FundingContribution? saved = null;
         var applied = await ConflictRetry.Consumer.RunAsync<FundingContribution, bool>(async token =>
         {
             var existing = await contributions.FindAsync(FundingContribution.IdFor(approvalId, correction.ProgrammeId), token);
+            var programme = await programmes.FindAsync(correction.ProgrammeId, token);
             if (existing is not null)
-                return existing.Revise(revision, correction.AmountUsd, correction.ToOutcomes, reason, change)
-                    && await contributions.SaveAsync(existing, inbox, token);
+            {
+                if (!existing.Revise(revision, correction.AmountUsd, correction.ToOutcomes, reason, change)) return false;
+                // The new outcome parts are filed under the programme as just read, in the same save.
+                if (programme is not null) existing.FileUnder(programme);
+                saved = existing;
+                return await contributions.SaveAsync(existing, inbox, token);
+            }
             // Approvals counted inside programme documents before records existed are not corrected
             // here: their money sits in the programme's own buckets, which nothing changes any more.
-            var programme = await programmes.FindAsync(correction.ProgrammeId, token);
             if (programme?.FundingApprovalIds.Contains(approvalId) == true)
             {
                 logger.LogWarning("Funding approval {ApprovalId} was counted inside programme {ProgrammeId} before records; its correction is not applied",
@@ -63,8 +70,11 @@ internal sealed class FundingCorrections(
             // this revision, so the FundingApproved still to come finds it and adds nothing.
             var corrected = FundingContribution.Corrected(approvalId, correction.ProgrammeId, revision, correction.AmountUsd, correction.ToOutcomes,
                 reason, change, partnerId, partnerName, approvedOn);
+            if (programme is not null) corrected.FileUnder(programme);
+            saved = corrected;
             return await contributions.SaveAsync(corrected, inbox, token);
         }, cancellationToken, consumer);
+        if (applied && saved is not null) await ContributionFiling.CatchUpAsync(programmes, contributions, saved, cancellationToken);
         if (!applied)
             logger.LogInformation("Revision {Revision} of funding approval {ApprovalId} for {ProgrammeId} is not newer than the one held",
                 revision, approvalId, correction.ProgrammeId);

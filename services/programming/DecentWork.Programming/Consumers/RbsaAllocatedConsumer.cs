@@ -1,5 +1,6 @@
 using DecentWork.Contracts.Events.Partnerships;
 using DecentWork.Programming.Domain;
+using DecentWork.Programming.Storage;
 using DecentWork.ServiceDefaults;
 using DecentWork.ServiceDefaults.Storage;
 using MassTransit;
@@ -21,7 +22,7 @@ public sealed class RbsaAllocatedConsumer(
     public async Task Consume(ConsumeContext<RbsaAllocated> context)
     {
         var allocated = context.Message;
-        if (await programmes.FindAsync(allocated.ProgrammeId, context.CancellationToken) is null)
+        if (await programmes.FindAsync(allocated.ProgrammeId, context.CancellationToken) is not { } programme)
             throw new DomainRuleException($"RBSA allocation {allocated.AllocationId} names programme {allocated.ProgrammeId}, which is not registered.");
         var change = FundingCorrections.ChangeFor(allocated.ChangedBy, $"{PoolName} {allocated.BienniumStartYear}-{allocated.BienniumStartYear + 1}", clock.GetUtcNow());
         // No partner: the pool's money is many partners' un-earmarked contributions, so the IATI
@@ -30,7 +31,13 @@ public sealed class RbsaAllocatedConsumer(
             new Dictionary<Guid, decimal> { [allocated.OutcomeId] = allocated.AmountUsd }, change,
             partnerName: PoolName, approvedOn: DateOnly.FromDateTime(allocated.AllocatedAt.UtcDateTime));
         var inbox = new ProcessedMessage(nameof(RbsaAllocatedConsumer), context.MessageId ?? allocated.AllocationId);
+        // Filed under the programme's group as just read; re-filed below if the programme changed meanwhile.
+        contribution.FileUnder(programme);
         if (!await contributions.AddOnceAsync(contribution, inbox, context.CancellationToken))
+        {
             logger.LogInformation("RBSA allocation {AllocationId} was already counted", allocated.AllocationId);
+            return;
+        }
+        await ContributionFiling.CatchUpAsync(programmes, contributions, contribution, context.CancellationToken);
     }
 }

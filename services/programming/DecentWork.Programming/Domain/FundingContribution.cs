@@ -11,7 +11,7 @@ namespace DecentWork.Programming.Domain;
 /// reread and rewrote a document that grew with every approval ever counted, and collided with every
 /// other change of the programme; one record per approval keeps the cost of a message constant.
 /// </summary>
-public sealed class FundingContribution : Aggregate
+public sealed partial class FundingContribution : Aggregate
 {
     private FundingContribution() { }
 
@@ -106,6 +106,8 @@ public sealed class FundingContribution : Aggregate
         Revision = revision;
         AmountUsd = amountUsd;
         ToOutcomes = amountUsd == 0 ? [] : toOutcomes.Select(o => new OutcomeFunding { OutcomeId = o.Key, MobilisedUsd = o.Value }).ToList();
+        // The new parts carry no objective yet: whatever programme is read next files them.
+        FiledAtVersion = 0;
         CorrectionReason = reason;
         ChangedBy = change.By;
         ChangedBySubject = change.BySubject;
@@ -133,4 +135,6 @@ public sealed class OutcomeFunding
 {
     public Guid OutcomeId { get; set; }
     public decimal MobilisedUsd { get; set; }
+    /// <summary>The objective the outcome served when the record was last filed (<see cref="FundingContribution.FileUnder"/>); 0 when it counts for no outcome (withdrawn, or not one of the programme's).</summary>
+    public StrategicObjective StrategicObjective { get; set; }
 }

@@ -1,5 +1,6 @@
 using DecentWork.ServiceDefaults;
 using DecentWork.Programming.Domain;
+using DecentWork.Programming.Storage;
 using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
@@ -26,8 +27,10 @@ public sealed partial class ProgrammingService
         violations.ThrowIfAny();
 
         var caller = Caller.From(context);
+        var filingBefore = "";
         var programme = await programmes.ChangeAsync(token => FindVisibleAsync(id!.Value, programmeId, caller, token), expectedVersion, async found =>
         {
+            filingBefore = FundingContribution.FilingOf(found);
             try
             {
                 await apply(found, new Change(caller.Subject, caller.Name, clock.GetUtcNow()));
@@ -38,6 +41,11 @@ public sealed partial class ProgrammingService
             }
             return true;
         }, context.CancellationToken);
+        // A new status, or an outcome withdrawn or serving another objective, moves the programme's
+        // money in the joined reports: its contributions are re-filed before the caller is answered,
+        // to the end even if the caller goes away, since the programme is saved already.
+        if (FundingContribution.FilingOf(programme) != filingBefore)
+            await ContributionFiling.RefileAsync(contributions, programme, CancellationToken.None);
         return await ToProtoAsync(programme, context.CancellationToken);
     }
 

@@ -23,18 +23,6 @@ public sealed partial class ProgrammingService
     private async Task<Contract.Programme> ToProtoAsync(Programme programme, CancellationToken cancellationToken) =>
         ToProto(programme, await FundingOfAsync(programme.Id, cancellationToken));
 
-    /// <summary>Every programme's funding by programme id, from the buckets (a few per programme, not one per approval).</summary>
-    private async Task<Dictionary<Guid, ProgrammeFunding>> AllFundingAsync(CancellationToken cancellationToken)
-    {
-        var buckets = new List<Bucket>();
-        foreach (var projection in FundingProjections)
-            buckets.AddRange(await projections.ReadAsync(projection, BucketRange.Prefix(""), cancellationToken));
-        return ProgrammeFunding.PerProgramme(buckets);
-    }
-
-    private static ProgrammeFunding FundingIn(Dictionary<Guid, ProgrammeFunding> all, Guid programmeId) =>
-        all.TryGetValue(programmeId, out var funding) ? funding : ProgrammeFunding.None;
-
     /// <summary>
     /// The programme's own history with its funding approvals merged in, oldest first, each with
     /// the key history pages by: the instant, then the programme's own entries before approvals,

@@ -9,7 +9,10 @@ using Contract = DecentWork.Contracts.Programming.V1;
 
 namespace DecentWork.Programming.Grpc;
 
-/// <summary>The funding gap report: resource needs against money mobilised, per programme and outcome.</summary>
+/// <summary>
+/// The funding gap report: resource needs against money mobilised, per programme and outcome; and
+/// what it shares with the report by strategic objective, the buckets joining programmes and money.
+/// </summary>
 public sealed partial class ProgrammingService
 {
     [Authorize(Policy = AccessPolicies.ProgrammesReport)]
@@ -17,22 +20,45 @@ public sealed partial class ProgrammingService
     {
         var violations = new FieldViolations();
         var page = Page.From(request.PageSize, request.PageToken, violations);
-        // All matching programmes are read because the totals cover every page.
         var inGroup = await CountryGroupAsync(request.CountryGroup, request.CountryGroupOn, context);
-        var all = await ReportedProgrammesAsync(request.Region, request.Country, request.Status, violations, context);
-        // The group on the day asked for, or today: a funding gap is a picture of now.
-        if (inGroup is not null) all = [.. all.Where(p => inGroup(p.CountryCode, 0))];
-        var funding = await AllFundingAsync(context.CancellationToken);
-        var (shown, total, next) = page.Of(all, p => p.SortKey);
+        var filter = ReportFilter(request.Region, request.Country, request.Status, violations, context);
+        // The totals come from the buckets (a few per country the caller sees), the rows from one
+        // keyed page of programmes and their own funding buckets: neither grows with the programmes not shown.
+        var (need, funding) = await FundingGroupBucketsAsync(request.Region, request.Country, inGroup, context);
+        var totals = FundingGapsReport.From(need, funding, (ProgrammeStatus)request.Status);
+        if (inGroup is not null)
+        {
+            // The group on the day asked for, or today: a funding gap is a picture of now.
+            var countries = need.Select(FundingGroups.CountryOf).Distinct().ToList();
+            filter = Filter.All(filter, p => countries.Contains(p.CountryCode));
+        }
+        var order = new SortOrder<Programme>(p => p.SortKey);
+        var found = await programmes.QueryAfterAsync(filter, order, page.After, page.Size + 1, context.CancellationToken);
+        var shown = found.Take(page.Size).ToList();
         var response = new Contract.ReportFundingGapsResponse
         {
-            NextPageToken = next,
-            TotalSize = total,
-            TotalResourceNeed = ProtoConvert.ToMoney(all.Sum(p => p.ResourceNeedUsd())),
-            TotalFundingMobilised = ProtoConvert.ToMoney(all.Sum(p => FundingIn(funding, p.Id).MobilisedUsd)),
+            NextPageToken = found.Count > page.Size ? PageTokens.Seal(order.KeyOf(shown[^1])) : "",
+            TotalSize = totals.ProgrammeCount,
+            TotalResourceNeed = ProtoConvert.ToMoney(totals.ResourceNeedUsd),
+            TotalFundingMobilised = ProtoConvert.ToMoney(totals.FundingMobilisedUsd),
         };
-        response.Programmes.AddRange(shown.Select(p => ToFundingGap(p, FundingIn(funding, p.Id))));
+        foreach (var programme in shown)
+            response.Programmes.Add(ToFundingGap(programme, await FundingOfAsync(programme.Id, context.CancellationToken)));
         return response;
+    }
+
+    /// <summary>
+    /// The programme side and the money side of the joined reports (ProgrammeNeedByGroupProjection,
+    /// FundingByGroupProjection), in the region and country asked for that the caller may see, and
+    /// in the country group when one is asked for (judged on the day asked for, or today).
+    /// </summary>
+    private async Task<(List<Bucket> Need, List<Bucket> Funding)> FundingGroupBucketsAsync(Contract.IloRegion region, string country,
+        Func<string, int, bool>? inGroup, ServerCallContext context)
+    {
+        var need = await ReportBucketsAsync(ProgrammeNeedByGroupProjection.ProjectionName, region, country, context);
+        var funding = await ReportBucketsAsync(FundingByGroupProjection.ProjectionName, region, country, context);
+        if (inGroup is null) return (need, funding);
+        return ([.. need.Where(b => inGroup(FundingGroups.CountryOf(b), 0))], [.. funding.Where(b => inGroup(FundingGroups.CountryOf(b), 0))]);
     }
 
     private static Contract.ProgrammeFundingGap ToFundingGap(Programme programme, ProgrammeFunding funding)

@@ -55,25 +55,17 @@ public sealed partial class ProgrammingService
     public override async Task<Contract.ReportOutcomesByStrategicObjectiveResponse> ReportOutcomesByStrategicObjective(
         Contract.ReportOutcomesByStrategicObjectiveRequest request, ServerCallContext context)
     {
-        var all = await ReportedProgrammesAsync(request.Region, request.Country, Contract.ProgrammeStatus.Unspecified, new FieldViolations(), context);
-        var funding = await AllFundingAsync(context.CancellationToken);
-        var outcomes = all.SelectMany(p => p.Outcomes.Where(o => !o.Withdrawn)
-            .Select(o => (o.StrategicObjective, o.ResourceNeedUsd, MobilisedUsd: FundingIn(funding, p.Id).MobilisedFor(o.Id)))).ToList();
+        var inGroup = await CountryGroupAsync(request.CountryGroup, request.CountryGroupOn, context);
+        var (need, funding) = await FundingGroupBucketsAsync(request.Region, request.Country, inGroup, context);
         var response = new Contract.ReportOutcomesByStrategicObjectiveResponse();
-        foreach (var objective in Enum.GetValues<StrategicObjective>())
+        response.Rows.AddRange(StrategicObjectiveFundingReport.From(need, funding).Select(row => new Contract.StrategicObjectiveTotal
         {
-            var serving = outcomes.Where(o => o.StrategicObjective == objective).ToList();
-            var need = serving.Sum(o => o.ResourceNeedUsd);
-            var mobilised = serving.Sum(o => o.MobilisedUsd);
-            response.Rows.Add(new Contract.StrategicObjectiveTotal
-            {
-                StrategicObjective = (Contract.StrategicObjective)objective,
-                OutcomeCount = serving.Count,
-                ResourceNeed = ProtoConvert.ToMoney(need),
-                FundingMobilised = ProtoConvert.ToMoney(mobilised),
-                FundingGap = ProtoConvert.ToMoney(need - mobilised),
-            });
-        }
+            StrategicObjective = (Contract.StrategicObjective)row.StrategicObjective,
+            OutcomeCount = row.OutcomeCount,
+            ResourceNeed = ProtoConvert.ToMoney(row.ResourceNeedUsd),
+            FundingMobilised = ProtoConvert.ToMoney(row.FundingMobilisedUsd),
+            FundingGap = ProtoConvert.ToMoney(row.ResourceNeedUsd - row.FundingMobilisedUsd),
+        }));
         return response;
     }
 
@@ -102,7 +94,7 @@ public sealed partial class ProgrammingService
     /// <summary>
     /// The programmes a report covers: every one the caller may see in the region, country and
     /// status asked for (unset = any), after checking those filters with the request's other
-    /// fields. Read whole only by the reports not yet kept in buckets (by objective, funding gaps).
+    /// fields. Read whole only by the reports not yet kept in buckets (by policy marker, by SDG goal).
     /// </summary>
     private async Task<List<Programme>> ReportedProgrammesAsync(Contract.IloRegion requestedRegion, string requestedCountry,
         Contract.ProgrammeStatus requestedStatus, FieldViolations violations, ServerCallContext context) =>
