@@ -22,10 +22,11 @@ public class CountryGroupParticipationReportTests(ProgrammingFixture fixture) : 
     private Task<ReportConsultationParticipationResponse> Participation(CountryGroup group, Date? on = null) =>
         _client.ReportConsultationParticipationAsync(new ReportConsultationParticipationRequest { CountryGroup = group, CountryGroupOn = on }).ResponseAsync;
 
-    private async Task<(int Total, List<string> Ids)> Training(CountryGroup group, Date? on = null)
+    /// <summary>The total and the ids of the first page, joined so the pair compares by value.</summary>
+    private async Task<(int Total, string Ids)> Training(CountryGroup group, Date? on = null)
     {
         var report = await _client.ReportTrainingByProgrammeAsync(new ReportTrainingByProgrammeRequest { CountryGroup = group, CountryGroupOn = on });
-        return (report.TotalSize, [.. report.Programmes.Select(p => p.ProgrammeId)]);
+        return (report.TotalSize, string.Join(",", report.Programmes.Select(p => p.ProgrammeId)));
     }
 
     [Fact]
@@ -46,9 +47,9 @@ public class CountryGroupParticipationReportTests(ProgrammingFixture fixture) : 
         // Before Mali was on the list, nobody was in the group.
         Assert.Equal(0, (await Participation(CountryGroup.LeastDeveloped, new Date { Year = 1970, Month = 6, Day = 1 })).ConsultationCount);
 
-        Assert.Equal((1, [mali.Id]), await Training(CountryGroup.LeastDeveloped));
-        Assert.Equal((1, [uruguay.Id]), await Training(CountryGroup.Neither));
-        Assert.Equal((0, []), await Training(CountryGroup.LeastDeveloped, new Date { Year = 1970, Month = 6, Day = 1 }));
+        Assert.Equal((1, mali.Id), await Training(CountryGroup.LeastDeveloped));
+        Assert.Equal((1, uruguay.Id), await Training(CountryGroup.Neither));
+        Assert.Equal((0, ""), await Training(CountryGroup.LeastDeveloped, new Date { Year = 1970, Month = 6, Day = 1 }));
         Assert.Equal(2, (await Training(CountryGroup.Unspecified)).Total);
     }
 
