@@ -58,6 +58,7 @@ public static class CoordinationApp
             bus.AddConsumer<FundingApprovedConsumer>();
             bus.AddConsumer<FundingApprovalCorrectedConsumer>(); // money2: the region comparison follows corrections
             bus.AddConsumer<SearchablePublishedConsumer>(); // money2: projects and courses in the search
+            bus.AddConsumer<ProjectFinanceChangedConsumer>(); // money3: budget and expenditure in the region comparison
         });
 
         var app = builder.Build();

@@ -10,6 +10,7 @@ public static class KnowledgeRegistration
     public const string KnowledgeItemsCollection = "knowledge_items";
     public const string FundingsCollection = "known_fundings";
     public const string SearchablesCollection = "known_searchables";
+    public const string FinancesCollection = "known_finances";
 
     public static void AddKnowledge(StorageBuilder storage) => storage
         .AddAggregate(KnowledgeItemsCollection,
@@ -22,5 +23,7 @@ public static class KnowledgeRegistration
         .AddAggregate<KnownFunding>(FundingsCollection)
         .AddProjection(new FundingByCountryProjection())
         .AddAggregate<KnownSearchable>(SearchablesCollection)
-        .AddProjection(new SearchableProjection());
+        .AddProjection(new SearchableProjection())
+        .AddAggregate<KnownFinance>(FinancesCollection)
+        .AddProjection(new FinanceByCountryProjection());
 }

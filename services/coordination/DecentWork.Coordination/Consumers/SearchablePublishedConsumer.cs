@@ -7,9 +7,8 @@ using MassTransit;
 namespace DecentWork.Coordination.Consumers;
 
 /// <summary>
-/// Keeps the search's view of TC projects and courses from partnerships' and training's events:
-/// the first creates it (once, by id), a newer one replaces it, an older or repeated one is ignored.
-/// A save that loses a race fails the message and MassTransit retries it against the winner.
+/// Keeps the search's view of TC projects and courses from partnerships' and training's events,
+/// the newest state of each (see <see cref="NewestState"/>).
 /// </summary>
 public sealed class SearchablePublishedConsumer(IAggregateStore<KnownSearchable> searchables)
     : IConsumer<ProjectPublished>, IConsumer<CoursePublished>
@@ -18,16 +17,6 @@ public sealed class SearchablePublishedConsumer(IAggregateStore<KnownSearchable>
 
     public Task Consume(ConsumeContext<CoursePublished> context) => KeepAsync(context, KnownSearchable.From(context.Message));
 
-    private async Task KeepAsync(ConsumeContext context, KnownSearchable published)
-    {
-        var inbox = new ProcessedMessage(nameof(SearchablePublishedConsumer), context.MessageId ?? published.Id);
-        if (await searchables.FindAsync(published.Id, context.CancellationToken) is { } known)
-        {
-            if (known.Replace(published)) await searchables.SaveAsync(known, inbox, context.CancellationToken);
-        }
-        else if (!await searchables.AddOnceAsync(published, inbox, context.CancellationToken))
-        {
-            throw new InvalidOperationException($"{published.Id} was added meanwhile; this event will be retried against it.");
-        }
-    }
+    private Task KeepAsync(ConsumeContext context, KnownSearchable published) =>
+        NewestState.KeepAsync(searchables, context, nameof(SearchablePublishedConsumer), published, (known, newer) => known.Replace(newer));
 }

@@ -23,11 +23,12 @@ public sealed partial class PartnershipsService
             $"is required and must be {FundingApproval.FirstYear + 1}-{FundingApproval.LastYear}");
         violations.Check(request.GroupBy == Grouping.Unspecified || !Enum.IsDefined(request.GroupBy), "group_by", "is required and must be a known grouping");
         violations.Check(!Enum.IsDefined(request.Source), "source", "is not a known funding source");
+        var inGroup = FundingCountryGroup(request.CountryGroup, request.CountryGroupOn, request.GroupBy, violations);
         violations.ThrowIfAny();
 
         var source = request.Source == 0 ? (FundingSource?)null : (FundingSource)request.Source;
-        var (current, currentTotals) = await GroupedRows(request.GroupBy, request.Year, request.Year, source, 0, context);
-        var (previous, previousTotals) = await GroupedRows(request.GroupBy, request.Year - 1, request.Year - 1, source, 0, context);
+        var (current, currentTotals) = await GroupedRows(request.GroupBy, request.Year, request.Year, source, 0, context, inGroup);
+        var (previous, previousTotals) = await GroupedRows(request.GroupBy, request.Year - 1, request.Year - 1, source, 0, context, inGroup);
         var (total, previousTotal) = (FundingReports.Total(currentTotals), FundingReports.Total(previousTotals));
         var response = new Contract.ReportFundingGrowthResponse
         {

@@ -1,9 +1,12 @@
 using DecentWork.Partnerships.Domain;
+using DecentWork.Partnerships.Domain.Finance;
 using DecentWork.ServiceDefaults.CountryGroups;
+using DecentWork.ServiceDefaults.Grpc;
+using Grouping = DecentWork.Contracts.Partnerships.V1.FundingApprovalGrouping;
 
 namespace DecentWork.Partnerships.Grpc;
 
-/// <summary>ReportFundingApprovals filtered by country group: per-country buckets, the group applied at read time.</summary>
+/// <summary>Funding and finance reports filtered by country group: per-country buckets or cells, the group applied at read time.</summary>
 public sealed partial class PartnershipsService
 {
     /// <summary>The period's per-country totals (0 = open bound) of the countries in the group, of one source if given.</summary>
@@ -16,5 +19,31 @@ public sealed partial class PartnershipsService
         var view = await CountryGroupsView.LoadAsync(countryStatuses, cancellationToken);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return FundingApprovalCountryTotals.InGroup(buckets, filter, view, today).OfSource(source);
+    }
+
+    /// <summary>
+    /// The request's country group for a funding report grouped by <paramref name="groupBy"/>. The
+    /// allocation totals are kept per objective, theme and unit, not per country: a country group
+    /// cannot filter them, and an unfiltered answer would look filtered.
+    /// </summary>
+    private static CountryGroupFilter? FundingCountryGroup(Contracts.Common.V1.CountryGroup group, Google.Type.Date? on, Grouping groupBy,
+        FieldViolations violations)
+    {
+        var inGroup = CountryGroupRegistration.FilterFrom(group, on, violations);
+        violations.Check(inGroup is not null && groupBy is Grouping.StrategicObjective or Grouping.Theme or Grouping.ImplementingUnit or Grouping.Outcome,
+            "country_group", "cannot be combined with group_by strategic objective, theme, implementing unit or outcome");
+        return inGroup;
+    }
+
+    /// <summary>
+    /// The finance cells of projects in one country of the group (each cell judged in its own year
+    /// unless the filter names a day); a project in several countries is in no group.
+    /// </summary>
+    private async Task<List<FinanceCell>> InCountryGroupAsync(List<FinanceCell> cells, CountryGroupFilter? filter, CancellationToken cancellationToken)
+    {
+        if (filter is null) return cells;
+        var view = await CountryGroupsView.LoadAsync(countryStatuses, cancellationToken);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return [.. cells.Where(c => c.CountryCode.Length > 0 && filter.Admits(view, c.CountryCode, c.Year, today))];
     }
 }

@@ -1,5 +1,6 @@
 using DecentWork.Partnerships.Domain;
 using DecentWork.Partnerships.Domain.Finance;
+using DecentWork.ServiceDefaults.CountryGroups;
 using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.ServiceDefaults.Reference;
 using DecentWork.ServiceDefaults.Security;
@@ -25,10 +26,12 @@ public sealed partial class PartnershipsService
         violations.Check(request.GroupBy == Grouping.Unspecified || !Enum.IsDefined(request.GroupBy), "group_by", "is required and must be a known grouping");
         violations.Check(!Enum.IsDefined(request.Source), "source", "is not a known funding source");
         CheckPeriod(request.StartYear, request.EndYear, violations);
+        var inGroup = CountryGroupRegistration.FilterFrom(request.CountryGroup, request.CountryGroupOn, violations);
         violations.ThrowIfAny();
 
         var cancellationToken = context.CancellationToken;
-        var cells = await FinanceCells(request.StartYear, request.EndYear, (FundingSource)request.Source, await ReadScopeAsync(context), cancellationToken);
+        var cells = await InCountryGroupAsync(
+            await FinanceCells(request.StartYear, request.EndYear, (FundingSource)request.Source, await ReadScopeAsync(context), cancellationToken), inGroup, cancellationToken);
         var response = new Contract.ReportDeliveryResponse { Total = Row("", "All", DeliveryReport.Total(cells)) };
         switch (request.GroupBy)
         {
@@ -66,10 +69,13 @@ public sealed partial class PartnershipsService
         violations.Check(!FundingApproval.IsValidYear(request.Year) || !FundingApproval.IsValidYear(request.Year - 1), "year",
             $"is required and must be {FundingApproval.FirstYear + 1}-{FundingApproval.LastYear}");
         violations.Check(!Enum.IsDefined(request.Source), "source", "is not a known funding source");
+        var inGroup = CountryGroupRegistration.FilterFrom(request.CountryGroup, request.CountryGroupOn, violations);
         violations.ThrowIfAny();
 
         // The year before is read too: it is the base of the change.
-        var cells = await FinanceCells(request.Year - 1, request.Year, (FundingSource)request.Source, await ReadScopeAsync(context), context.CancellationToken);
+        var cells = await InCountryGroupAsync(
+            await FinanceCells(request.Year - 1, request.Year, (FundingSource)request.Source, await ReadScopeAsync(context), context.CancellationToken),
+            inGroup, context.CancellationToken);
         var response = new Contract.ReportExpenditureGrowthResponse
         {
             Year = request.Year,

@@ -27,11 +27,7 @@ public sealed partial class PartnershipsService
         violations.Check(request.Limit < 0, "limit", "must not be negative");
         violations.Check(!Enum.IsDefined(request.Source), "source", "is not a known funding source");
         CheckPeriod(request.StartYear, request.EndYear, violations);
-        var inGroup = CountryGroupRegistration.FilterFrom(request.CountryGroup, request.CountryGroupOn, violations);
-        // The allocation totals are kept per objective, theme and unit, not per country: a country
-        // group cannot filter them, and an unfiltered answer would look filtered.
-        violations.Check(inGroup is not null && request.GroupBy is Grouping.StrategicObjective or Grouping.Theme or Grouping.ImplementingUnit or Grouping.Outcome,
-            "country_group", "cannot be combined with group_by strategic objective, theme, implementing unit or outcome");
+        var inGroup = FundingCountryGroup(request.CountryGroup, request.CountryGroupOn, request.GroupBy, violations);
         violations.ThrowIfAny();
 
         var source = request.Source == 0 ? (FundingSource?)null : (FundingSource)request.Source;
@@ -72,9 +68,11 @@ public sealed partial class PartnershipsService
     {
         var violations = new FieldViolations();
         CheckPeriod(request.StartYear, request.EndYear, violations);
+        var inGroup = CountryGroupRegistration.FilterFrom(request.CountryGroup, request.CountryGroupOn, violations);
         violations.ThrowIfAny();
 
-        var share = RegionalReports.FieldOffice(await LoadTotals(request.StartYear, request.EndYear, context.CancellationToken));
+        var share = RegionalReports.FieldOffice(inGroup is null ? await LoadTotals(request.StartYear, request.EndYear, context.CancellationToken)
+            : await LoadCountryGroupTotals(request.StartYear, request.EndYear, inGroup, context.CancellationToken));
         return new Contract.FieldOfficeShareReport
         {
             TotalAmount = ProtoConvert.ToMoney(share.TotalUsd, FundingApproval.Usd),

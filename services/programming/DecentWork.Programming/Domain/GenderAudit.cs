@@ -1,4 +1,5 @@
 using DecentWork.ServiceDefaults;
+using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.ServiceDefaults.Reference;
 using DecentWork.ServiceDefaults.Storage;
 
@@ -43,9 +44,15 @@ public sealed class GenderAudit : Aggregate
     /// <summary>Country, day held, id: the list order, unique so both stores can page on it.</summary>
     public string SortKey { get; private set; } = "";
 
+    /// <summary>The client's request id (AIP-155); empty when it gave none. The audit's id is derived from it (<see cref="IdOf"/>).</summary>
+    public string RequestId { get; private set; } = "";
+
+    /// <summary>The id of the audit recorded with this request id (not empty).</summary>
+    public static Guid IdOf(string requestId) => RequestIds.IdOf("gender-audit", requestId);
+
     /// <summary>The programmes it informs are linked afterwards (<see cref="Inform"/>), each checked by the caller's service.</summary>
     public static GenderAudit Record(Country country, string title, DateOnly heldOn, IReadOnlyList<Participation> participants,
-        IReadOnlyList<GenderAuditFinding> findings, Change change)
+        IReadOnlyList<GenderAuditFinding> findings, Change change, string requestId = "")
     {
         if (string.IsNullOrWhiteSpace(title) || title.Trim().Length > MaxTitleLength)
             throw new DomainRuleException($"A gender audit needs a title of 1-{MaxTitleLength} characters.");
@@ -55,13 +62,25 @@ public sealed class GenderAudit : Aggregate
         if (findings.Count > MaxFindings) throw new DomainRuleException($"A gender audit holds at most {MaxFindings} findings.");
         var audit = new GenderAudit
         {
-            Id = Guid.NewGuid(), CountryCode = country.Code, Region = country.Region, Title = title.Trim(), HeldOn = heldOn,
+            Id = requestId.Length > 0 ? IdOf(requestId) : Guid.NewGuid(), RequestId = requestId, CountryCode = country.Code, Region = country.Region, Title = title.Trim(), HeldOn = heldOn,
             Participants = [.. participants], RecordedBy = change.By, RecordedAt = change.At,
         };
         audit.SortKey = $"{country.Code}|{heldOn:yyyy-MM-dd}|{audit.Id:N}";
         foreach (var finding in findings) audit.AddFinding(finding.Kind, finding.Text);
         return audit;
     }
+
+    /// <summary>
+    /// The answer to a request that reuses this audit's request id: this audit when the request has the
+    /// same country, title (trimmed; case counts) and day held, whoever sends it and whatever was added
+    /// since; otherwise the id is taken by other content.
+    /// </summary>
+    public GenderAudit AnswerRepeat(Country country, string title, DateOnly heldOn) =>
+        CountryCode == country.Code && Title == title.Trim() && HeldOn == heldOn
+            ? this
+            : throw new AlreadyExistsException(
+                $"Request id '{RequestId}' was already used to record gender audit '{Id}' with different content; "
+                + "choose a new request id for a new audit, or repeat the first request exactly to get that audit.");
 
     public GenderAuditFinding AddFinding(GenderAuditFindingKind kind, string text)
     {

@@ -30,17 +30,35 @@ public sealed partial class ProgrammingService
         for (var i = 0; i < request.ProgrammeIds.Count && i < GenderAudit.MaxProgrammes; i++)
             if (violations.Check(ProtoConvert.ToId(request.ProgrammeIds[i]) is null, $"programme_ids[{i}]", "must be a UUID"))
                 programmeIds.Add(ProtoConvert.ToId(request.ProgrammeIds[i])!.Value);
+        violations.CheckOptionalRequestId(request.RequestId);
         violations.ThrowIfAny();
 
         var caller = EnsureMayWriteIn(country!, context, "gender audits");
+        // A repeat is answered before the programmes are checked: the first call's audit, as it stands now.
+        if (await FindAuditByRequestIdAsync(request.RequestId, context.CancellationToken) is { } first)
+            return ToProto(first.AnswerRepeat(country!, request.Title, heldOn!.Value));
         var change = new Change(caller.Subject, caller.Name, clock.GetUtcNow());
         var audit = GenderAudit.Record(country!, request.Title, heldOn!.Value, participants,
-            [.. request.Findings.Select(f => new GenderAuditFinding { Kind = (GenderAuditFindingKind)f.Kind, Text = f.Text })], change);
+            [.. request.Findings.Select(f => new GenderAuditFinding { Kind = (GenderAuditFindingKind)f.Kind, Text = f.Text })], change, request.RequestId);
         foreach (var programmeId in programmeIds)
             audit.Inform(await FindVisibleAsync(programmeId, programmeId.ToString(), caller, context.CancellationToken));
-        await genderAudits.SaveAsync(audit, cancellationToken: context.CancellationToken);
+        try
+        {
+            await genderAudits.SaveAsync(audit, cancellationToken: context.CancellationToken);
+        }
+        catch (DuplicateKeyException) when (request.RequestId.Length > 0)
+        {
+            // Two calls with one request id both found nothing; the id derived from it let only one be stored.
+            var winner = await FindAuditByRequestIdAsync(request.RequestId, context.CancellationToken);
+            if (winner is null) throw;
+            return ToProto(winner.AnswerRepeat(country!, request.Title, heldOn!.Value));
+        }
         return ToProto(audit);
     }
+
+    /// <summary>The audit recorded with this request id; null for none or an empty id.</summary>
+    private Task<GenderAudit?> FindAuditByRequestIdAsync(string requestId, CancellationToken cancellationToken) =>
+        requestId.Length == 0 ? Task.FromResult<GenderAudit?>(null) : genderAudits.FindAsync(GenderAudit.IdOf(requestId), cancellationToken);
 
     [Authorize(Policy = AccessPolicies.ProgrammesDraft)]
     public override async Task<Contract.GenderAudit> AddGenderAuditFinding(Contract.AddGenderAuditFindingRequest request, ServerCallContext context)
@@ -83,8 +101,10 @@ public sealed partial class ProgrammingService
         violations.Check(!Enum.IsDefined(request.Region), "region", "is not a known region");
         var programmeId = ProtoConvert.ToId(request.ProgrammeId);
         violations.Check(request.ProgrammeId.Length > 0 && programmeId is null, "programme_id", "must be a UUID");
+        violations.CheckOptionalRequestId(request.RequestId);
         violations.ThrowIfAny();
 
+        Guid? requestedAudit = request.RequestId.Length == 0 ? null : GenderAudit.IdOf(request.RequestId);
         var region = (IloRegion)request.Region;
         var scope = Caller.From(context).CountryScope(GlobalRoles)?.ToList();
         var filter = Filter.All<GenderAudit>(
@@ -92,7 +112,8 @@ public sealed partial class ProgrammingService
             scope is null ? null : scope.Count == 0 ? a => a.CountryCode == "" : a => scope.Contains(a.CountryCode),
             country is null ? null : a => a.CountryCode == country.Code,
             region == 0 ? null : a => a.Region == region,
-            programmeId is not { } informed ? null : a => a.ProgrammeIds.Any(id => id == informed));
+            programmeId is not { } informed ? null : a => a.ProgrammeIds.Any(id => id == informed),
+            requestedAudit is not { } recorded ? null : a => a.Id == recorded);
         var (found, total, next) = await genderAudits.PageAsync(filter, new SortOrder<GenderAudit>(a => a.SortKey), page, context.CancellationToken);
         var response = new Contract.ListGenderAuditsResponse { NextPageToken = next, TotalSize = total };
         response.GenderAudits.AddRange(found.Select(ToProto));

@@ -73,8 +73,10 @@ public sealed partial class ProgrammingService
     public override async Task<Contract.ReportConsultationParticipationResponse> ReportConsultationParticipation(
         Contract.ReportConsultationParticipationRequest request, ServerCallContext context)
     {
-        var report = ConsultationParticipationReport.From(
-            await ReportBucketsAsync(ConsultationParticipationProjection.ProjectionName, request.Region, request.Country, context));
+        var inGroup = await CountryGroupAsync(request.CountryGroup, request.CountryGroupOn, context);
+        var buckets = await ReportBucketsAsync(ConsultationParticipationProjection.ProjectionName, request.Region, request.Country, context);
+        // The buckets are per country, not per year: the group is the one of the day asked for, or today's.
+        var report = ConsultationParticipationReport.From(inGroup is null ? buckets : [.. buckets.Where(b => inGroup(b.Parts[0], 0))]);
         var response = new Contract.ReportConsultationParticipationResponse
         {
             ConsultationCount = report.ConsultationCount,

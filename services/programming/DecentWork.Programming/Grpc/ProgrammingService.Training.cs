@@ -19,10 +19,17 @@ public sealed partial class ProgrammingService
         var violations = new FieldViolations();
         var page = Page.From(request.PageSize, request.PageToken, violations);
         var filter = ReportFilter(request.Region, request.Country, request.Status, violations, context);
+        // The group of the day asked for, or today's: the rows and the totals are programmes as they stand now.
+        var inGroup = await CountryGroupAsync(request.CountryGroup, request.CountryGroupOn, context);
+        if (inGroup is not null)
+        {
+            var admitted = Countries.ByCode.Keys.Where(code => inGroup(code, 0)).ToList();
+            filter = Filter.All(filter, p => admitted.Contains(p.CountryCode));
+        }
         // The totals come from the buckets (a few per country the caller sees), the rows from one
         // keyed page of programmes: neither grows with the programmes not shown.
-        var totals = TrainingByProgrammeReport.From(
-            await ReportBucketsAsync(TrainingByProgrammeProjection.ProjectionName, request.Region, request.Country, context), (ProgrammeStatus)request.Status);
+        var buckets = await ReportBucketsAsync(TrainingByProgrammeProjection.ProjectionName, request.Region, request.Country, context);
+        var totals = TrainingByProgrammeReport.From(inGroup is null ? buckets : buckets.Where(b => inGroup(b.Parts[0], 0)), (ProgrammeStatus)request.Status);
         var order = new SortOrder<Programme>(p => p.SortKey);
         var found = await programmes.QueryAfterAsync(filter, order, page.After, page.Size + 1, context.CancellationToken);
         var shown = found.Take(page.Size).ToList();

@@ -52,6 +52,7 @@ public sealed partial class ProgrammingService
         HeldOn = ProtoConvert.ToDate(a.HeldOn), Participants = { a.Participants.Select(ToProto) },
         Findings = { a.Findings.Select(f => new Contract.GenderAuditFinding { Kind = (Contract.GenderAuditFindingKind)f.Kind, Text = f.Text }) },
         ProgrammeIds = { a.ProgrammeIds.Select(id => id.ToString()) }, Version = a.Version, RecordedBy = a.RecordedBy,
+        RequestId = a.RequestId,
     };
 
     private static Contract.RatificationTarget ToProto(RatificationTarget t) => new()

@@ -56,7 +56,16 @@ public sealed partial class Course : Aggregate
 
     public static Course Publish(string code, string title, DateTimeOffset now, CourseDetails? details = null)
     {
-        details ??= CourseDetails.None;
+        var course = new Course { Id = Guid.NewGuid(), PublishedAt = now };
+        course.Describe(code, title, details ?? CourseDetails.None);
+        // The platform's search (coordination) indexes the catalogue from this event; it travels through the outbox with the save.
+        course.Announce(now);
+        return course;
+    }
+
+    /// <summary>Sets the catalogue entry, checked; the rules PublishCourse and ChangeCourse share.</summary>
+    private void Describe(string code, string title, CourseDetails details)
+    {
         if (!IsValidCode(code))
             throw new DomainRuleException($"A course code is {MinCodeLength}-{MaxCodeLength} letters, digits or dashes; {Quote.Prefix(code)} is not.");
         if (!IsValidTitle(title))
@@ -64,24 +73,16 @@ public sealed partial class Course : Aggregate
         if (details.Problem() is { } problem) throw new DomainRuleException(problem);
         // Duplicates carry no meaning in a catalogue entry; keeping the first of each keeps the caller's order.
         var languages = details.Languages.Select(l => l.ToLowerInvariant()).Distinct().ToList();
-        var course = new Course
-        {
-            Id = Guid.NewGuid(),
-            Code = NormaliseCode(code),
-            Title = title.Trim(),
-            PublishedAt = now,
-            Description = details.Description.Trim(),
-            Themes = details.Themes.Distinct().ToList(),
-            TargetGroups = details.TargetGroups.Distinct().ToList(),
-            DeliveryModes = details.DeliveryModes.Distinct().ToList(),
-            Languages = languages,
-            DurationDays = details.DurationDays,
-        };
-        course.SearchText = CourseSearch.Text(course.Code, course.Title, course.Description);
-        course.SearchFacets = CourseSearch.Facets(details with { Languages = languages });
-        // The platform's search (coordination) indexes the catalogue from this event; it travels through the outbox with the save.
-        course.Raise(new CoursePublished(course.Id, course.Code, course.Title, course.Description, now, Withdrawn: false, Revision: 1, now));
-        return course;
+        Code = NormaliseCode(code);
+        Title = title.Trim();
+        Description = details.Description.Trim();
+        Themes = details.Themes.Distinct().ToList();
+        TargetGroups = details.TargetGroups.Distinct().ToList();
+        DeliveryModes = details.DeliveryModes.Distinct().ToList();
+        Languages = languages;
+        DurationDays = details.DurationDays;
+        SearchText = CourseSearch.Text(Code, Title, Description);
+        SearchFacets = CourseSearch.Facets(details with { Languages = languages });
     }
 
     /// <summary>Links this course to a programme training knows of; false (nothing changed) when already linked.</summary>

@@ -24,6 +24,13 @@ internal static class CourseMapping
             request.DurationDays);
     }
 
+    /// <summary>ChangeCourse's new entry in PublishCourse's shape, so both are checked by the same code with the same field names.</summary>
+    public static Contract.PublishCourseRequest ToPublishRequest(Contract.ChangeCourseRequest request) => new()
+    {
+        Code = request.Code, Title = request.Title, Description = request.Description, Themes = { request.Themes }, TargetGroups = { request.TargetGroups },
+        DeliveryModes = { request.DeliveryModes }, Languages = { request.Languages }, DurationDays = request.DurationDays,
+    };
+
     /// <summary>The catalogue search: only the filters the request sets, each one the stores can translate (see CourseSearch).</summary>
     public static Expression<Func<Course, bool>> ToFilter(Contract.ListCoursesRequest request, FieldViolations violations)
     {
@@ -40,6 +47,8 @@ internal static class CourseMapping
         var groupFacet = group is { } g ? CourseSearch.TargetGroup(g) : "";
         var languageFacet = CourseSearch.Language(request.Language);
         return Filter.All<Course>(
+            // "!= true", not "!Withdrawn": a course stored before withdrawal existed has no such field, and both stores match it.
+            request.IncludeWithdrawn ? null : c => c.Withdrawn != true,
             text.Length > 0 ? c => c.SearchText.Contains(text) : null,
             themeFacet.Length > 0 ? c => c.SearchFacets.Contains(themeFacet) : null,
             deliveryFacet.Length > 0 ? c => c.SearchFacets.Contains(deliveryFacet) : null,
@@ -94,5 +103,9 @@ internal static class CourseMapping
         DurationDays = course.DurationDays,
         LinkedOutcomes = { course.LinkedOutcomes.Select(EditionMapping.ToProto) },
         RemovedLinks = { course.RemovedLinks.Select(RemovedLinkMapping.ToProto) },
+        Withdrawn = course.Withdrawn,
+        WithdrawalReason = course.WithdrawalReason,
+        WithdrawnBy = course.WithdrawnBy,
+        WithdrawnAt = course.WithdrawnAt is { } at ? ProtoConvert.ToTimestamp(at) : null,
     };
 }

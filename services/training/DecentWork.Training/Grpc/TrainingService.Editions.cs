@@ -19,7 +19,7 @@ public sealed partial class TrainingService
         var plan = EditionMapping.ToPlan(request, violations);
         violations.ThrowIfAny();
 
-        _ = await _courses.FindAsync(courseId!.Value, context.CancellationToken) ?? throw new NotFoundException("Course", request.CourseId);
+        _ = await FindCourseInCatalogueAsync(courseId!.Value, request.CourseId, "given a new edition", context.CancellationToken);
         var edition = Edition.Schedule(courseId.Value, plan!);
         await _editions.SaveAsync(edition, cancellationToken: context.CancellationToken);
         return EditionMapping.ToProto(edition);

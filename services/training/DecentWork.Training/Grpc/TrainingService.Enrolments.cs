@@ -18,6 +18,7 @@ public sealed partial class TrainingService
             new(request.ParticipantName, request.Sex, request.CountryCode, request.ConstituentGroup, request.Organisation, request.Email), "", violations);
         violations.ThrowIfAny();
 
+        _ = await FindCourseInCatalogueAsync(courseId, request.CourseId, "applied for", context.CancellationToken);
         var edition = await UpdateEditionAsync(courseId, editionId, 0, e =>
         {
             e.Apply(participant, _clock.GetUtcNow());

@@ -30,17 +30,11 @@ public sealed partial class TrainingService(
     public override async Task<Contract.Course> PublishCourse(Contract.PublishCourseRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
-        violations.Check(!Course.IsValidCode(request.Code), "code",
-            $"must be {Course.MinCodeLength}-{Course.MaxCodeLength} letters, digits or dashes");
-        violations.Check(!Course.IsValidTitle(request.Title), "title", $"is required and must be at most {Course.MaxTitleLength} characters");
+        CheckCodeAndTitle(request, violations);
         var details = CourseMapping.ToDetails(request, violations);
         violations.ThrowIfAny();
 
-        // Looking first gives the caller the code in the message; the unique index still decides a race.
-        var code = Course.NormaliseCode(request.Code);
-        if (await _courses.CountAsync(c => c.Code == code, context.CancellationToken) > 0)
-            throw new AlreadyExistsException($"A course with code '{code}' is already in the catalogue (codes are compared ignoring case and width).",
-                "COURSE_CODE_TAKEN", new Dictionary<string, string> { ["code"] = code });
+        await EnsureCodeFreeAsync(Course.NormaliseCode(request.Code), context.CancellationToken);
         var course = Course.Publish(request.Code, request.Title, _clock.GetUtcNow(), details);
         await _courses.SaveAsync(course, cancellationToken: context.CancellationToken);
         return CourseMapping.ToProto(course);

@@ -4,8 +4,9 @@ using DecentWork.ServiceDefaults.Storage;
 namespace DecentWork.Coordination.Domain.Knowledge;
 
 /// <summary>
-/// The three projections behind the region comparison, all keyed "region|country" (region as its
+/// The projections behind the region comparison, all keyed "region|country" (region as its
 /// number, country "-" for an item of a region but no country), and the report's pure function.
+/// The finance projection (KnownFinance.cs) also keys money of projects across regions as "0|-".
 /// </summary>
 public static class RegionComparison
 {
@@ -17,6 +18,16 @@ public static class RegionComparison
     public const string LessonsFigure = "lessons";
     public const string NoCountry = "-";
 
+    /// <summary>Where money of a project across regions is kept: in no row, in the between-regions total.</summary>
+    public const IloRegion AcrossRegions = 0;
+
+    /// <summary>The budget of one year, or of every year (null).</summary>
+    public static string BudgetFigure(int? year) => year is { } y ? $"budget-{y.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "budget";
+
+    /// <summary>The expenditure of one year, or of every year (null).</summary>
+    public static string ExpenditureFigure(int? year) =>
+        year is { } y ? $"expenditure-{y.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "expenditure";
+
     public static string Key(IloRegion region, string countryCode) => BucketKey.Of(Number(region), countryCode.Length == 0 ? NoCountry : countryCode);
 
     /// <summary>The keys of one region, or of all.</summary>
@@ -26,30 +37,41 @@ public static class RegionComparison
 
     /// <summary>
     /// One row per country of <paramref name="region"/> (or per region when null), over the buckets
-    /// of the three projections, limited to <paramref name="scopes"/> (null: every country). Items
-    /// of a region without a country count in the region's rows only.
+    /// of the projections, limited to <paramref name="scopes"/> (null: every country). Items of a
+    /// region without a country count in the region's rows only. Budget and expenditure are those of
+    /// <paramref name="year"/> (with the year before as the base of the growth), or of every year when
+    /// null. A scoped caller gets no money of projects in several countries (it is not its countries'
+    /// alone); an unscoped caller's between-regions total also holds the money of projects across regions.
     /// </summary>
-    public static RegionComparisonResult Compare(IloRegion? region, IEnumerable<Bucket> buckets, IReadOnlySet<string>? scopes)
+    public static RegionComparisonResult Compare(IloRegion? region, IEnumerable<Bucket> buckets, IReadOnlySet<string>? scopes, int? year = null)
     {
         // Per country first: a gap is a country's needs not met, so one country's surplus never fills another's gap.
         var countries = new Dictionary<(IloRegion, string), RegionComparisonRow>();
+        var acrossRegions = RegionComparisonRow.Empty("", AcrossRegions);
         foreach (var bucket in buckets)
         {
             var parts = bucket.Parts;
-            if (parts.Length != 2 || !int.TryParse(parts[0], out var number) || !Enum.IsDefined((IloRegion)number)) continue;
+            if (parts.Length != 2 || !int.TryParse(parts[0], out var number)) continue;
+            if ((IloRegion)number == AcrossRegions)
+            {
+                if (region is null && scopes is null) acrossRegions = acrossRegions.PlusFinance(bucket, year);
+                continue;
+            }
+            if (!Enum.IsDefined((IloRegion)number)) continue;
             var (bucketRegion, country) = ((IloRegion)number, parts[1] == NoCountry ? "" : parts[1]);
             if (region is not null && (bucketRegion != region || country.Length == 0)) continue;
             // A scoped caller sees its countries only; regional items (no country) are global knowledge.
             if (scopes is not null && country.Length > 0 && !scopes.Contains(country)) continue;
             var row = countries.GetValueOrDefault((bucketRegion, country)) ?? RegionComparisonRow.Empty(country, bucketRegion);
-            countries[(bucketRegion, country)] = row.Plus(bucket);
+            row = row.Plus(bucket);
+            countries[(bucketRegion, country)] = scopes is not null && country.Length == 0 ? row : row.PlusFinance(bucket, year);
         }
         var perCountry = countries.Values.Select(r => r.WithGap()).ToList();
         var rows = region is not null
             ? [.. perCountry.OrderBy(r => r.CountryCode, StringComparer.Ordinal)]
             : perCountry.GroupBy(r => r.Region).OrderBy(g => g.Key)
                 .Select(g => g.Aggregate(RegionComparisonRow.Empty("", g.Key), (sum, r) => sum.Plus(r))).ToList();
-        var total = rows.Aggregate(RegionComparisonRow.Empty("", region ?? default), (sum, r) => sum.Plus(r));
+        var total = rows.Aggregate(RegionComparisonRow.Empty("", region ?? default).Plus(acrossRegions), (sum, r) => sum.Plus(r));
         return new RegionComparisonResult(rows, total);
     }
 }
@@ -58,6 +80,31 @@ public sealed record RegionComparisonRow(string CountryCode, IloRegion Region, l
     decimal GapUsd, long GoodPractices, long LessonsLearned)
 {
     public static RegionComparisonRow Empty(string countryCode, IloRegion region) => new(countryCode, region, 0, 0, 0m, 0m, 0m, 0, 0);
+
+    /// <summary>Budget lines of the year asked (or of every year), from partnerships' budget books.</summary>
+    public decimal BudgetUsd { get; init; }
+
+    /// <summary>Expenditure of the year asked (or of every year), from partnerships' transactions.</summary>
+    public decimal ExpenditureUsd { get; init; }
+
+    /// <summary>Expenditure of the year before the one asked; 0 when no year was asked.</summary>
+    public decimal PreviousExpenditureUsd { get; init; }
+
+    /// <summary>Expenditure / budget in per cent, two decimals; null when nothing is budgeted.</summary>
+    public decimal? DeliveryPercent => BudgetUsd == 0m ? null : Percent(ExpenditureUsd, BudgetUsd);
+
+    /// <summary>Expenditure's change on the year before in per cent, two decimals; null when nothing was spent that year.</summary>
+    public decimal? ExpenditureChangePercent => PreviousExpenditureUsd == 0m ? null : Percent(ExpenditureUsd - PreviousExpenditureUsd, PreviousExpenditureUsd);
+
+    private static decimal Percent(decimal part, decimal whole) => Math.Round(100m * part / whole, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>Adds a bucket's budget and expenditure of <paramref name="year"/> (every year when null).</summary>
+    public RegionComparisonRow PlusFinance(Bucket b, int? year) => this with
+    {
+        BudgetUsd = BudgetUsd + b[RegionComparison.BudgetFigure(year)],
+        ExpenditureUsd = ExpenditureUsd + b[RegionComparison.ExpenditureFigure(year)],
+        PreviousExpenditureUsd = PreviousExpenditureUsd + (year is { } y ? b[RegionComparison.ExpenditureFigure(y - 1)] : 0m),
+    };
 
     /// <summary>A country's needs not met, never below zero.</summary>
     public RegionComparisonRow WithGap() => this with { GapUsd = Math.Max(0m, NeedsUsd - FundedUsd) };
@@ -80,7 +127,8 @@ public sealed record RegionComparisonRow(string CountryCode, IloRegion Region, l
     {
         Programmes = Programmes + r.Programmes, Outcomes = Outcomes + r.Outcomes, NeedsUsd = NeedsUsd + r.NeedsUsd,
         FundedUsd = FundedUsd + r.FundedUsd, GapUsd = GapUsd + r.GapUsd, GoodPractices = GoodPractices + r.GoodPractices,
-        LessonsLearned = LessonsLearned + r.LessonsLearned,
+        LessonsLearned = LessonsLearned + r.LessonsLearned, BudgetUsd = BudgetUsd + r.BudgetUsd, ExpenditureUsd = ExpenditureUsd + r.ExpenditureUsd,
+        PreviousExpenditureUsd = PreviousExpenditureUsd + r.PreviousExpenditureUsd,
     };
 }
 

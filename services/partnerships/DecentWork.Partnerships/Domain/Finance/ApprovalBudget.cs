@@ -1,4 +1,5 @@
 using System.Globalization;
+using DecentWork.Contracts.Events.Partnerships;
 using DecentWork.ServiceDefaults;
 using DecentWork.ServiceDefaults.Reference;
 using DecentWork.ServiceDefaults.Storage;
@@ -44,6 +45,9 @@ public sealed class ApprovalBudget : Aggregate
     public int HeldForRevision { get; private set; }
 
     public decimal HeldCeilingUsd { get; private set; }
+
+    /// <summary>Counts the changes of <see cref="Lines"/>: the revision of the ProjectFinanceChanged each one publishes.</summary>
+    public int LinesRevision { get; private set; }
 
     public static ApprovalBudget Open(FundingApproval approval) =>
         new() { Id = approval.Id, PartnerId = approval.PartnerId, Source = approval.Source };
@@ -137,6 +141,11 @@ public sealed class ApprovalBudget : Aggregate
                 ProjectId = project.Id, ProjectCode = project.Code, Year = year, AmountUsd = amountUsd,
                 CountryCode = attribution.CountryCode, Region = attribution.Region,
             });
+        LinesRevision++;
+        // The whole book, so coordination's region comparison follows every line set, lowered or undone.
+        Raise(new ProjectFinanceChanged(Id, LinesRevision, [.. Lines
+            .GroupBy(l => (l.Year, l.CountryCode, Region: (int)(l.Region ?? 0)))
+            .Select(g => new ProjectFinanceShare(g.Key.Year, g.Key.CountryCode, g.Key.Region, g.Sum(l => l.AmountUsd), 0m))]));
     }
 
     private static string Money(decimal usd) => string.Create(CultureInfo.InvariantCulture, $"US${usd:N2}");

@@ -1,3 +1,4 @@
+using DecentWork.Contracts.Events.Partnerships;
 using DecentWork.ServiceDefaults;
 using DecentWork.ServiceDefaults.Reference;
 using DecentWork.ServiceDefaults.Storage;
@@ -72,6 +73,7 @@ public sealed class FinancialTransaction : Aggregate
     {
         var transaction = new FinancialTransaction { Id = IdOf(sourceLineId), SourceLineId = sourceLineId };
         transaction.Apply(project, values, source, today);
+        transaction.Announce();
         return transaction;
     }
 
@@ -90,6 +92,7 @@ public sealed class FinancialTransaction : Aggregate
         };
         Apply(project, values, source, today);
         Revisions.Add(previous);
+        Announce();
         return true;
     }
 
@@ -113,6 +116,14 @@ public sealed class FinancialTransaction : Aggregate
                 $"{values.Date:yyyy-MM-dd} is outside project {project.Code}'s period ({project.StartDate:yyyy-MM-dd} to {project.EndDate:yyyy-MM-dd})");
         return null;
     }
+
+    /// <summary>
+    /// Publishes where this transaction's expenditure counts now (nothing for a commitment or a
+    /// disbursement), so coordination's region comparison follows a re-imported, corrected line.
+    /// </summary>
+    private void Announce() => Raise(new ProjectFinanceChanged(Id, Revisions.Count + 1, Type == TransactionType.Expenditure
+        ? [new ProjectFinanceShare(Date.Year, CountryCode, (int)(Region ?? 0), 0m, AmountUsd)]
+        : []));
 
     private void Apply(Project project, TransactionValues values, FundingSource source, DateOnly today)
     {

@@ -1,0 +1,78 @@
+using DecentWork.ServiceDefaults;
+using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Security;
+using DecentWork.ServiceDefaults.Storage;
+using DecentWork.Training.Domain;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Contract = DecentWork.Contracts.Training.V1;
+
+namespace DecentWork.Training.Grpc;
+
+/// <summary>ChangeCourse and WithdrawCourse: the shared change helper around Course.Change / Course.Withdraw.</summary>
+public sealed partial class TrainingService
+{
+    [Authorize(Policy = AccessPolicies.TrainingWrite)]
+    public override async Task<Contract.Course> ChangeCourse(Contract.ChangeCourseRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var id = ProtoConvert.ToId(request.Id);
+        violations.Check(id is null, "id", "must be a UUID");
+        violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
+        // The same checks, field names and messages as PublishCourse.
+        var entry = CourseMapping.ToPublishRequest(request);
+        CheckCodeAndTitle(entry, violations);
+        var details = CourseMapping.ToDetails(entry, violations);
+        violations.ThrowIfAny();
+
+        var code = Course.NormaliseCode(request.Code);
+        var changed = await _courses.ChangeAsync(token => FindCourseAsync(id!.Value, request.Id, token), request.ExpectedVersion, async course =>
+        {
+            if (course.Code != code) await EnsureCodeFreeAsync(code, context.CancellationToken);
+            return course.Change(request.Code, request.Title, details, _clock.GetUtcNow());
+        }, context.CancellationToken);
+        return CourseMapping.ToProto(changed);
+    }
+
+    [Authorize(Policy = AccessPolicies.TrainingWrite)]
+    public override async Task<Contract.Course> WithdrawCourse(Contract.WithdrawCourseRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var id = ProtoConvert.ToId(request.Id);
+        violations.Check(id is null, "id", "must be a UUID");
+        violations.Check(!Course.IsValidWithdrawalReason(request.Reason), "reason", $"is required and must be at most {Course.MaxWithdrawalReasonLength} characters");
+        violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
+        violations.ThrowIfAny();
+
+        var withdrawnBy = Caller.From(context).Display;
+        var withdrawn = await _courses.ChangeAsync(token => FindCourseAsync(id!.Value, request.Id, token), request.ExpectedVersion, course =>
+        {
+            course.Withdraw(request.Reason, _clock.GetUtcNow(), withdrawnBy);
+            return Task.FromResult(true);
+        }, context.CancellationToken);
+        return CourseMapping.ToProto(withdrawn);
+    }
+
+    private static void CheckCodeAndTitle(Contract.PublishCourseRequest request, FieldViolations violations)
+    {
+        violations.Check(!Course.IsValidCode(request.Code), "code",
+            $"must be {Course.MinCodeLength}-{Course.MaxCodeLength} letters, digits or dashes");
+        violations.Check(!Course.IsValidTitle(request.Title), "title", $"is required and must be at most {Course.MaxTitleLength} characters");
+    }
+
+    /// <summary>Looking first gives the caller the code in the message; the unique index still decides a race.</summary>
+    private async Task EnsureCodeFreeAsync(string code, CancellationToken cancellationToken)
+    {
+        if (await _courses.CountAsync(c => c.Code == code, cancellationToken) > 0)
+            throw new AlreadyExistsException($"A course with code '{code}' is already in the catalogue (codes are compared ignoring case and width).",
+                "COURSE_CODE_TAKEN", new Dictionary<string, string> { ["code"] = code });
+    }
+
+    /// <summary>A course that may take a new edition or application: NOT_FOUND when there is none, FAILED_PRECONDITION when withdrawn.</summary>
+    private async Task<Course> FindCourseInCatalogueAsync(Guid id, string requestedId, string what, CancellationToken cancellationToken)
+    {
+        var course = await FindCourseAsync(id, requestedId, cancellationToken);
+        course.EnsureInCatalogue(what);
+        return course;
+    }
+}
