@@ -39,6 +39,7 @@ public sealed class FundingApprovalTests(PortalPlatform portal)
         await Expect(page.GetByTestId("allocation-outcome-0")).ToHaveValueAsync(outcomeId);
         await Expect(page.GetByTestId("partner")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(".+"));
         await PortalPlatform.ScreenshotAsync(page, "funding-approval-1280");
+        await PortalPlatform.AtPhoneWidthAsync(page, "funding-approval-390");
 
         await PortalPlatform.Input(page, "allocation-amount-1").FillAsync((amount - 60000).ToString(CultureInfo.InvariantCulture));
         // Twice in a row: the form's one request id (and its busy guard) records one approval.

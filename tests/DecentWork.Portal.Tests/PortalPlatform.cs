@@ -161,6 +161,29 @@ public sealed class PortalPlatform : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 
+    /// <summary>
+    /// The page at a 390 px phone width: nothing wider than the screen (wide tables scroll inside
+    /// their own box), then its screenshot; back to the width it had.
+    /// </summary>
+    public static async Task AtPhoneWidthAsync(IPage page, string screenshotName)
+    {
+        var before = page.ViewportSize;
+        await page.SetViewportSizeAsync(390, 844);
+        // The layout settles after the resize (MudBlazor closes the responsive drawer through the
+        // circuit), so this waits for the condition as Expect does, then says what it measured.
+        try
+        {
+            await page.WaitForFunctionAsync("() => document.documentElement.scrollWidth <= window.innerWidth", null, new() { Timeout = 20_000 });
+        }
+        catch (TimeoutException)
+        {
+            var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            Assert.Fail($"{screenshotName}: the page is {width} px wide at a {await page.EvaluateAsync<int>("() => window.innerWidth")} px viewport");
+        }
+        await ScreenshotAsync(page, screenshotName);
+        if (before is not null) await page.SetViewportSizeAsync(before.Width, before.Height);
+    }
+
     private static string RepositoryRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);

@@ -24,8 +24,7 @@ public sealed class ReadingPagesTests(PortalPlatform portal)
         await page.GetByTestId("review").First.ClickAsync();
         await Expect(page.GetByTestId("record-review")).ToBeVisibleAsync();
         await PortalPlatform.ScreenshotAsync(page, "agreements-1280");
-        await page.SetViewportSizeAsync(390, 844);
-        await PortalPlatform.ScreenshotAsync(page, "agreements-390");
+        await PortalPlatform.AtPhoneWidthAsync(page, "agreements-390");
     }
 
     [Fact]
@@ -44,7 +43,6 @@ public sealed class ReadingPagesTests(PortalPlatform portal)
         await Expect(page.GetByTestId("gap-country")).ToHaveTextAsync([.. rows.Select(r => r.GetProperty("countryCode").GetString()!)]);
         if (lastNonResident >= 0) await Expect(page.GetByTestId("gap-presence").First).ToHaveTextAsync("Non resident");
         await PortalPlatform.ScreenshotAsync(page, "coordination-1280");
-        await page.SetViewportSizeAsync(390, 844);
-        await PortalPlatform.ScreenshotAsync(page, "coordination-390");
+        await PortalPlatform.AtPhoneWidthAsync(page, "coordination-390");
     }
 }

@@ -38,8 +38,7 @@ public sealed class TrainingTests(PortalPlatform portal)
         var newRow = page.GetByTestId("enrolments").GetByTestId("enrolment").Filter(new() { HasText = "Chanda Banda" });
         await Expect(newRow.GetByTestId("enrolment-status")).ToHaveTextAsync("Applied");
         await PortalPlatform.ScreenshotAsync(page, "edition-1280");
-        await page.SetViewportSizeAsync(390, 844);
-        await PortalPlatform.ScreenshotAsync(page, "edition-390");
+        await PortalPlatform.AtPhoneWidthAsync(page, "edition-390");
     }
 
     [Fact]
