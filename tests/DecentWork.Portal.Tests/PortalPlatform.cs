@@ -2,9 +2,12 @@ using System.Security.Cryptography;
 using DecentWork.DemoData;
 using DecentWork.EndToEnd.Tests;
 using DecentWork.EndToEnd.Tests.Faults;
+using DecentWork.Identity.Data;
 using DecentWork.Identity.Seeding;
 using DecentWork.ServiceDefaults.Security;
 using DecentWork.Testing;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace DecentWork.Portal.Tests;
@@ -32,6 +35,16 @@ public sealed class PortalPlatform : IAsyncLifetime
     /// <summary>Demo users with passwords made for this run (never stored).</summary>
     public PortalUser ProgrammeOfficer { get; } = new("hq.programme", "HQ programme officer", [Roles.ProgrammeStaff], []);
     public PortalUser CambodiaOffice { get; } = new("kh.office", "Cambodia country office", [Roles.CountryOffice], ["KHM"]);
+    public PortalUser TrainingCentre { get; } = new("turin.registrar", "Turin Centre registrar", [Roles.TrainingCentre], []);
+    /// <summary>Only the session test signs in as this one (it locks the account for a while).</summary>
+    public PortalUser SessionTester { get; } = new("session.tester", "Session tester", [Roles.ProgrammeStaff], []);
+
+    /// <summary>
+    /// The portal client's access tokens live this long in the tests (the provider's default is ten
+    /// minutes), so a test sees one expire in an open page within seconds; every test's circuits
+    /// renew their tokens the way a long-open page does.
+    /// </summary>
+    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromSeconds(15);
 
     public async Task InitializeAsync()
     {
@@ -42,7 +55,7 @@ public sealed class PortalPlatform : IAsyncLifetime
             Gateway = new Dictionary<string, string> { ["ReverseProxy:Clusters:portal:Destinations:primary:Address"] = portalAddress.ToString() },
         });
         var identity = Platform.Gateway.Identity;
-        foreach (var user in new[] { ProgrammeOfficer, CambodiaOffice })
+        foreach (var user in new[] { ProgrammeOfficer, CambodiaOffice, TrainingCentre, SessionTester })
             await IdentitySeeder.EnsureUserAsync(identity.Services, new SeedUser
             {
                 UserName = user.UserName, Password = user.Password, DisplayName = user.DisplayName, Roles = [.. user.Roles], Countries = [.. user.Countries],
@@ -53,6 +66,7 @@ public sealed class PortalPlatform : IAsyncLifetime
             DisplayName = "DecentWork portal (tests)",
             RedirectUris = [$"{Address.ToString().TrimEnd('/')}/signin-oidc", $"{portalAddress.ToString().TrimEnd('/')}/signin-oidc"],
             PostLogoutRedirectUris = [$"{Address.ToString().TrimEnd('/')}/signout-callback-oidc"],
+            AccessTokenLifetime = AccessTokenLifetime,
         });
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -121,6 +135,17 @@ public sealed class PortalPlatform : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Locks the account out at the identity provider (its refresh tokens then buy nothing), or lifts the lock.</summary>
+    public async Task SetLockedOutAsync(PortalUser user, bool locked)
+    {
+        await using var scope = Platform.Gateway.Identity.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
+        var account = await users.FindByNameAsync(user.UserName) ?? throw new InvalidOperationException($"No account {user.UserName}.");
+        await users.SetLockoutEnabledAsync(account, true);
+        var result = await users.SetLockoutEndDateAsync(account, locked ? DateTimeOffset.UtcNow.AddHours(1) : null);
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+
     /// <summary>A MudBlazor input by its data-testid (MudBlazor puts the attribute on the input itself).</summary>
     public static ILocator Input(IPage page, string testId) => page.Locator($"input[data-testid='{testId}']");
 
@@ -134,6 +159,29 @@ public sealed class PortalPlatform : IAsyncLifetime
         var folder = Path.Combine(RepositoryRoot(), "artifacts", "portal");
         Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
+    /// <summary>
+    /// The page at a 390 px phone width: nothing wider than the screen (wide tables scroll inside
+    /// their own box), then its screenshot; back to the width it had.
+    /// </summary>
+    public static async Task AtPhoneWidthAsync(IPage page, string screenshotName)
+    {
+        var before = page.ViewportSize;
+        await page.SetViewportSizeAsync(390, 844);
+        // The layout settles after the resize (MudBlazor closes the responsive drawer through the
+        // circuit), so this waits for the condition as Expect does, then says what it measured.
+        try
+        {
+            await page.WaitForFunctionAsync("() => document.documentElement.scrollWidth <= window.innerWidth", null, new() { Timeout = 20_000 });
+        }
+        catch (TimeoutException)
+        {
+            var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            Assert.Fail($"{screenshotName}: the page is {width} px wide at a {await page.EvaluateAsync<int>("() => window.innerWidth")} px viewport");
+        }
+        await ScreenshotAsync(page, screenshotName);
+        if (before is not null) await page.SetViewportSizeAsync(before.Width, before.Height);
     }
 
     private static string RepositoryRoot()

@@ -43,4 +43,9 @@ public sealed class SeedPublicClient
     public string DisplayName { get; set; } = "";
     public List<string> RedirectUris { get; set; } = [];
     public List<string> PostLogoutRedirectUris { get; set; } = [];
+    /// <summary>
+    /// This client's access-token lifetime, when it differs from the provider's (e.g. "00:00:20"
+    /// where a test must see a token expire in an open page); unset uses the provider's.
+    /// </summary>
+    public TimeSpan? AccessTokenLifetime { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DecentWork.Identity.Claims;
 using DecentWork.Identity.Data;
 using Microsoft.AspNetCore.Identity;
@@ -76,6 +77,9 @@ public static class IdentitySeeder
         };
         foreach (var uri in client.RedirectUris) descriptor.RedirectUris.Add(new Uri(uri, UriKind.Absolute));
         foreach (var uri in client.PostLogoutRedirectUris) descriptor.PostLogoutRedirectUris.Add(new Uri(uri, UriKind.Absolute));
+        // OpenIddict's per-client token lifetime (application settings), a TimeSpan in invariant "c" form.
+        if (client.AccessTokenLifetime is { } lifetime)
+            descriptor.Settings[OpenIddictConstants.Settings.TokenLifetimes.AccessToken] = lifetime.ToString("c", CultureInfo.InvariantCulture);
         AddApiScopes(descriptor);
         await UpsertApplicationAsync(scope.ServiceProvider, descriptor);
     }

@@ -31,3 +31,8 @@ public static class Labels
 
     public static string Amount(decimal value) => value.ToString("#,0", CultureInfo.InvariantCulture);
 }
+
+/// <summary>One row of coordination's decent-work gap report (ListDecentWorkGaps).</summary>
+public sealed record DecentWorkGap(string CountryCode, List<string>? ActiveUndafIds, string? Presence, List<string>? ProgrammeIds);
+
+public sealed record DecentWorkGapList(List<DecentWorkGap>? Countries, string? NextPageToken, int TotalSize);

@@ -1,16 +1,20 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DecentWork.Portal.Auth;
 
 namespace DecentWork.Portal.Gateway;
 
 /// <summary>
 /// GET and POST against the gateway's JSON routes (gRPC JSON transcoding: camelCase fields, enums
 /// as their names, 64-bit numbers as strings). Errors come back as <see cref="ApiError"/>, never as
-/// exceptions, so a form keeps what the user typed and shows the answer next to it.
+/// exceptions, so a form keeps what the user typed and shows the answer next to it. Every call
+/// carries the user's access token from <see cref="CircuitTokens"/>; a session that has ended is
+/// the one exception (SessionExpiredException), which the layout catches for every page.
 /// </summary>
-public sealed class GatewayClient(HttpClient http)
+public sealed class GatewayClient(HttpClient http, CircuitTokens tokens)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -25,13 +29,18 @@ public sealed class GatewayClient(HttpClient http)
         SendAsync<T>(new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: Json) }, cancellationToken);
 
     /// <summary>A GET whose answer is passed on as it is (the CSV downloads).</summary>
-    public Task<HttpResponseMessage> GetRawAsync(string pathAndQuery, CancellationToken cancellationToken) =>
-        http.GetAsync(pathAndQuery, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+    public async Task<HttpResponseMessage> GetRawAsync(string pathAndQuery, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, pathAndQuery);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.AccessTokenAsync(cancellationToken));
+        return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+    }
 
     private async Task<ApiResult<T>> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using (request)
         {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.AccessTokenAsync(cancellationToken));
             HttpResponseMessage response;
             try
             {

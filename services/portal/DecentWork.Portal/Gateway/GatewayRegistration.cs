@@ -1,4 +1,5 @@
 using DecentWork.Portal.Auth;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DecentWork.Portal.Gateway;
 
@@ -7,13 +8,16 @@ public static class GatewayRegistration
     /// <summary>The one back end: the gateway's JSON API, each call with the user's token.</summary>
     public static IServiceCollection AddGatewayClient(this IServiceCollection services, PortalSettings settings)
     {
-        services.AddTransient<GatewayTokenHandler>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<TokenRefresher>();
+        // Scoped: one per circuit (an open page), so a token renewed there serves the rest of that page.
+        services.AddScoped<CircuitTokens>();
         services.AddHttpClient<GatewayClient>(http =>
         {
             http.BaseAddress = settings.Gateway;
             http.Timeout = TimeSpan.FromSeconds(30);
-        }).AddHttpMessageHandler<GatewayTokenHandler>();
-        services.AddHttpClient(CookieTokenRefresher.HttpClientName);
+        });
+        services.AddHttpClient(TokenRefresher.HttpClientName);
         return services;
     }
 }

@@ -3,9 +3,20 @@ using System.Text.Json;
 
 namespace DecentWork.Portal.Components.Shared;
 
-/// <summary>One column of a read-only list: its header and the field of each item it prints (camelCase, "a.b" for nested).</summary>
-public sealed record JsonColumn(string Header, string Path)
+/// <summary>
+/// One column of a read-only list: its header and the field of each item it prints (camelCase,
+/// "a.b" for nested), and optionally a link to the item's page: LinkFormat with {0} replaced by
+/// the field at LinkIdPath ("/training/courses/{0}" with "id").
+/// </summary>
+public sealed record JsonColumn(string Header, string Path, string? LinkFormat = null, string LinkIdPath = "id")
 {
+    public string? LinkFor(JsonElement item)
+    {
+        if (LinkFormat is null) return null;
+        var id = new JsonColumn("", LinkIdPath).Print(item);
+        return id.Length == 0 ? null : string.Format(CultureInfo.InvariantCulture, LinkFormat, Uri.EscapeDataString(id));
+    }
+
     public string Print(JsonElement item)
     {
         var value = item;
