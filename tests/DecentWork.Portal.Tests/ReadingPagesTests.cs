@@ -20,11 +20,19 @@ public sealed class ReadingPagesTests(PortalPlatform portal)
         await Expect(page.GetByTestId("alignment-report").GetByTestId("count")).ToHaveTextAsync(expected);
         var reviewedRows = page.GetByTestId("agreement").Filter(new() { HasNotText = "Not reviewed" });
         Assert.True(await reviewedRows.CountAsync() >= reviewed);
-        // Programme staff may review: the form is offered, and names the agreement.
+        // Programme staff may review: the form is offered.
         await page.GetByTestId("review").First.ClickAsync();
         await Expect(page.GetByTestId("record-review")).ToBeVisibleAsync();
         await PortalPlatform.ScreenshotAsync(page, "agreements-1280");
         await PortalPlatform.AtPhoneWidthAsync(page, "agreements-390");
+
+        // The review is recorded (as the signed-in user, with the agreement's version) and shown on its card.
+        var note = $"Checked in the portal {Guid.NewGuid():N}"[..30];
+        await PortalPlatform.Input(page, "note-0").FillAsync(note);
+        await page.GetByTestId("record-review").ClickAsync();
+        var card = page.GetByTestId("agreement").Filter(new() { HasText = note });
+        await Expect(card).ToHaveCountAsync(1);
+        await Expect(card.GetByTestId("reviewed")).ToContainTextAsync(portal.ProgrammeOfficer.DisplayName);
     }
 
     [Fact]
