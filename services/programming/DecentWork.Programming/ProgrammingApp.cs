@@ -37,7 +37,9 @@ public static class ProgrammingApp
             // per approval, listed by programme for its history, summed per programme and outcome.
             .AddAggregate("funding_contributions",
                 new StoreIndex<FundingContribution>(c => c.ProgrammeId),
-                new StoreIndex<FundingContribution>(c => c.SortKey))
+                new StoreIndex<FundingContribution>(c => c.SortKey),
+                // Lets the filing backfill find unfiled records by a seek (see ContributionFilingBackfill).
+                new StoreIndex<FundingContribution>(c => c.FiledCountry))
             .AddProjection(new FundingByProgramme())
             // The joined reports' money, under each contribution's programme group (Storage/ContributionFiling.cs).
             .AddProjection(new FundingByGroupProjection())

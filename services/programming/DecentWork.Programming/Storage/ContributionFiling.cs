@@ -39,14 +39,17 @@ public static class ContributionFiling
 /// <summary>
 /// Files the contributions recorded before filing existed, once, at start-up (a no-op on a store
 /// already filed). Registered after the storage initializer, whose projection rebuild counts
-/// unfiled records nowhere; each save here then adds one to its group. Reads every contribution,
-/// because a filter cannot ask for a missing field the same way in both stores.
+/// unfiled records nowhere; each save here then adds one to its group. A store where every record
+/// is filed is found so by index seeks on <see cref="FundingContribution.FiledCountry"/>, without
+/// reading the contributions (start-up and idle memory do not grow with them); otherwise it reads
+/// every contribution and files those never filed.
 /// </summary>
 public sealed class ContributionFilingBackfill(IAggregateStore<Programme> programmes, IAggregateStore<FundingContribution> contributions,
     ILogger<ContributionFilingBackfill> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (!await contributions.AnyLackingAsync(cancellationToken, c => c.FiledCountry)) return;
         var all = await contributions.ReadAllAsync(_ => true, new SortOrder<FundingContribution>(c => c.SortKey), cancellationToken);
         var filed = 0;
         foreach (var unfiled in all.Where(c => c.FiledAtVersion == 0))
