@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -95,6 +96,26 @@ public sealed class ProgrammeTests(PortalPlatform portal)
         await PortalPlatform.Input(page, "period_start").FillAsync(start);
         await PortalPlatform.Input(page, "period_end").FillAsync(end);
         await page.GetByTestId("register").ClickAsync();
+    }
+
+    [Fact]
+    public async Task ProgrammePage_WhenItsOutcomesHaveIndicators_ChartsEachOutcomesProgressBesideItsFigures()
+    {
+        // Tanzania's active DWCP in the demo data reports on its first outcome's indicator.
+        var listed = await portal.Platform.GatewayJson.GetFromJsonAsync<JsonElement>("/v1/programmes?country=TZA&status=PROGRAMME_STATUS_ACTIVE");
+        var programme = listed.GetProperty("programmes")[0];
+        var outcome = programme.GetProperty("priorities")[0].GetProperty("outcomes")[0];
+        var indicators = outcome.GetProperty("indicators").GetArrayLength();
+        Assert.True(indicators > 0, "the demo programme has indicators");
+
+        var page = await portal.SignInAsync(portal.ProgrammeOfficer);
+        await page.GotoAsync($"/programmes/{programme.GetProperty("id").GetString()}");
+        var chart = page.GetByTestId("indicator-chart").First;
+        await Expect(chart.Locator("svg")).ToBeVisibleAsync();
+        // The chart only draws: screen readers get the rows with the figures and a labelled bar per indicator.
+        await Expect(chart).ToHaveAttributeAsync("aria-hidden", "true");
+        await Expect(page.GetByRole(AriaRole.Progressbar).First).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("% of target$"));
+        await PortalPlatform.ScreenshotAsync(page, "programme-indicators-1280");
     }
 
     private async Task RegisterThroughTheApiAsync(string country, string title)
