@@ -4,6 +4,7 @@ using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.ServiceDefaults.Security;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
+using Common = DecentWork.Contracts.Common.V1;
 using Contract = DecentWork.Contracts.Programming.V1;
 
 namespace DecentWork.Programming.Grpc;
@@ -26,7 +27,7 @@ public sealed partial class ProgrammingService
     public override async Task<Contract.ReportOutcomesByPolicyMarkerResponse> ReportOutcomesByPolicyMarker(
         Contract.ReportOutcomesByPolicyMarkerRequest request, ServerCallContext context)
     {
-        var programmes = await ReportedProgrammesAsync(request.Region, request.Country, Contract.ProgrammeStatus.Unspecified, new FieldViolations(), context);
+        var programmes = await ClassifiedProgrammesAsync(request.Region, request.Country, request.CountryGroup, request.CountryGroupOn, context);
         var outcomes = OutcomeClassificationReport.Counted(programmes);
         var response = new Contract.ReportOutcomesByPolicyMarkerResponse { OutcomeCount = outcomes.Count };
         response.Rows.AddRange(OutcomeClassificationReport.ByPolicyMarker(outcomes).Select(row => new Contract.PolicyMarkerOutcomeTotal
@@ -46,7 +47,7 @@ public sealed partial class ProgrammingService
     public override async Task<Contract.ReportOutcomesBySdgGoalResponse> ReportOutcomesBySdgGoal(
         Contract.ReportOutcomesBySdgGoalRequest request, ServerCallContext context)
     {
-        var programmes = await ReportedProgrammesAsync(request.Region, request.Country, Contract.ProgrammeStatus.Unspecified, new FieldViolations(), context);
+        var programmes = await ClassifiedProgrammesAsync(request.Region, request.Country, request.CountryGroup, request.CountryGroupOn, context);
         var outcomes = OutcomeClassificationReport.Counted(programmes);
         var response = new Contract.ReportOutcomesBySdgGoalResponse
         {
@@ -62,5 +63,18 @@ public sealed partial class ProgrammingService
             FundingMobilised = ProtoConvert.ToMoney(row.FundingMobilisedUsd),
         }));
         return response;
+    }
+
+    /// <summary>
+    /// The programmes the classification reports count: as <see cref="ReportedProgrammesAsync"/>, and
+    /// only those of countries in the group asked for (an approved programme's group in its approval
+    /// year, one not yet approved by today's, as ReportProgrammesByStatus judges it).
+    /// </summary>
+    private async Task<IEnumerable<Programme>> ClassifiedProgrammesAsync(Contract.IloRegion region, string country,
+        Common.CountryGroup group, Google.Type.Date? on, ServerCallContext context)
+    {
+        var inGroup = await CountryGroupAsync(group, on, context);
+        var programmes = await ReportedProgrammesAsync(region, country, Contract.ProgrammeStatus.Unspecified, new FieldViolations(), context);
+        return inGroup is null ? programmes : programmes.Where(p => inGroup(p.CountryCode, p.ApprovedOn?.Year ?? 0));
     }
 }
