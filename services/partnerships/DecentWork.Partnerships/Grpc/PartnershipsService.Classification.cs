@@ -1,5 +1,6 @@
 using DecentWork.Partnerships.Domain;
 using DecentWork.ServiceDefaults.Classification;
+using DecentWork.ServiceDefaults.CountryGroups;
 using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
@@ -28,7 +29,7 @@ public sealed partial class PartnershipsService
     public override async Task<Contract.ReportProjectsByPolicyMarkerResponse> ReportProjectsByPolicyMarker(
         Contract.ReportProjectsByPolicyMarkerRequest request, ServerCallContext context)
     {
-        var counted = await ProjectsRunningAsync(request.StartYear, request.EndYear, context);
+        var counted = await ProjectsRunningAsync(request.StartYear, request.EndYear, request.CountryGroup, request.CountryGroupOn, context);
         var response = new Contract.ReportProjectsByPolicyMarkerResponse { ProjectCount = counted.Count };
         response.Rows.AddRange(ProjectClassificationReport.ByPolicyMarker(counted).Select(row => new Contract.PolicyMarkerProjectTotal
         {
@@ -46,7 +47,7 @@ public sealed partial class PartnershipsService
     public override async Task<Contract.ReportProjectsBySdgGoalResponse> ReportProjectsBySdgGoal(
         Contract.ReportProjectsBySdgGoalRequest request, ServerCallContext context)
     {
-        var counted = await ProjectsRunningAsync(request.StartYear, request.EndYear, context);
+        var counted = await ProjectsRunningAsync(request.StartYear, request.EndYear, request.CountryGroup, request.CountryGroupOn, context);
         var response = new Contract.ReportProjectsBySdgGoalResponse
         {
             ProjectCount = counted.Count,
@@ -62,16 +63,26 @@ public sealed partial class PartnershipsService
         return response;
     }
 
-    /// <summary>The projects the caller may see that run in any year of the period (0 = unbounded).</summary>
-    private async Task<IReadOnlyList<Project>> ProjectsRunningAsync(int startYear, int endYear, ServerCallContext context)
+    /// <summary>
+    /// The projects the caller may see that run in any year of the period (0 = unbounded), and, with a
+    /// country group, only those in one country of the group (judged in the project's start year
+    /// unless a day is given; a project in several countries is in no group, as in ReportDelivery).
+    /// </summary>
+    private async Task<IReadOnlyList<Project>> ProjectsRunningAsync(int startYear, int endYear, Contracts.Common.V1.CountryGroup group,
+        Google.Type.Date? on, ServerCallContext context)
     {
         var violations = new FieldViolations();
         CheckPeriod(startYear, endYear, violations);
+        var inGroup = CountryGroupRegistration.FilterFrom(group, on, violations);
         violations.ThrowIfAny();
         var from = new DateOnly(startYear == 0 ? FundingApproval.FirstYear : startYear, 1, 1);
         var to = new DateOnly(endYear == 0 ? FundingApproval.LastYear : endYear, 12, 31);
         var scope = await ReadScopeAsync(context);
         var filter = Filter.All(scope.Projects, p => p.EndDate >= from, p => p.StartDate <= to, p => p.Status != ProjectStatus.Withdrawn);
-        return await projects.ReadAllAsync(filter, new SortOrder<Project>(p => p.SortKey), context.CancellationToken);
+        var running = await projects.ReadAllAsync(filter, new SortOrder<Project>(p => p.SortKey), context.CancellationToken);
+        if (inGroup is null) return running;
+        var view = await CountryGroupsView.LoadAsync(countryStatuses, context.CancellationToken);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return [.. running.Where(p => p.CountryCodes.Count == 1 && inGroup.Admits(view, p.CountryCodes[0], p.StartDate.Year, today))];
     }
 }
