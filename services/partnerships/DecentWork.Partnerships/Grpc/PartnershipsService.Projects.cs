@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using DecentWork.Partnerships.Domain;
 using DecentWork.ServiceDefaults;
+using DecentWork.ServiceDefaults.CountryGroups;
 using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
@@ -123,14 +124,16 @@ public sealed partial class PartnershipsService
     {
         var violations = new FieldViolations();
         CheckPeriod(request.StartYear, request.EndYear, violations);
+        var inGroup = CountryGroupRegistration.FilterFrom(request.CountryGroup, request.CountryGroupOn, violations);
         violations.ThrowIfAny();
 
-        // A project counts in a period when it runs in any of its years.
+        // A project counts in a period when it runs in any of its years. Office-wide, like the other
+        // aggregate reports (see PartnerScopeTests), so not limited to the caller's projects.
         var from = new DateOnly(request.StartYear == 0 ? FundingApproval.FirstYear : request.StartYear, 1, 1);
         var to = new DateOnly(request.EndYear == 0 ? FundingApproval.LastYear : request.EndYear, 12, 31);
         var filter = Filter.All<Project>(p => p.EndDate >= from, p => p.StartDate <= to, p => p.Status != ProjectStatus.Withdrawn);
         var all = await projects.ReadAllAsync(filter, new SortOrder<Project>(p => p.SortKey), context.CancellationToken);
-        var linkage = ProjectLinkage.Of(all);
+        var linkage = ProjectLinkage.Of(await InCountryGroupAsync(all, inGroup, context.CancellationToken));
         return new Contract.ProjectLinkageReport
         {
             ProjectCount = linkage.Projects,
