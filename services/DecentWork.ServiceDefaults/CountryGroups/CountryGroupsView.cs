@@ -29,4 +29,15 @@ public sealed record CountryGroupFilter(CountryGroup Group, DateOnly? On)
         if (On is { } on) return periods.IsIn(Group, on);
         return year > 0 ? periods.IsInDuring(Group, year) : periods.IsIn(Group, today);
     }
+
+    /// <summary>
+    /// This filter over the statuses as stored now (one read of at most one record per country), as a
+    /// test of a country in a year (0: on <paramref name="today"/>) for a report to apply to its rows.
+    /// </summary>
+    public async Task<Func<string, int, bool>> AdmitterAsync(IAggregateStore<KnownCountryStatus> statuses, DateOnly today,
+        CancellationToken cancellationToken)
+    {
+        var view = await CountryGroupsView.LoadAsync(statuses, cancellationToken);
+        return (countryCode, year) => Admits(view, countryCode, year, today);
+    }
 }

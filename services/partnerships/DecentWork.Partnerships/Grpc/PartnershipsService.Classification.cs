@@ -82,13 +82,4 @@ public sealed partial class PartnershipsService
         var running = await projects.ReadAllAsync(filter, new SortOrder<Project>(p => p.SortKey), context.CancellationToken);
         return await InCountryGroupAsync(running, inGroup, context.CancellationToken);
     }
-
-    /// <summary>The projects in one country of the group (judged in the start year unless the filter names a day); all of them without a filter.</summary>
-    private async Task<IReadOnlyList<Project>> InCountryGroupAsync(IReadOnlyList<Project> running, CountryGroupFilter? inGroup, CancellationToken cancellationToken)
-    {
-        if (inGroup is null) return running;
-        var view = await CountryGroupsView.LoadAsync(countryStatuses, cancellationToken);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return [.. running.Where(p => p.CountryCodes.Count == 1 && inGroup.Admits(view, p.CountryCodes[0], p.StartDate.Year, today))];
-    }
 }

@@ -6,7 +6,7 @@ using Grouping = DecentWork.Contracts.Partnerships.V1.FundingApprovalGrouping;
 
 namespace DecentWork.Partnerships.Grpc;
 
-/// <summary>Funding and finance reports filtered by country group: per-country buckets or cells, the group applied at read time.</summary>
+/// <summary>Funding, finance and project reports filtered by country group: per-country buckets, cells or projects, the group applied at read time.</summary>
 public sealed partial class PartnershipsService
 {
     /// <summary>The period's per-country totals (0 = open bound) of the countries in the group, of one source if given.</summary>
@@ -17,8 +17,7 @@ public sealed partial class PartnershipsService
         var to = endYear == 0 ? FundingApproval.LastYear : endYear;
         var buckets = await projections.ReadAsync(FundingApprovalCountryTotals.ProjectionName, FundingApprovalCountryTotals.Between(from, to), cancellationToken);
         var view = await CountryGroupsView.LoadAsync(countryStatuses, cancellationToken);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return FundingApprovalCountryTotals.InGroup(buckets, filter, view, today).OfSource(source);
+        return FundingApprovalCountryTotals.InGroup(buckets, filter, view, Today()).OfSource(source);
     }
 
     /// <summary>
@@ -42,8 +41,15 @@ public sealed partial class PartnershipsService
     private async Task<List<FinanceCell>> InCountryGroupAsync(List<FinanceCell> cells, CountryGroupFilter? filter, CancellationToken cancellationToken)
     {
         if (filter is null) return cells;
-        var view = await CountryGroupsView.LoadAsync(countryStatuses, cancellationToken);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return [.. cells.Where(c => c.CountryCode.Length > 0 && filter.Admits(view, c.CountryCode, c.Year, today))];
+        var admits = await filter.AdmitterAsync(countryStatuses, Today(), cancellationToken);
+        return [.. cells.Where(c => c.CountryCode.Length > 0 && admits(c.CountryCode, c.Year))];
+    }
+
+    /// <summary>The projects in one country of the group (judged in the start year unless the filter names a day); all of them without a filter.</summary>
+    private async Task<IReadOnlyList<Project>> InCountryGroupAsync(IReadOnlyList<Project> running, CountryGroupFilter? filter, CancellationToken cancellationToken)
+    {
+        if (filter is null) return running;
+        var admits = await filter.AdmitterAsync(countryStatuses, Today(), cancellationToken);
+        return [.. running.Where(p => p.CountryCodes.Count == 1 && admits(p.CountryCodes[0], p.StartDate.Year))];
     }
 }

@@ -19,9 +19,7 @@ public sealed partial class ProgrammingService
         var violations = new FieldViolations();
         var filter = CountryGroupRegistration.FilterFrom(group, on, violations);
         violations.ThrowIfAny();
-        if (filter is null) return null;
-        var view = await CountryGroupsView.LoadAsync(countryStatuses, context.CancellationToken);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return (country, year) => filter.Admits(view, country, year, today);
+        return filter is null ? null
+            : await filter.AdmitterAsync(countryStatuses, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), context.CancellationToken);
     }
 }
