@@ -10,10 +10,11 @@ using TrainingApi = DecentWork.Contracts.Training.V1;
 namespace DecentWork.Benchmarks.Scale;
 
 /// <summary>
-/// Reports at scale: for each service and each size, fill a fresh store through the storage port,
-/// start the service in a process of its own, and time every report RPC over gRPC (sequential
-/// calls: p50 and p99 of what a caller waits), with the service's RSS idle after start and after
-/// the calls. Needs RABBITMQ_URI and RABBITMQ_MANAGEMENT_URI (deploy/scripts/rabbitmq.sh env).
+/// Reports at scale: for each service, fill a fresh store per size through the storage port, start
+/// each size's service in a process of its own, and time every report RPC over gRPC (sequential
+/// calls, on each size in turn: p50 and p99 of what a caller waits, and the ratio of the largest
+/// size's p50 to the smallest's), with each service's RSS idle after start and after the calls.
+/// Needs RABBITMQ_URI and RABBITMQ_MANAGEMENT_URI (deploy/scripts/rabbitmq.sh env).
 /// </summary>
 internal sealed class ScaleBenchmark(ScaleBenchmark.Options options, TextWriter output)
 {
@@ -42,73 +43,119 @@ internal sealed class ScaleBenchmark(ScaleBenchmark.Options options, TextWriter 
     {
         var identity = await IdentityProvider.SharedAsync();
         var broker = await RabbitMqBroker.SharedAsync();
-        output.WriteLine($"Reports at scale, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; up to {options.Calls} sequential calls or {options.Budget.TotalSeconds:F0} s per report after one warm-up call");
+        output.WriteLine($"Reports at scale, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; every size of a service served at once, each report called "
+            + $"in turn on each size, up to {options.Calls} rounds or {options.Budget.TotalSeconds:F0} s per report after one warm-up call per size");
         foreach (var name in options.Services)
         {
             var target = Targets[name];
-            foreach (var rows in options.Rows)
+            var sizes = new List<Size>();
+            try
             {
-                var folder = Path.Combine(options.WorkFolder, $"{name}-{rows}-{Guid.NewGuid():N}");
-                try
+                foreach (var rows in options.Rows)
                 {
+                    var folder = Path.Combine(options.WorkFolder, $"{name}-{rows}-{Guid.NewGuid():N}");
+                    sizes.Add(new Size(rows, folder));
                     var filling = Stopwatch.StartNew();
                     output.WriteLine($"\n## {name}, {rows:N0} {target.RowsAre}");
                     await StoreGenerator.FillAsync(target.Build, folder, services => target.Fill(services, rows, output));
                     output.WriteLine($"generated in {filling.Elapsed.TotalSeconds:F0} s; store file {new FileInfo(Path.Combine(folder, name + ".db")).Length / 1048576.0:F0} MB");
-                    var vhost = await broker.CreateVirtualHostAsync($"bench-{name}");
-                    try { await MeasureAsync(target, folder, identity, vhost); }
-                    finally { await broker.DeleteVirtualHostAsync(vhost); }
                 }
-                finally
+                await MeasureAsync(target, sizes, identity, broker);
+            }
+            finally
+            {
+                foreach (var size in sizes)
                 {
-                    Directory.Delete(folder, recursive: true);
+                    if (size.Service is not null) await size.Service.DisposeAsync();
+                    if (size.VirtualHost is not null) await broker.DeleteVirtualHostAsync(size.VirtualHost);
+                    if (Directory.Exists(size.Folder)) Directory.Delete(size.Folder, recursive: true);
                 }
             }
         }
     }
 
-    private async Task MeasureAsync(Target target, string folder, IdentityProvider identity, string rabbitUri)
+    /// <summary>One generated size of a service: its store, and once started its process and channel.</summary>
+    private sealed class Size(int rows, string folder)
     {
-        var starting = Stopwatch.StartNew();
-        await using var service = await ServiceProcess.StartAsync(target.Name, folder, identity.Authority, rabbitUri);
-        output.WriteLine($"healthy after {starting.Elapsed.TotalSeconds:F1} s");
-        await Task.Delay(TimeSpan.FromSeconds(3));
-        var idle = service.RssMegabytes();
-        var caller = TestCaller.DefaultFor(target.Name);
-        using var channel = GrpcChannel.ForAddress(service.GrpcAddress, new GrpcChannelOptions
-        {
-            Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure,
-                CallCredentials.FromInterceptor(async (_, metadata) => metadata.Add("authorization", "Bearer " + await identity.TokenAsync(caller)))),
-            UnsafeUseInsecureChannelCallCredentials = true,
-            MaxReceiveMessageSize = 64 * 1024 * 1024,
-        });
-        var invoker = channel.CreateCallInvoker();
-        output.WriteLine("| report | calls | p50 ms | p99 ms |");
-        output.WriteLine("|---|---|---|---|");
-        foreach (var report in await target.Reports(invoker)) output.WriteLine(await TimeAsync(report, invoker));
-        output.WriteLine($"RSS: {idle:F0} MB idle after start, {service.RssMegabytes():F0} MB after the calls");
+        public int Rows { get; } = rows;
+        public string Folder { get; } = folder;
+        public string? VirtualHost { get; set; }
+        public ServiceProcess? Service { get; set; }
+        public CallInvoker? Invoker { get; set; }
+        public double IdleRss { get; set; }
+        public IReadOnlyList<ReportCall> Reports { get; set; } = [];
     }
 
-    private async Task<string> TimeAsync(ReportCall report, CallInvoker invoker)
+    /// <summary>
+    /// Starts every size's service, then times each report on all sizes in turn, call by call, so a
+    /// burst of load on this shared machine falls on every size alike and the ratios compare like
+    /// with like.
+    /// </summary>
+    private async Task MeasureAsync(Target target, List<Size> sizes, IdentityProvider identity, RabbitMqBroker broker)
     {
-        var latencies = new List<double>();
+        var caller = TestCaller.DefaultFor(target.Name);
+        var channels = new List<GrpcChannel>();
         try
         {
-            // One warm-up call (JIT, first read of the file), not counted.
-            await report.Invoke(invoker, new CallOptions(deadline: DateTime.UtcNow.AddMinutes(10)));
-            var budget = Stopwatch.StartNew();
-            while (latencies.Count < options.Calls && budget.Elapsed < options.Budget)
+            foreach (var size in sizes)
             {
-                var call = Stopwatch.StartNew();
-                await report.Invoke(invoker, new CallOptions(deadline: DateTime.UtcNow.AddMinutes(10)));
-                latencies.Add(call.Elapsed.TotalMilliseconds);
+                size.VirtualHost = await broker.CreateVirtualHostAsync($"bench-{target.Name}");
+                var starting = Stopwatch.StartNew();
+                size.Service = await ServiceProcess.StartAsync(target.Name, size.Folder, identity.Authority, size.VirtualHost);
+                output.WriteLine($"{size.Rows:N0}: healthy after {starting.Elapsed.TotalSeconds:F1} s");
+                await Task.Delay(TimeSpan.FromSeconds(3));
+                size.IdleRss = size.Service.RssMegabytes();
+                var channel = GrpcChannel.ForAddress(size.Service.GrpcAddress, new GrpcChannelOptions
+                {
+                    Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure,
+                        CallCredentials.FromInterceptor(async (_, metadata) => metadata.Add("authorization", "Bearer " + await identity.TokenAsync(caller)))),
+                    UnsafeUseInsecureChannelCallCredentials = true,
+                    MaxReceiveMessageSize = 64 * 1024 * 1024,
+                });
+                channels.Add(channel);
+                size.Invoker = channel.CreateCallInvoker();
+                // The same requests on each size; those naming a record (a programme, a course) name one of its own.
+                size.Reports = await target.Reports(size.Invoker);
             }
+            var first = sizes[0].Rows;
+            var last = sizes[^1].Rows;
+            output.WriteLine();
+            output.WriteLine($"| report | rounds | {string.Join(" | ", sizes.Select(s => $"{s.Rows:N0}: p50 / p99 ms"))} | p50 {last:N0} / {first:N0} |");
+            output.WriteLine($"|---|---|{string.Concat(sizes.Select(_ => "---|"))}---|");
+            for (var report = 0; report < sizes[0].Reports.Count; report++) output.WriteLine(await TimeAsync(report, sizes));
+            foreach (var size in sizes)
+                output.WriteLine($"RSS at {size.Rows:N0}: {size.IdleRss:F0} MB idle after start, {size.Service!.RssMegabytes():F0} MB after the calls");
+        }
+        finally
+        {
+            foreach (var channel in channels) channel.Dispose();
+        }
+    }
+
+    private async Task<string> TimeAsync(int report, List<Size> sizes)
+    {
+        var name = sizes[0].Reports[report].Name;
+        var latencies = sizes.Select(_ => new List<double>()).ToList();
+        try
+        {
+            // One warm-up call per size (JIT, first read of the file), not counted.
+            foreach (var size in sizes) await size.Reports[report].Invoke(size.Invoker!, new CallOptions(deadline: DateTime.UtcNow.AddMinutes(10)));
+            var budget = Stopwatch.StartNew();
+            while (latencies[0].Count < options.Calls && budget.Elapsed < options.Budget)
+                for (var i = 0; i < sizes.Count; i++)
+                {
+                    var call = Stopwatch.StartNew();
+                    await sizes[i].Reports[report].Invoke(sizes[i].Invoker!, new CallOptions(deadline: DateTime.UtcNow.AddMinutes(10)));
+                    latencies[i].Add(call.Elapsed.TotalMilliseconds);
+                }
         }
         catch (RpcException e)
         {
-            return $"| {report.Name} | {latencies.Count} | {e.StatusCode} | |";
+            return $"| {name} | {latencies[^1].Count} | {e.StatusCode} |{string.Concat(sizes.Skip(1).Select(_ => " |"))} |";
         }
-        latencies.Sort();
-        return $"| {report.Name} | {latencies.Count} | {UnaryBenchmark.Percentile(latencies, 0.50):F1} | {UnaryBenchmark.Percentile(latencies, 0.99):F1} |";
+        foreach (var sorted in latencies) sorted.Sort();
+        var p50 = latencies.Select(l => UnaryBenchmark.Percentile(l, 0.50)).ToList();
+        var cells = latencies.Select((l, i) => $"{p50[i]:F1} / {UnaryBenchmark.Percentile(l, 0.99):F1}");
+        return $"| {name} | {latencies[^1].Count} | {string.Join(" | ", cells)} | {p50[^1] / p50[0]:F2} |";
     }
 }
