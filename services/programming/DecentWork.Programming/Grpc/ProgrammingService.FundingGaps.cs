@@ -46,7 +46,10 @@ public sealed partial class ProgrammingService
         foreach (var programme in shown)
             response.Programmes.Add(ToFundingGap(programme, await FundingOfAsync(programme.Id, context.CancellationToken)));
         if (byGroup is not null)
-            response.CountryGroupTotals.AddRange(await FundingGapGroupRowsAsync(need, funding, (ProgrammeStatus)request.Status, byGroup, context.CancellationToken));
+            response.CountryGroupTotals = new Contract.CountryGroupFundingGaps
+            {
+                Rows = { await FundingGapGroupRowsAsync(need, funding, (ProgrammeStatus)request.Status, byGroup, context.CancellationToken) },
+            };
         return response;
     }
 
