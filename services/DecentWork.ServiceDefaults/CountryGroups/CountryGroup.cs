@@ -9,6 +9,26 @@ public enum CountryGroup
     Neither = 4,
 }
 
+/// <summary>The groups as a report grouped by country group lists them, and their names for people.</summary>
+public static class CountryGroups
+{
+    /// <summary>
+    /// The three plain groups, then their union: rows overlap (a least developed country in crisis
+    /// is in three), and <see cref="CountryGroup.Neither"/> with <see cref="CountryGroup.LeastDevelopedOrInCrisis"/> covers every country once.
+    /// </summary>
+    public static readonly IReadOnlyList<CountryGroup> RowOrder =
+        [CountryGroup.LeastDeveloped, CountryGroup.InCrisis, CountryGroup.Neither, CountryGroup.LeastDevelopedOrInCrisis];
+
+    public static string Label(this CountryGroup group) => group switch
+    {
+        CountryGroup.LeastDeveloped => "Least developed countries",
+        CountryGroup.InCrisis => "Countries in crisis",
+        CountryGroup.Neither => "Neither least developed nor in crisis",
+        CountryGroup.LeastDevelopedOrInCrisis => "Least developed or in crisis",
+        _ => "Allocated to no country",
+    };
+}
+
 /// <summary>
 /// Days a country held a status: <see cref="From"/> inclusive, <see cref="Until"/> exclusive (the
 /// day it left, e.g. a graduation day), null while it still holds. Settable, for the stores' mappers.

@@ -21,4 +21,18 @@ public static class CountryGroupRegistration
         violations.Check(on is not null && day is null, onField, "must be a calendar date");
         return known && group != Contract.CountryGroup.Unspecified ? new CountryGroupFilter((CountryGroup)(int)group, day) : null;
     }
+
+    /// <summary>
+    /// The filters of a report grouped by country group, one per row in <see cref="CountryGroups.RowOrder"/>,
+    /// judged on the request's day (or each row's year). A group filter as well is refused: the rows
+    /// already split by group, and a filter would silently empty all but one of them.
+    /// </summary>
+    public static IReadOnlyList<CountryGroupFilter> GroupsFrom(Contract.CountryGroup group, Google.Type.Date? on, FieldViolations violations,
+        string groupField = "country_group", string onField = "country_group_on")
+    {
+        FilterFrom(Contract.CountryGroup.Unspecified, on, violations, groupField, onField); // checks the day alone
+        var day = on is null ? null : ProtoConvert.ToDateOnly(on);
+        violations.Check(group != Contract.CountryGroup.Unspecified, groupField, "cannot be combined with grouping by country group: there is a row per group");
+        return [.. CountryGroups.RowOrder.Select(g => new CountryGroupFilter(g, day))];
+    }
 }

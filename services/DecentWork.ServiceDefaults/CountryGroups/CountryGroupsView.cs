@@ -38,6 +38,9 @@ public sealed record CountryGroupFilter(CountryGroup Group, DateOnly? On)
         CancellationToken cancellationToken)
     {
         var view = await CountryGroupsView.LoadAsync(statuses, cancellationToken);
-        return (countryCode, year) => Admits(view, countryCode, year, today);
+        return Admitter(view, today);
     }
+
+    /// <summary>This filter over statuses already read (coordination reads its own), as the same test of a country in a year.</summary>
+    public Func<string, int, bool> Admitter(CountryGroupsView view, DateOnly today) => (countryCode, year) => Admits(view, countryCode, year, today);
 }

@@ -1,4 +1,5 @@
 using DecentWork.Coordination.Domain.Knowledge;
+using DecentWork.ServiceDefaults.CountryGroups;
 using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
@@ -22,12 +23,15 @@ public sealed partial class KnowledgeService
         var region = KnowledgeItemMapping.ToDomain(request.Region);
         violations.Check(request.Region != Contract.Region.Unspecified && region is null, "region", "is not a region");
         violations.Check(request.Year != 0 && request.Year is < FirstYear or > LastYear, "year", $"must be {FirstYear}-{LastYear} (0: every year)");
+        var inGroup = CountryGroupRegistration.FilterFrom(request.CountryGroup, request.CountryGroupOn, violations);
         violations.ThrowIfAny();
 
         var range = RegionComparison.RangeOf(region);
         var buckets = new List<Bucket>();
         foreach (var projection in RegionProjections)
             buckets.AddRange(await projections.ReadAsync(projection, range, context.CancellationToken));
+        if (inGroup is not null)
+            buckets = await InCountryGroupAsync(buckets, inGroup, request.Year, context.CancellationToken);
         var result = RegionComparison.Compare(region, buckets, ScopeOf(Caller.From(context)), request.Year == 0 ? null : request.Year);
 
         var report = new Contract.RegionComparisonReport { Total = ToProto(result.Total) };

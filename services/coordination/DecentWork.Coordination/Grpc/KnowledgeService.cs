@@ -17,7 +17,7 @@ namespace DecentWork.Coordination.Grpc;
 /// </summary>
 public sealed partial class KnowledgeService(
     IAggregateStore<KnowledgeItem> items, IAggregateStore<KnownProgramme> programmes, IProjectionReader projections, TimeProvider clock,
-    IAggregateStore<KnownSearchable> searchables)
+    IAggregateStore<KnownSearchable> searchables, IAggregateStore<CountryStatus> countryStatuses)
     : Contract.KnowledgeService.KnowledgeServiceBase
 {
     [Authorize(Policy = AccessPolicies.KnowledgeWrite)]

@@ -8,7 +8,9 @@ namespace DecentWork.Partnerships.Domain;
 /// <summary>
 /// What approvals allocate to each country, kept by the store with every approval saved:
 /// "c|year|source|country|partner|mobilised-by" → approvals allocating to the country and the US
-/// dollars allocated there. The reports filtered by country group read these buckets and keep the
+/// dollars allocated there; and "n|year|source" → approvals allocating money to no country (a
+/// region, the world, a programme without a country) and those dollars, so that a report grouped by
+/// country group can show the rest of the total. The reports filtered by country group read these buckets and keep the
 /// countries in the group at read time, so a country's status changing moves no bucket, and the
 /// cost grows with years × countries × partners, not with approvals.
 /// </summary>
@@ -16,12 +18,24 @@ public sealed class FundingApprovalCountryTotals : Projection<FundingApproval>
 {
     public const string ProjectionName = "funding-approval-country-totals";
     private const string Countries = "c";
+    private const string NoCountry = "n";
 
     public override string Name => ProjectionName;
 
+    // 2: cancelled approvals count nowhere (version 1 kept counting them), and the "n" family.
+    public override int Version => 2;
+
     public override void Contribute(FundingApproval approval, Contributions contributions)
     {
+        // A cancelled approval counts nowhere, as in FundingApprovalTotals; the store subtracts what it counted before.
+        if (approval.IsCancelled()) return;
         var year = approval.Year.ToString("D4", CultureInfo.InvariantCulture);
+        var elsewhere = approval.Allocations.Where(a => a.CountryCode is null).ToList();
+        if (elsewhere.Count > 0)
+        {
+            var key = BucketKey.Of(NoCountry, year, Code((int)approval.Source));
+            contributions.Count(key).Add(key, FundingApprovalTotals.UsdFigure, elsewhere.Sum(a => a.AmountUsd));
+        }
         // An approval counts once per country it allocates to, however many allocations go there.
         foreach (var country in approval.Allocations.Where(a => a.CountryCode is not null).GroupBy(a => a.CountryCode!))
         {
@@ -32,6 +46,15 @@ public sealed class FundingApprovalCountryTotals : Projection<FundingApproval>
 
     public static BucketRange Between(int startYear, int endYear) =>
         BucketRange.Between($"{Countries}{BucketKey.Separator}{startYear:D4}", $"{Countries}{BucketKey.Separator}{endYear:D4}");
+
+    /// <summary>The "n" family of the period: money allocated to no country.</summary>
+    public static BucketRange NoCountryBetween(int startYear, int endYear) =>
+        BucketRange.Between($"{NoCountry}{BucketKey.Separator}{startYear:D4}", $"{NoCountry}{BucketKey.Separator}{endYear:D4}");
+
+    /// <summary>The "n" buckets as approval rows (no partner), so that <see cref="FundingTotals.OfSource"/> and the totals apply to them.</summary>
+    public static FundingTotals AllocatedToNoCountry(IEnumerable<Bucket> buckets) =>
+        new([.. buckets.Select(b => new ApprovalTotal(Number(b.Parts[1]), (FundingSource)Number(b.Parts[2]), Guid.Empty, MobilisedBy.NotRecorded,
+            b[FundingApprovalTotals.UsdFigure], (int)b.Count))], []);
 
     /// <summary>
     /// The totals of the money allocated to countries the filter admits (each bucket judged in its

@@ -44,6 +44,8 @@ public sealed class ProjectParticipationProjection : Projection<Project>
 
     public static string CountryOf(Bucket bucket) => bucket.Parts[2];
 
+    public static int YearOf(Bucket bucket) => int.Parse(bucket.Parts[1], NumberStyles.None, CultureInfo.InvariantCulture);
+
     public static BucketRange Between(string family, int startYear, int endYear) =>
         BucketRange.Between($"{family}{BucketKey.Separator}{startYear:D4}", $"{family}{BucketKey.Separator}{endYear:D4}");
 

@@ -27,8 +27,9 @@ public sealed partial class PartnershipsService
         violations.ThrowIfAny();
 
         var source = request.Source == 0 ? (FundingSource?)null : (FundingSource)request.Source;
-        var (current, currentTotals) = await GroupedRows(request.GroupBy, request.Year, request.Year, source, 0, context, inGroup);
-        var (previous, previousTotals) = await GroupedRows(request.GroupBy, request.Year - 1, request.Year - 1, source, 0, context, inGroup);
+        var groupsOn = ProtoConvert.ToDateOnly(request.CountryGroupOn);
+        var (current, currentTotals) = await GroupedRows(request.GroupBy, request.Year, request.Year, source, 0, context, inGroup, groupsOn);
+        var (previous, previousTotals) = await GroupedRows(request.GroupBy, request.Year - 1, request.Year - 1, source, 0, context, inGroup, groupsOn);
         var (total, previousTotal) = (FundingReports.Total(currentTotals), FundingReports.Total(previousTotals));
         var response = new Contract.ReportFundingGrowthResponse
         {

@@ -2,6 +2,8 @@ using DecentWork.Partnerships.Domain;
 using DecentWork.Partnerships.Domain.Finance;
 using DecentWork.ServiceDefaults.CountryGroups;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Storage;
+using Contract = DecentWork.Contracts.Partnerships.V1;
 using Grouping = DecentWork.Contracts.Partnerships.V1.FundingApprovalGrouping;
 
 namespace DecentWork.Partnerships.Grpc;
@@ -13,12 +15,33 @@ public sealed partial class PartnershipsService
     private async Task<FundingTotals> LoadCountryGroupTotals(int startYear, int endYear, CountryGroupFilter filter, CancellationToken cancellationToken,
         FundingSource? source = null)
     {
-        var from = startYear == 0 ? FundingApproval.FirstYear : startYear;
-        var to = endYear == 0 ? FundingApproval.LastYear : endYear;
+        var (from, to) = Years(startYear, endYear);
         var buckets = await projections.ReadAsync(FundingApprovalCountryTotals.ProjectionName, FundingApprovalCountryTotals.Between(from, to), cancellationToken);
         var view = await CountryGroupsView.LoadAsync(countryStatuses, cancellationToken);
         return FundingApprovalCountryTotals.InGroup(buckets, filter, view, Today()).OfSource(source);
     }
+
+    /// <summary>
+    /// The rows of a funding report grouped by country group (<see cref="FundingByCountryGroupReport"/>),
+    /// each group judged on <paramref name="on"/> or else in each approval's year; shares are of
+    /// <paramref name="total"/>, every approval of the period. Two key ranges and the statuses.
+    /// </summary>
+    private async Task<List<Contract.FundingApprovalTotal>> CountryGroupRows(int startYear, int endYear, FundingSource? source, DateOnly? on, decimal total,
+        CancellationToken cancellationToken)
+    {
+        var (from, to) = Years(startYear, endYear);
+        var name = FundingApprovalCountryTotals.ProjectionName;
+        var countries = await projections.ReadAsync(name, FundingApprovalCountryTotals.Between(from, to), cancellationToken);
+        var noCountry = await projections.ReadAsync(name, FundingApprovalCountryTotals.NoCountryBetween(from, to), cancellationToken);
+        var view = await CountryGroupsView.LoadAsync(countryStatuses, cancellationToken);
+        var groups = CountryGroups.RowOrder.Select(g => new CountryGroupFilter(g, on)).ToList();
+        return Rows(FundingByCountryGroupReport.Rows([.. countries], noCountry, groups, view, Today(), source),
+            r => (ReportLabels.Key((Contracts.Common.V1.CountryGroup)(int)r.Key), r.Key.Label()), total);
+    }
+
+    /// <summary>A period's bounds, 0 meaning open.</summary>
+    private static (int From, int To) Years(int startYear, int endYear) =>
+        (startYear == 0 ? FundingApproval.FirstYear : startYear, endYear == 0 ? FundingApproval.LastYear : endYear);
 
     /// <summary>
     /// The request's country group for a funding report grouped by <paramref name="groupBy"/>. The
@@ -28,10 +51,26 @@ public sealed partial class PartnershipsService
     private static CountryGroupFilter? FundingCountryGroup(Contracts.Common.V1.CountryGroup group, Google.Type.Date? on, Grouping groupBy,
         FieldViolations violations)
     {
+        if (groupBy == Grouping.CountryGroup)
+        {
+            CountryGroupRegistration.GroupsFrom(group, on, violations);
+            return null;
+        }
         var inGroup = CountryGroupRegistration.FilterFrom(group, on, violations);
         violations.Check(inGroup is not null && groupBy is Grouping.StrategicObjective or Grouping.Theme or Grouping.ImplementingUnit or Grouping.Outcome,
             "country_group", "cannot be combined with group_by strategic objective, theme, implementing unit or outcome");
         return inGroup;
+    }
+
+    /// <summary>
+    /// The projects' participation buckets ("family|year|country|project") in one country of the
+    /// group, each judged in its year unless the filter names a day; all of them without a filter.
+    /// </summary>
+    private async Task<Func<Bucket, bool>> ParticipationInCountryGroupAsync(CountryGroupFilter? filter, CancellationToken cancellationToken)
+    {
+        if (filter is null) return _ => true;
+        var admits = await filter.AdmitterAsync(countryStatuses, Today(), cancellationToken);
+        return b => ProjectParticipationProjection.CountryOf(b) is { Length: > 0 } country && admits(country, ProjectParticipationProjection.YearOf(b));
     }
 
     /// <summary>

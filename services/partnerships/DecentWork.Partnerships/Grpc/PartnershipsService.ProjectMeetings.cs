@@ -1,4 +1,5 @@
 using DecentWork.Partnerships.Domain;
+using DecentWork.ServiceDefaults.CountryGroups;
 using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
@@ -59,15 +60,17 @@ public sealed partial class PartnershipsService
         var violations = new FieldViolations();
         CheckPeriod(request.StartYear, request.EndYear, violations);
         var country = violations.OptionalCountry(request.CountryCode, "country_code");
+        var inGroup = CountryGroupRegistration.FilterFrom(request.CountryGroup, request.CountryGroupOn, violations);
         violations.ThrowIfAny();
 
         var cancellationToken = context.CancellationToken;
+        var admitted = await ParticipationInCountryGroupAsync(inGroup, cancellationToken);
         var (from, to) = (request.StartYear == 0 ? FundingApproval.FirstYear : request.StartYear, request.EndYear == 0 ? FundingApproval.LastYear : request.EndYear);
         var visible = await VisibleProjectIdsAsync(await ReadScopeAsync(context), cancellationToken);
         async Task<List<Bucket>> Read(string family) =>
             [.. (await projections.ReadAsync(ProjectParticipationProjection.ProjectionName, ProjectParticipationProjection.Between(family, from, to), cancellationToken))
                 .Where(b => (country is null || ProjectParticipationProjection.CountryOf(b) == country.Code)
-                    && (visible is null || visible.Contains(ProjectParticipationProjection.ProjectOf(b))))];
+                    && (visible is null || visible.Contains(ProjectParticipationProjection.ProjectOf(b))) && admitted(b))];
         var report = ProjectParticipationReport.From(await Read(ProjectParticipationProjection.MeetingFamily), await Read(ProjectParticipationProjection.CommitteeFamily));
 
         var response = new Contract.ReportProjectParticipationResponse

@@ -31,7 +31,8 @@ public sealed partial class PartnershipsService
         violations.ThrowIfAny();
 
         var source = request.Source == 0 ? (FundingSource?)null : (FundingSource)request.Source;
-        var (rows, found) = await GroupedRows(request.GroupBy, request.StartYear, request.EndYear, source, request.Limit, context, inGroup);
+        var (rows, found) = await GroupedRows(request.GroupBy, request.StartYear, request.EndYear, source, request.Limit, context, inGroup,
+            ProtoConvert.ToDateOnly(request.CountryGroupOn));
         var response = new Contract.ReportFundingApprovalsResponse
         {
             TotalAmount = ProtoConvert.ToMoney(FundingReports.Total(found), FundingApproval.Usd),
@@ -43,7 +44,7 @@ public sealed partial class PartnershipsService
 
     /// <summary>A period's rows for one grouping, with the totals they share of (what ReportFundingApprovals and ReportFundingGrowth show).</summary>
     private async Task<(List<Contract.FundingApprovalTotal> Rows, FundingTotals Found)> GroupedRows(Grouping groupBy, int startYear, int endYear,
-        FundingSource? source, int limit, ServerCallContext context, CountryGroupFilter? inGroup = null)
+        FundingSource? source, int limit, ServerCallContext context, CountryGroupFilter? inGroup = null, DateOnly? groupsOn = null)
     {
         var byPartner = groupBy is Grouping.Partner or Grouping.PartnerCategory;
         var found = inGroup is null ? await LoadTotals(startYear, endYear, context.CancellationToken, source, byPartner)
@@ -57,6 +58,7 @@ public sealed partial class PartnershipsService
             Grouping.StrategicObjective or Grouping.Theme or Grouping.ImplementingUnit =>
                 await AllocationRows(groupBy, startYear, endYear, source, total, context.CancellationToken),
             Grouping.Outcome => await OutcomeRows(startYear, endYear, source, total, context.CancellationToken),
+            Grouping.CountryGroup => await CountryGroupRows(startYear, endYear, source, groupsOn, total, context.CancellationToken),
             _ => await PartnerRows(FundingReports.ByPartner(found), groupBy == Grouping.PartnerCategory, total,
                 limit, await ReadScopeAsync(context), context.CancellationToken),
         };
@@ -91,10 +93,12 @@ public sealed partial class PartnershipsService
         violations.Check(!FundingApproval.IsValidYear(request.EndYear), "end_year", $"is required and must be {FundingApproval.FirstYear}-{FundingApproval.LastYear}");
         violations.Check(request.EndYear < request.StartYear || request.EndYear - request.StartYear >= MaxAfricaYears, "end_year",
             $"must be from start_year to {MaxAfricaYears - 1} years after it");
+        var inGroup = CountryGroupRegistration.FilterFrom(request.CountryGroup, request.CountryGroupOn, violations);
         violations.ThrowIfAny();
 
         // The year before the period is read too: it is the base of the first year's change.
-        var found = await LoadTotals(request.StartYear - 1, request.EndYear, context.CancellationToken);
+        var found = inGroup is null ? await LoadTotals(request.StartYear - 1, request.EndYear, context.CancellationToken)
+            : await LoadCountryGroupTotals(request.StartYear - 1, request.EndYear, inGroup, context.CancellationToken);
         var response = new Contract.AfricaShareReport();
         response.Years.AddRange(RegionalReports.Africa(found, request.StartYear, request.EndYear).Select(y => new Contract.AfricaShareYear
         {

@@ -1,3 +1,4 @@
+using DecentWork.ServiceDefaults.CountryGroups;
 using DecentWork.ServiceDefaults.Storage;
 
 namespace DecentWork.Programming.Domain;
@@ -17,4 +18,16 @@ public sealed record FundingGapsReport(int ProgrammeCount, decimal ResourceNeedU
         return new FundingGapsReport((int)need.Sum(b => b.Count), need.Sum(b => b[FundingGroups.Need]),
             need.Sum(b => b[FundingGroups.Usd]) + funding.Sum(b => b[FundingGroups.Usd]));
     }
+
+    /// <summary>
+    /// The totals once per group, each as the report filtered by it: buckets have no year, so each
+    /// country is judged on the filter's day or <paramref name="today"/>. The rows overlap.
+    /// </summary>
+    public static List<(CountryGroup Group, FundingGapsReport Totals)> ByCountryGroup(IReadOnlyCollection<Bucket> needBuckets,
+        IReadOnlyCollection<Bucket> fundingBuckets, ProgrammeStatus status, IEnumerable<CountryGroupFilter> groups, CountryGroupsView view, DateOnly today) =>
+    [
+        .. groups.Select(filter => (filter.Group, From(
+            needBuckets.Where(b => filter.Admits(view, FundingGroups.CountryOf(b), 0, today)),
+            fundingBuckets.Where(b => filter.Admits(view, FundingGroups.CountryOf(b), 0, today)), status))),
+    ];
 }

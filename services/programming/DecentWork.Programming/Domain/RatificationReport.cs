@@ -36,6 +36,8 @@ public sealed class RatificationTargetsProjection : Projection<RatificationTarge
         contributions.Count(BucketKey.Of(state.CountryCode, ((int)state.Region).ToString("D2"), state.ConventionNumber.ToString("D3"),
             state.IsRatified ? "ratified" : "pending"));
 
+    public static string CountryOf(Bucket bucket) => bucket.Parts[0];
+
     internal static (string Country, int Convention, bool Ratified) Parse(Bucket bucket) =>
         (bucket.Parts[0], int.Parse(bucket.Parts[2]), bucket.Parts[3] == "ratified");
 }

@@ -20,6 +20,7 @@ public sealed partial class ProgrammingService
     {
         var violations = new FieldViolations();
         var page = Page.From(request.PageSize, request.PageToken, violations);
+        var byGroup = CountryGroupRows(request.GroupByCountryGroup, request.CountryGroup, request.CountryGroupOn);
         var inGroup = await CountryGroupAsync(request.CountryGroup, request.CountryGroupOn, context);
         var filter = ReportFilter(request.Region, request.Country, request.Status, violations, context);
         // The totals come from the buckets (a few per country the caller sees), the rows from one
@@ -44,6 +45,11 @@ public sealed partial class ProgrammingService
         };
         foreach (var programme in shown)
             response.Programmes.Add(ToFundingGap(programme, await FundingOfAsync(programme.Id, context.CancellationToken)));
+        if (byGroup is not null)
+            response.CountryGroupTotals = new Contract.CountryGroupFundingGaps
+            {
+                Rows = { await FundingGapGroupRowsAsync(need, funding, (ProgrammeStatus)request.Status, byGroup, context.CancellationToken) },
+            };
         return response;
     }
 

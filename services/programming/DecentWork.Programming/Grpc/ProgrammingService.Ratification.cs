@@ -97,7 +97,10 @@ public sealed partial class ProgrammingService
     [Authorize(Policy = AccessPolicies.ProgrammesReport)]
     public override async Task<Contract.ReportRatificationTargetsResponse> ReportRatificationTargets(Contract.ReportRatificationTargetsRequest request, ServerCallContext context)
     {
-        var report = RatificationReport.From(await ReportBucketsAsync(RatificationTargetsProjection.ProjectionName, request.Region, request.Country, context));
+        var inGroup = await CountryGroupAsync(request.CountryGroup, request.CountryGroupOn, context);
+        var buckets = await ReportBucketsAsync(RatificationTargetsProjection.ProjectionName, request.Region, request.Country, context);
+        // Targets have no year: the group is the one of the day asked for, or today's.
+        var report = RatificationReport.From(inGroup is null ? buckets : buckets.Where(b => inGroup(RatificationTargetsProjection.CountryOf(b), 0)));
         var response = new Contract.ReportRatificationTargetsResponse();
         response.Rows.AddRange(report.Select(c => new Contract.ConventionRatificationTotal
         {

@@ -36,6 +36,13 @@ public static class RegionComparison
     private static string Number(IloRegion region) => ((int)region).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
+    /// The buckets of single countries that <paramref name="admits"/>: those of a region but no
+    /// country ("-") and of projects across regions ("0|-") belong to no country, so to no group.
+    /// </summary>
+    public static List<Bucket> InCountries(IEnumerable<Bucket> buckets, Func<string, bool> admits) =>
+        [.. buckets.Where(b => b.Parts is [_, var country] && country != NoCountry && admits(country))];
+
+    /// <summary>
     /// One row per country of <paramref name="region"/> (or per region when null), over the buckets
     /// of the projections, limited to <paramref name="scopes"/> (null: every country). Items of a
     /// region without a country count in the region's rows only. Budget and expenditure are those of
