@@ -9,7 +9,7 @@ using Contract = DecentWork.Contracts.Training.V1;
 
 namespace DecentWork.Training.Grpc;
 
-/// <summary>ChangeCourse and WithdrawCourse: the shared change helper around Course.Change / Course.Withdraw.</summary>
+/// <summary>ChangeCourse, WithdrawCourse and ReinstateCourse: the shared change helper around Course.Change / Withdraw / Reinstate.</summary>
 public sealed partial class TrainingService
 {
     [Authorize(Policy = AccessPolicies.TrainingWrite)]
@@ -51,6 +51,25 @@ public sealed partial class TrainingService
             return Task.FromResult(true);
         }, context.CancellationToken);
         return CourseMapping.ToProto(withdrawn);
+    }
+
+    [Authorize(Policy = AccessPolicies.TrainingWrite)]
+    public override async Task<Contract.Course> ReinstateCourse(Contract.ReinstateCourseRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var id = ProtoConvert.ToId(request.Id);
+        violations.Check(id is null, "id", "must be a UUID");
+        violations.Check(!Course.IsValidWithdrawalReason(request.Reason), "reason", $"is required and must be at most {Course.MaxWithdrawalReasonLength} characters");
+        violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
+        violations.ThrowIfAny();
+
+        var reinstatedBy = Caller.From(context).Display;
+        var reinstated = await _courses.ChangeAsync(token => FindCourseAsync(id!.Value, request.Id, token), request.ExpectedVersion, course =>
+        {
+            course.Reinstate(request.Reason, _clock.GetUtcNow(), reinstatedBy);
+            return Task.FromResult(true);
+        }, context.CancellationToken);
+        return CourseMapping.ToProto(reinstated);
     }
 
     private static void CheckCodeAndTitle(Contract.PublishCourseRequest request, FieldViolations violations)
