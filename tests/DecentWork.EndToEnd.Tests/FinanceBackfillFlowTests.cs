@@ -1,5 +1,3 @@
-using DecentWork.Coordination;
-using DecentWork.Partnerships;
 using DecentWork.Partnerships.Domain;
 using DecentWork.Partnerships.Domain.Finance;
 using DecentWork.ServiceDefaults.Grpc;
@@ -15,43 +13,22 @@ namespace DecentWork.EndToEnd.Tests;
 
 /// <summary>
 /// Issue 13: money saved before ProjectFinanceChanged existed reaches coordination's region
-/// comparison once partnerships starts, and only once. Partnerships and coordination alone, on a
-/// virtual host of their own; the old records are written straight into partnerships' embedded
-/// store as an older release left them (no announcement mark, no event in the outbox).
+/// comparison once partnerships starts, and only once. The old records are written straight into
+/// partnerships' embedded store as an older release left them (no announcement mark, no event in the outbox).
 /// </summary>
-public sealed class FinanceBackfillFlowTests : IAsyncLifetime
+public sealed class FinanceBackfillFlowTests(FinanceServices services) : IClassFixture<FinanceServices>
 {
     private const int Year = 2007;
     private static readonly DateTimeOffset Now = new(2008, 6, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private RabbitMqBroker _broker = null!;
-    private string _virtualHost = "";
-    private ServiceInstance _coordination = null!;
-    private ServiceInstance _partnerships = null!;
-
-    public async Task InitializeAsync()
-    {
-        _broker = await RabbitMqBroker.SharedAsync();
-        _virtualHost = await _broker.CreateVirtualHostAsync("finance-backfill");
-        async Task<Dictionary<string, string>> SettingsFor(string service) =>
-            new() { ["RABBITMQ_URI"] = await _broker.ServiceAccountUriAsync(_virtualHost, service) };
-        _coordination = await ServiceInstance.StartAsync(CoordinationApp.ServiceName, CoordinationApp.Build, await SettingsFor(CoordinationApp.ServiceName));
-        _partnerships = await ServiceInstance.StartAsync(PartnershipsApp.ServiceName, PartnershipsApp.Build, await SettingsFor(PartnershipsApp.ServiceName));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _partnerships.DisposeAsync();
-        await _coordination.DisposeAsync();
-        await _broker.DeleteVirtualHostAsync(_virtualHost);
-    }
+    private ServiceInstance Partnerships => services.Partnerships;
 
     [SkippableFact]
     public async Task PartnershipsStart_WhenBooksAndTransactionsPredateProjectFinanceChanged_AnnouncesTheirMoneyToTheRegionComparisonOnce()
     {
         Skip.If(TestStore.UsesMongo, "writes old documents straight into the embedded store");
         var (book, spent) = StoreOldFinance();
-        var comparison = new CoordinationV1.KnowledgeService.KnowledgeServiceClient(_coordination.ChannelFor(TestCaller.ProgrammeStaff));
+        var comparison = new CoordinationV1.KnowledgeService.KnowledgeServiceClient(services.Coordination.ChannelFor(TestCaller.ProgrammeStaff));
 
         await RestartPartnershipsAsync();
 
@@ -65,7 +42,7 @@ public sealed class FinanceBackfillFlowTests : IAsyncLifetime
         await RestartPartnershipsAsync();
         Assert.Equal(((int?)1, 2L), await MarkOfAsync<ApprovalBudget>(book.Id, b => b.AnnouncedRevision));
         Assert.Equal(((int?)1, 2L), await MarkOfAsync<FinancialTransaction>(spent.Id, t => t.AnnouncedRevision));
-        await Eventually.Until(() => _partnerships.Services.GetRequiredService<IOutbox>().CountAsync(CancellationToken.None), n => n == 0,
+        await Eventually.Until(() => Partnerships.Services.GetRequiredService<IOutbox>().CountAsync(CancellationToken.None), n => n == 0,
             what: "partnerships' outbox to be empty");
         // The idle check is a seek on the marks' indexes.
         var indexed = Database().Run(d => d.GetCollection("$indexes").FindAll()
@@ -76,15 +53,15 @@ public sealed class FinanceBackfillFlowTests : IAsyncLifetime
 
     private async Task RestartPartnershipsAsync()
     {
-        await _partnerships.StopAsync();
-        await _partnerships.StartAsync();
+        await Partnerships.StopAsync();
+        await Partnerships.StartAsync();
     }
 
-    private LiteDbDatabase Database() => _partnerships.Services.GetRequiredService<LiteDbDatabase>();
+    private LiteDbDatabase Database() => Partnerships.Services.GetRequiredService<LiteDbDatabase>();
 
     private async Task<(int? Mark, long Version)> MarkOfAsync<T>(Guid id, Func<T, int?> mark) where T : Aggregate
     {
-        var stored = await _partnerships.Services.GetRequiredService<IAggregateStore<T>>().FindAsync(id);
+        var stored = await Partnerships.Services.GetRequiredService<IAggregateStore<T>>().FindAsync(id);
         return (mark(stored!), stored!.Version);
     }
 
