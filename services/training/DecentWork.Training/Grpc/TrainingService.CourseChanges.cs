@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DecentWork.ServiceDefaults;
 using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.ServiceDefaults.Security;
@@ -35,41 +36,34 @@ public sealed partial class TrainingService
     }
 
     [Authorize(Policy = AccessPolicies.TrainingWrite)]
-    public override async Task<Contract.Course> WithdrawCourse(Contract.WithdrawCourseRequest request, ServerCallContext context)
-    {
-        var violations = new FieldViolations();
-        var id = ProtoConvert.ToId(request.Id);
-        violations.Check(id is null, "id", "must be a UUID");
-        violations.Check(!Course.IsValidWithdrawalReason(request.Reason), "reason", $"is required and must be at most {Course.MaxWithdrawalReasonLength} characters");
-        violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
-        violations.ThrowIfAny();
-
-        var withdrawnBy = Caller.From(context).Display;
-        var withdrawn = await _courses.ChangeAsync(token => FindCourseAsync(id!.Value, request.Id, token), request.ExpectedVersion, course =>
-        {
-            course.Withdraw(request.Reason, _clock.GetUtcNow(), withdrawnBy);
-            return Task.FromResult(true);
-        }, context.CancellationToken);
-        return CourseMapping.ToProto(withdrawn);
-    }
+    public override Task<Contract.Course> WithdrawCourse(Contract.WithdrawCourseRequest request, ServerCallContext context) =>
+        ChangeForAReasonAsync(request.Id, request.Reason, request.ExpectedVersion, context, (course, now, by) => course.Withdraw(request.Reason, now, by));
 
     [Authorize(Policy = AccessPolicies.TrainingWrite)]
-    public override async Task<Contract.Course> ReinstateCourse(Contract.ReinstateCourseRequest request, ServerCallContext context)
+    public override Task<Contract.Course> ReinstateCourse(Contract.ReinstateCourseRequest request, ServerCallContext context) =>
+        ChangeForAReasonAsync(request.Id, request.Reason, request.ExpectedVersion, context, (course, now, by) => course.Reinstate(request.Reason, now, by));
+
+    /// <summary>
+    /// WithdrawCourse and ReinstateCourse take the same request (id, a required reason, expected_version)
+    /// and record who did it and when; only the step on the course differs.
+    /// </summary>
+    private async Task<Contract.Course> ChangeForAReasonAsync(string requestedId, string reason, long expectedVersion, ServerCallContext context,
+        Action<Course, DateTimeOffset, string> step, [CallerMemberName] string operation = "")
     {
         var violations = new FieldViolations();
-        var id = ProtoConvert.ToId(request.Id);
+        var id = ProtoConvert.ToId(requestedId);
         violations.Check(id is null, "id", "must be a UUID");
-        violations.Check(!Course.IsValidWithdrawalReason(request.Reason), "reason", $"is required and must be at most {Course.MaxWithdrawalReasonLength} characters");
-        violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
+        violations.Check(!Course.IsValidWithdrawalReason(reason), "reason", $"is required and must be at most {Course.MaxWithdrawalReasonLength} characters");
+        violations.Check(expectedVersion < 0, "expected_version", "must not be negative");
         violations.ThrowIfAny();
 
-        var reinstatedBy = Caller.From(context).Display;
-        var reinstated = await _courses.ChangeAsync(token => FindCourseAsync(id!.Value, request.Id, token), request.ExpectedVersion, course =>
+        var by = Caller.From(context).Display;
+        var changed = await _courses.ChangeAsync(token => FindCourseAsync(id!.Value, requestedId, token), expectedVersion, course =>
         {
-            course.Reinstate(request.Reason, _clock.GetUtcNow(), reinstatedBy);
+            step(course, _clock.GetUtcNow(), by);
             return Task.FromResult(true);
-        }, context.CancellationToken);
-        return CourseMapping.ToProto(reinstated);
+        }, context.CancellationToken, operation: operation);
+        return CourseMapping.ToProto(changed);
     }
 
     private static void CheckCodeAndTitle(Contract.PublishCourseRequest request, FieldViolations violations)
