@@ -36,8 +36,29 @@ public sealed partial class TrainingService
     }
 
     [Authorize(Policy = AccessPolicies.TrainingWrite)]
-    public override Task<Contract.Course> WithdrawCourse(Contract.WithdrawCourseRequest request, ServerCallContext context) =>
-        ChangeForAReasonAsync(request.Id, request.Reason, request.ExpectedVersion, context, (course, now, by) => course.Withdraw(request.Reason, now, by));
+    public override async Task<Contract.Course> WithdrawCourse(Contract.WithdrawCourseRequest request, ServerCallContext context)
+    {
+        var withdrawn = await ChangeForAReasonAsync(request.Id, request.Reason, request.ExpectedVersion, context,
+            (course, now, by) => course.Withdraw(request.Reason, now, by));
+        await NoteWithdrawalOnEditionsAsync(Guid.Parse(withdrawn.Id), withdrawn.WithdrawnAt.ToDateTimeOffset(), context.CancellationToken);
+        return withdrawn;
+    }
+
+    /// <summary>
+    /// After the course is saved withdrawn: every edition of it notes the withdrawal, so an application
+    /// racing it on an edition is ordered on that edition (refused after, or taken before). The course
+    /// is withdrawn already; an edition scheduled meanwhile is found by applications to be of a withdrawn course.
+    /// </summary>
+    private async Task NoteWithdrawalOnEditionsAsync(Guid courseId, DateTimeOffset withdrawnAt, CancellationToken cancellationToken)
+    {
+        var editions = await _editions.ReadAllAsync(e => e.CourseId == courseId, new SortOrder<Edition>(e => e.ListKey), cancellationToken);
+        foreach (var edition in editions)
+            await _editions.ChangeAsync(edition.Id, "Edition", 0, e =>
+            {
+                e.NoteCourseWithdrawn(withdrawnAt);
+                return true;
+            }, cancellationToken);
+    }
 
     [Authorize(Policy = AccessPolicies.TrainingWrite)]
     public override Task<Contract.Course> ReinstateCourse(Contract.ReinstateCourseRequest request, ServerCallContext context) =>
