@@ -25,6 +25,7 @@ public sealed class TrainingRpcs : IServiceRpcs<TrainingService.TrainingServiceC
         new(nameof(TrainingService.TrainingServiceClient.UnlinkEditionFromOutcome), Write, c => c.UnlinkEditionFromOutcomeAsync(new UnlinkEditionFromOutcomeRequest()).ResponseAsync),
         new(nameof(TrainingService.TrainingServiceClient.ChangeCourse), Write, c => c.ChangeCourseAsync(new ChangeCourseRequest()).ResponseAsync),
         new(nameof(TrainingService.TrainingServiceClient.WithdrawCourse), Write, c => c.WithdrawCourseAsync(new WithdrawCourseRequest()).ResponseAsync),
+        new(nameof(TrainingService.TrainingServiceClient.ReinstateCourse), Write, c => c.ReinstateCourseAsync(new ReinstateCourseRequest()).ResponseAsync),
         new(nameof(TrainingService.TrainingServiceClient.ScheduleEdition), Write, c => c.ScheduleEditionAsync(new ScheduleEditionRequest()).ResponseAsync),
         new(nameof(TrainingService.TrainingServiceClient.GetEdition), Read, c => c.GetEditionAsync(new GetEditionRequest()).ResponseAsync),
         new(nameof(TrainingService.TrainingServiceClient.ListEditions), Read, c => c.ListEditionsAsync(new ListEditionsRequest()).ResponseAsync),

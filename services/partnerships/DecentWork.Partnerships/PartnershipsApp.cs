@@ -49,17 +49,21 @@ public static class PartnershipsApp
             // Coordination's country statuses, which the funding reports filter by (country_group).
             .AddKnownCountryStatuses()
             // ---- money: budget books, transactions, staged imports ----
-            .AddAggregate<Domain.Finance.ApprovalBudget>("approval_budgets")
+            .AddAggregate("approval_budgets",
+                new StoreIndex<Domain.Finance.ApprovalBudget>(b => b.AnnouncedRevision!)) // money4: the announcement backfill's idle check
             .AddProjection(new Domain.Finance.ProjectBudgetTotals())
             .AddAggregate("financial_transactions",
                 new StoreIndex<Domain.Finance.FinancialTransaction>(t => t.SourceLineId, Unique: true),
                 new StoreIndex<Domain.Finance.FinancialTransaction>(t => t.ProjectId),
-                new StoreIndex<Domain.Finance.FinancialTransaction>(t => t.SortKey))
+                new StoreIndex<Domain.Finance.FinancialTransaction>(t => t.SortKey),
+                new StoreIndex<Domain.Finance.FinancialTransaction>(t => t.AnnouncedRevision!)) // money4
             .AddProjection(new Domain.Finance.TransactionTotals())
             .AddAggregate("transaction_imports",
                 new StoreIndex<Domain.Finance.TransactionImport>(i => i.Applied),
                 new StoreIndex<Domain.Finance.TransactionImport>(i => i.StateKey));
         builder.Services.AddSingleton<Grpc.FinanceStores>();
+        // money4: after the storage initializer, so the marks' indexes exist when the backfill asks whether anything is left.
+        builder.Services.AddHostedService<Storage.FinanceAnnouncementBackfill>();
         // The outbox relay publishes PartnerRegistered and FundingApproved once stored; coordination's
         // approved joint programmes arrive as UN-system funding; programming's registered and approved
         // programmes and outcome changes say which programmes and outcomes approvals may name, and

@@ -39,6 +39,16 @@ public sealed partial class Edition : Aggregate
     /// <summary>Start date then id: the stores page on one key, and start dates repeat.</summary>
     public string ListKey { get; private set; } = "";
 
+    /// <summary>
+    /// When its course was last withdrawn (kept after a reinstatement, like the rest of the history).
+    /// WithdrawCourse saves it on every edition of the course after the course itself: an application
+    /// that read the course before the withdrawal and saves after this meets the version check, and
+    /// its retry finds the course withdrawn (see ApplyForEdition).
+    /// </summary>
+    public DateTimeOffset? CourseWithdrawnAt { get; private set; }
+
+    public void NoteCourseWithdrawn(DateTimeOffset withdrawnAt) => CourseWithdrawnAt = withdrawnAt;
+
     public static bool IsValidCapacity(int capacity) => capacity is >= 1 and <= MaxCapacity;
 
     public static Edition Schedule(Guid courseId, EditionPlan plan)

@@ -107,5 +107,8 @@ internal static class CourseMapping
         WithdrawalReason = course.WithdrawalReason,
         WithdrawnBy = course.WithdrawnBy,
         WithdrawnAt = course.WithdrawnAt is { } at ? ProtoConvert.ToTimestamp(at) : null,
+        ReinstatementReason = course.ReinstatementReason,
+        ReinstatedBy = course.ReinstatedBy,
+        ReinstatedAt = course.ReinstatedAt is { } back ? ProtoConvert.ToTimestamp(back) : null,
     };
 }

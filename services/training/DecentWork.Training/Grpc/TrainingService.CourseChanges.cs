@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DecentWork.ServiceDefaults;
 using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.ServiceDefaults.Security;
@@ -9,7 +10,7 @@ using Contract = DecentWork.Contracts.Training.V1;
 
 namespace DecentWork.Training.Grpc;
 
-/// <summary>ChangeCourse and WithdrawCourse: the shared change helper around Course.Change / Course.Withdraw.</summary>
+/// <summary>ChangeCourse, WithdrawCourse and ReinstateCourse: the shared change helper around Course.Change / Withdraw / Reinstate.</summary>
 public sealed partial class TrainingService
 {
     [Authorize(Policy = AccessPolicies.TrainingWrite)]
@@ -37,20 +38,53 @@ public sealed partial class TrainingService
     [Authorize(Policy = AccessPolicies.TrainingWrite)]
     public override async Task<Contract.Course> WithdrawCourse(Contract.WithdrawCourseRequest request, ServerCallContext context)
     {
+        var withdrawn = await ChangeForAReasonAsync(request.Id, request.Reason, request.ExpectedVersion, context,
+            (course, now, by) => course.Withdraw(request.Reason, now, by));
+        await NoteWithdrawalOnEditionsAsync(Guid.Parse(withdrawn.Id), withdrawn.WithdrawnAt.ToDateTimeOffset(), context.CancellationToken);
+        return withdrawn;
+    }
+
+    /// <summary>
+    /// After the course is saved withdrawn: every edition of it notes the withdrawal, so an application
+    /// racing it on an edition is ordered on that edition (refused after, or taken before). The course
+    /// is withdrawn already; an edition scheduled meanwhile is found by applications to be of a withdrawn course.
+    /// </summary>
+    private async Task NoteWithdrawalOnEditionsAsync(Guid courseId, DateTimeOffset withdrawnAt, CancellationToken cancellationToken)
+    {
+        var editions = await _editions.ReadAllAsync(e => e.CourseId == courseId, new SortOrder<Edition>(e => e.ListKey), cancellationToken);
+        foreach (var edition in editions)
+            await _editions.ChangeAsync(edition.Id, "Edition", 0, e =>
+            {
+                e.NoteCourseWithdrawn(withdrawnAt);
+                return true;
+            }, cancellationToken);
+    }
+
+    [Authorize(Policy = AccessPolicies.TrainingWrite)]
+    public override Task<Contract.Course> ReinstateCourse(Contract.ReinstateCourseRequest request, ServerCallContext context) =>
+        ChangeForAReasonAsync(request.Id, request.Reason, request.ExpectedVersion, context, (course, now, by) => course.Reinstate(request.Reason, now, by));
+
+    /// <summary>
+    /// WithdrawCourse and ReinstateCourse take the same request (id, a required reason, expected_version)
+    /// and record who did it and when; only the step on the course differs.
+    /// </summary>
+    private async Task<Contract.Course> ChangeForAReasonAsync(string requestedId, string reason, long expectedVersion, ServerCallContext context,
+        Action<Course, DateTimeOffset, string> step, [CallerMemberName] string operation = "")
+    {
         var violations = new FieldViolations();
-        var id = ProtoConvert.ToId(request.Id);
+        var id = ProtoConvert.ToId(requestedId);
         violations.Check(id is null, "id", "must be a UUID");
-        violations.Check(!Course.IsValidWithdrawalReason(request.Reason), "reason", $"is required and must be at most {Course.MaxWithdrawalReasonLength} characters");
-        violations.Check(request.ExpectedVersion < 0, "expected_version", "must not be negative");
+        violations.Check(!Course.IsValidWithdrawalReason(reason), "reason", $"is required and must be at most {Course.MaxWithdrawalReasonLength} characters");
+        violations.Check(expectedVersion < 0, "expected_version", "must not be negative");
         violations.ThrowIfAny();
 
-        var withdrawnBy = Caller.From(context).Display;
-        var withdrawn = await _courses.ChangeAsync(token => FindCourseAsync(id!.Value, request.Id, token), request.ExpectedVersion, course =>
+        var by = Caller.From(context).Display;
+        var changed = await _courses.ChangeAsync(token => FindCourseAsync(id!.Value, requestedId, token), expectedVersion, course =>
         {
-            course.Withdraw(request.Reason, _clock.GetUtcNow(), withdrawnBy);
+            step(course, _clock.GetUtcNow(), by);
             return Task.FromResult(true);
-        }, context.CancellationToken);
-        return CourseMapping.ToProto(withdrawn);
+        }, context.CancellationToken, operation: operation);
+        return CourseMapping.ToProto(changed);
     }
 
     private static void CheckCodeAndTitle(Contract.PublishCourseRequest request, FieldViolations violations)

@@ -19,8 +19,13 @@ public sealed partial class TrainingService
         var plan = EditionMapping.ToPlan(request, violations);
         violations.ThrowIfAny();
 
-        _ = await FindCourseInCatalogueAsync(courseId!.Value, request.CourseId, "given a new edition", context.CancellationToken);
-        var edition = Edition.Schedule(courseId.Value, plan!);
+        var edition = Edition.Schedule(courseId!.Value, plan!);
+        // The course first, marked (Course.AdmitEdition): a concurrent WithdrawCourse is ordered before or after it there.
+        await _courses.ChangeAsync(token => FindCourseAsync(courseId.Value, request.CourseId, token), 0, course =>
+        {
+            course.AdmitEdition(edition.Id);
+            return Task.FromResult(true);
+        }, context.CancellationToken);
         await _editions.SaveAsync(edition, cancellationToken: context.CancellationToken);
         return EditionMapping.ToProto(edition);
     }

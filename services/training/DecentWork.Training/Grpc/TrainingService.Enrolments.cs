@@ -1,5 +1,6 @@
 using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.ServiceDefaults.Security;
+using DecentWork.ServiceDefaults.Storage;
 using DecentWork.Training.Domain;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
@@ -19,10 +20,17 @@ public sealed partial class TrainingService
         violations.ThrowIfAny();
 
         _ = await FindCourseInCatalogueAsync(courseId, request.CourseId, "applied for", context.CancellationToken);
-        var edition = await UpdateEditionAsync(courseId, editionId, 0, e =>
+        // The course again after the edition, on every attempt: a withdrawal saved since is seen, and one
+        // that noted itself on this edition after that read makes the save conflict (Edition.CourseWithdrawnAt).
+        var edition = await _editions.ChangeAsync(async token =>
+        {
+            var found = await FindEditionAsync(courseId, editionId, token);
+            _ = await FindCourseInCatalogueAsync(courseId, request.CourseId, "applied for", token);
+            return found;
+        }, 0, e =>
         {
             e.Apply(participant, _clock.GetUtcNow());
-            return true;
+            return Task.FromResult(true);
         }, context.CancellationToken);
         return EditionMapping.ToProto(edition);
     }

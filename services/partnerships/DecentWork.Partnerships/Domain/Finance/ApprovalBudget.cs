@@ -49,8 +49,15 @@ public sealed class ApprovalBudget : Aggregate
     /// <summary>Counts the changes of <see cref="Lines"/>: the revision of the ProjectFinanceChanged each one publishes.</summary>
     public int LinesRevision { get; private set; }
 
+    /// <summary>
+    /// The <see cref="LinesRevision"/> last published; null on a book saved before ProjectFinanceChanged
+    /// existed (the field missing), which the start-up backfill announces once (Storage/FinanceAnnouncementBackfill).
+    /// Indexed, so a store with nothing left to announce is found so by one seek.
+    /// </summary>
+    public int? AnnouncedRevision { get; private set; }
+
     public static ApprovalBudget Open(FundingApproval approval) =>
-        new() { Id = approval.Id, PartnerId = approval.PartnerId, Source = approval.Source };
+        new() { Id = approval.Id, PartnerId = approval.PartnerId, Source = approval.Source, AnnouncedRevision = 0 };
 
     /// <summary>The line of this project and year, 0 when there is none.</summary>
     public decimal LineOf(Guid projectId, int year) =>
@@ -142,10 +149,35 @@ public sealed class ApprovalBudget : Aggregate
                 CountryCode = attribution.CountryCode, Region = attribution.Region,
             });
         LinesRevision++;
-        // The whole book, so coordination's region comparison follows every line set, lowered or undone.
+        Announce();
+    }
+
+    /// <summary>
+    /// Announces a book saved before ProjectFinanceChanged existed, once: its lines as they stand,
+    /// under a revision of at least 1 (coordination keeps the highest per book, so announcing again
+    /// what it already holds changes nothing there). A book without lines only gets the mark: it puts
+    /// money nowhere, and coordination holds nothing of it. False when the book was announced already.
+    /// </summary>
+    public bool BackfillAnnouncement()
+    {
+        if (AnnouncedRevision is not null) return false;
+        if (Lines.Count == 0)
+        {
+            AnnouncedRevision = LinesRevision;
+            return true;
+        }
+        LinesRevision = Math.Max(LinesRevision, 1);
+        Announce();
+        return true;
+    }
+
+    /// <summary>The whole book, so coordination's region comparison follows every line set, lowered or undone.</summary>
+    private void Announce()
+    {
         Raise(new ProjectFinanceChanged(Id, LinesRevision, [.. Lines
             .GroupBy(l => (l.Year, l.CountryCode, Region: (int)(l.Region ?? 0)))
             .Select(g => new ProjectFinanceShare(g.Key.Year, g.Key.CountryCode, g.Key.Region, g.Sum(l => l.AmountUsd), 0m))]));
+        AnnouncedRevision = LinesRevision;
     }
 
     private static string Money(decimal usd) => string.Create(CultureInfo.InvariantCulture, $"US${usd:N2}");

@@ -62,6 +62,13 @@ public sealed class FinancialTransaction : Aggregate
 
     public List<TransactionRevision> Revisions { get; private set; } = [];
 
+    /// <summary>
+    /// The revision (<see cref="Revisions"/> count + 1) last published as ProjectFinanceChanged; null on a
+    /// transaction saved before the event existed, which the start-up backfill announces once
+    /// (Storage/FinanceAnnouncementBackfill). Indexed, so a store with nothing left to announce is found so by one seek.
+    /// </summary>
+    public int? AnnouncedRevision { get; private set; }
+
     /// <summary>Project, then date descending (inverted), then id: the list's order and page key.</summary>
     public string SortKey { get; private set; } = "";
 
@@ -96,6 +103,19 @@ public sealed class FinancialTransaction : Aggregate
         return true;
     }
 
+    /// <summary>
+    /// Announces a transaction saved before ProjectFinanceChanged existed, once, as it stands now. A
+    /// commitment or disbursement only gets the mark: it puts no money in the comparison, and coordination
+    /// holds nothing of it (every later change is announced by <see cref="Revise"/>). False when announced already.
+    /// </summary>
+    public bool BackfillAnnouncement()
+    {
+        if (AnnouncedRevision is not null) return false;
+        if (Type == TransactionType.Expenditure) Announce();
+        else AnnouncedRevision = Revisions.Count + 1;
+        return true;
+    }
+
     /// <summary>The rules every transaction meets, whichever way it arrives.</summary>
     public static void Check(Project project, TransactionValues values, DateOnly today)
     {
@@ -121,9 +141,13 @@ public sealed class FinancialTransaction : Aggregate
     /// Publishes where this transaction's expenditure counts now (nothing for a commitment or a
     /// disbursement), so coordination's region comparison follows a re-imported, corrected line.
     /// </summary>
-    private void Announce() => Raise(new ProjectFinanceChanged(Id, Revisions.Count + 1, Type == TransactionType.Expenditure
-        ? [new ProjectFinanceShare(Date.Year, CountryCode, (int)(Region ?? 0), 0m, AmountUsd)]
-        : []));
+    private void Announce()
+    {
+        Raise(new ProjectFinanceChanged(Id, Revisions.Count + 1, Type == TransactionType.Expenditure
+            ? [new ProjectFinanceShare(Date.Year, CountryCode, (int)(Region ?? 0), 0m, AmountUsd)]
+            : []));
+        AnnouncedRevision = Revisions.Count + 1;
+    }
 
     private void Apply(Project project, TransactionValues values, FundingSource source, DateOnly today)
     {
