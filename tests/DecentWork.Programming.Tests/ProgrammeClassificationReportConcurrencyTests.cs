@@ -12,7 +12,7 @@ namespace DecentWork.Programming.Tests;
 /// </summary>
 public class ProgrammeClassificationReportConcurrencyTests(ProgrammingFixture fixture) : IClassFixture<ProgrammingFixture>
 {
-    private const string Country = "BTN";
+    private const string Country = "GEO";
     private const int Writers = 4;
     private const int ProgrammesPerWriter = 6;
     private const decimal NeedPerOutcome = 1_000_000m;
