@@ -15,8 +15,9 @@ namespace DecentWork.Benchmarks.Scale;
 /// </summary>
 internal static class CoordinationGenerator
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
-    private static readonly Country[] AllCountries = Countries.ByCode.Values.OrderBy(c => c.Code, StringComparer.Ordinal).ToArray();
+    // The other generators' clock and countries (every country, in code order).
+    private static DateTimeOffset Now => Generators.Now;
+    private static Country[] AllCountries => Generators.SomeCountries;
 
     public static async Task FillAsync(IServiceProvider services, int count, TextWriter progress)
     {

@@ -15,8 +15,8 @@ namespace DecentWork.Benchmarks.Scale;
 /// </summary>
 internal static class Generators
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
-    private static readonly Country[] SomeCountries = Countries.ByCode.Values.OrderBy(c => c.Code, StringComparer.Ordinal).ToArray();
+    internal static readonly DateTimeOffset Now = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
+    internal static readonly Country[] SomeCountries = Countries.ByCode.Values.OrderBy(c => c.Code, StringComparer.Ordinal).ToArray();
 
     /// <summary>Funding approvals by 50 partners to 500 programmes over 1995-2025.</summary>
     public static async Task FundingApprovalsAsync(IServiceProvider services, int count, TextWriter progress)

@@ -115,10 +115,12 @@ public sealed partial class CoordinationService
     public override async Task<Contract.JointProgrammeSummary> SummariseJointProgrammes(Contract.SummariseJointProgrammesRequest request, ServerCallContext context)
     {
         // Counts from a handful of per-fund buckets; only the programmes the organisation leads are read whole (they are listed).
-        var buckets = await projections.ReadAsync(JointProgrammesByFundProjection.ProjectionName, BucketRange.Prefix(""), context.CancellationToken);
+        // The led ones are read first: programmes only move forward out of the proposal stage, so
+        // every one listed is also in the approved count read after it (a test checks led ≤ approved).
         var led = await JointProgrammes.ReadAllAsync(
             j => j.LeadAgency == JointProgramme.Organisation && j.Status != JointProgrammeStatus.Proposal,
             new SortOrder<JointProgramme>(j => j.SortKey), context.CancellationToken);
+        var buckets = await projections.ReadAsync(JointProgrammesByFundProjection.ProjectionName, BucketRange.Prefix(""), context.CancellationToken);
         var report = JointProgrammeReport.From(buckets, led, request.Fund, request.ThematicWindow);
         return new Contract.JointProgrammeSummary
         {

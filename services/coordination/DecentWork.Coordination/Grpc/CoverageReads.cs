@@ -24,12 +24,17 @@ public sealed partial class CoordinationService
         ProgrammesByCountryProjection.CountriesOf(await projections.ReadAsync(ProgrammesByCountryProjection.ProjectionName, BucketRange.Prefix(""), cancellationToken));
 
     /// <summary>The known programmes of these countries, in store order (country, period start, id).</summary>
-    private async Task<List<KnownProgramme>> ProgrammesInAsync(IReadOnlyCollection<string> countries, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<KnownProgramme>> ProgrammesInAsync(IReadOnlyCollection<string> countries, CancellationToken cancellationToken)
     {
         if (countries.Count == 0) return [];
         var codes = countries.ToList();
-        return await Programmes.ReadAllAsync(p => codes.Contains(p.CountryCode), new SortOrder<KnownProgramme>(p => p.SortKey), cancellationToken);
+        return await OneReadAsync(p => codes.Contains(p.CountryCode), cancellationToken);
     }
+
+    // One query for every match, not ReadAllAsync's chunks: the embedded store seeks the filter's
+    // index and sorts the matches in memory, so each chunk would read and sort all of them again.
+    private Task<IReadOnlyList<KnownProgramme>> OneReadAsync(System.Linq.Expressions.Expression<Func<KnownProgramme, bool>> filter, CancellationToken cancellationToken) =>
+        Programmes.QueryAfterAsync(filter, new SortOrder<KnownProgramme>(p => p.SortKey), null, int.MaxValue, cancellationToken);
 
     /// <summary>
     /// The programmes the active UNDAFs' links point at: all that decides whether a country is a gap,
@@ -40,7 +45,7 @@ public sealed partial class CoordinationService
     {
         var links = activeUndafs.SelectMany(u => u.Links.Select(l => (u.CountryCode, l.ProgrammeId))).ToList();
         var ids = links.Select(l => l.ProgrammeId).Where(id => id != Guid.Empty).Distinct().ToList();
-        var byId = ids.Count == 0 ? [] : await Programmes.ReadAllAsync(p => ids.Contains(p.Id), new SortOrder<KnownProgramme>(p => p.SortKey), cancellationToken);
+        var byId = ids.Count == 0 ? [] : await OneReadAsync(p => ids.Contains(p.Id), cancellationToken);
         var unnamed = links.Where(l => l.ProgrammeId == Guid.Empty).Select(l => l.CountryCode).Distinct().ToList();
         return [.. byId.Concat(await ProgrammesInAsync(unnamed, cancellationToken)).DistinctBy(p => p.Id)];
     }
