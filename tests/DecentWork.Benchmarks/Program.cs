@@ -12,7 +12,7 @@ if (args is ["serve", var service, ..])
 // Usage: DecentWork.Benchmarks [--direct http://127.0.0.1:5101] [--gateway http://127.0.0.1:5000]
 //                              [--identity http://127.0.0.1:5185/] [--credentials .data/identity/demo-credentials.json]
 //                              [--rounds 5] [--seconds 3] [--concurrency 1,8]
-//        DecentWork.Benchmarks scale [--services partnerships,training,programming] [--rows 10000,100000]
+//        DecentWork.Benchmarks scale [--services partnerships,training,programming,coordination] [--rows 10000,100000]
 //                                    [--calls 30] [--budget-seconds 20] [--work /tmp/decentwork-bench]
 //        DecentWork.Benchmarks catch-up [--programmes 5] [--batches 10] [--batch 2000]
 //        DecentWork.Benchmarks projection-cost [--rounds 5] [--saves 500]

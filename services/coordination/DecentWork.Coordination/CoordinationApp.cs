@@ -28,13 +28,19 @@ public static class CoordinationApp
                 new StoreIndex<Undaf>(u => u.CountryCode),
                 new StoreIndex<Undaf>(u => u.SortKey))
             .AddAggregate("known_programmes",
-                new StoreIndex<KnownProgramme>(p => p.SortKey))
+                new StoreIndex<KnownProgramme>(p => p.SortKey),
+                // scale6: the coverage lists read the programmes of a page's countries only.
+                new StoreIndex<KnownProgramme>(p => p.CountryCode))
+            .AddProjection(new ProgrammesByCountryProjection())
             .AddAggregate(PresencesCollection,
                 // One presence per country, even when two first SetCountryPresence calls race.
                 new StoreIndex<CountryPresence>(p => p.CountryCode, Unique: true))
             .AddAggregate(JointProgrammesCollection,
                 new StoreIndex<JointProgramme>(j => j.SortKey),
-                new StoreIndex<JointProgramme>(j => j.Status))
+                new StoreIndex<JointProgramme>(j => j.Status),
+                // scale6: the summary reads the programmes the organisation leads, and counts the rest from buckets.
+                new StoreIndex<JointProgramme>(j => j.LeadAgency))
+            .AddProjection(new JointProgrammesByFundProjection())
             .AddAggregate(PilotsCollection,
                 new StoreIndex<DeliveringAsOnePilot>(p => p.CountryCode, Unique: true))
             .AddAggregate(ToolkitAssessmentsCollection,

@@ -31,6 +31,7 @@ public static class ProgrammingApp
             .AddProjection(new ProgrammesByStatusProjection())
             .AddProjection(new ConsultationParticipationProjection())
             .AddProjection(new TrainingByProgrammeProjection())
+            .AddProjection(new OutcomeClassificationProjection()) // scale6: the policy-marker and SDG reports
             .AddProjection(new FundingCountedInProgramme())
             .AddProjection(new ProgrammeNeedByGroupProjection())
             // Money mobilised lives beside the programme (see FundingApprovedConsumer): one record

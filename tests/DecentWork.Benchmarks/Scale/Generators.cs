@@ -1,3 +1,4 @@
+using DecentWork.ServiceDefaults.Classification;
 using DecentWork.ServiceDefaults.Reference;
 using DecentWork.ServiceDefaults.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,8 +15,8 @@ namespace DecentWork.Benchmarks.Scale;
 /// </summary>
 internal static class Generators
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
-    private static readonly Country[] SomeCountries = Countries.ByCode.Values.OrderBy(c => c.Code, StringComparer.Ordinal).ToArray();
+    internal static readonly DateTimeOffset Now = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
+    internal static readonly Country[] SomeCountries = Countries.ByCode.Values.OrderBy(c => c.Code, StringComparer.Ordinal).ToArray();
 
     /// <summary>Funding approvals by 50 partners to 500 programmes over 1995-2025.</summary>
     public static async Task FundingApprovalsAsync(IServiceProvider services, int count, TextWriter progress)
@@ -55,7 +56,7 @@ internal static class Generators
         await StoreGenerator.SaveAllAsync(services.GetRequiredService<IAggregateStore<TrainingDomain.Edition>>(), editions, (count + perEdition - 1) / perEdition, progress, batch: 10);
     }
 
-    /// <summary>Draft programmes over every country and 2000-2025, each with one priority and two outcomes.</summary>
+    /// <summary>Draft programmes over every country and 2000-2025, each with one priority and two outcomes, one of them classified.</summary>
     public static async Task ProgrammesAsync(IServiceProvider services, int count, TextWriter progress)
     {
         var random = new Random(13);
@@ -65,8 +66,14 @@ internal static class Generators
             var start = new DateOnly(random.Next(2000, 2026), 1, 1);
             var programme = ProgrammingDomain.Programme.Register(SomeCountries[i % SomeCountries.Length], $"Benchmark programme {i}", start, start.AddYears(4).AddDays(-1), change);
             var priority = programme.AddPriority("Employment", change);
-            programme.AddOutcome(priority.Id, $"O{i % 900 + 100}.1", "More decent jobs", (ProgrammingDomain.StrategicObjective)(1 + i % 4), random.Next(100_000, 9_000_000), change);
+            var jobs = programme.AddOutcome(priority.Id, $"O{i % 900 + 100}.1", "More decent jobs", (ProgrammingDomain.StrategicObjective)(1 + i % 4), random.Next(100_000, 9_000_000), change);
             programme.AddOutcome(priority.Id, $"O{i % 900 + 100}.2", "Social protection", (ProgrammingDomain.StrategicObjective)(1 + (i + 1) % 4), random.Next(100_000, 9_000_000), change);
+            // One outcome of each classified, so the policy-marker and SDG reports have groups to count.
+            programme.ClassifyOutcome(jobs.Id, new WorkClassification
+            {
+                PolicyMarkers = [new PolicyMarkerScore { Code = "1", Significance = (i % 3).ToString() }, new PolicyMarkerScore { Code = (2 + i % 9).ToString(), Significance = "1" }],
+                SdgGoals = ["8", (1 + i % 17).ToString()],
+            }, change);
             return programme;
         });
         await StoreGenerator.SaveAllAsync(services.GetRequiredService<IAggregateStore<ProgrammingDomain.Programme>>(), programmes, count, progress);

@@ -12,7 +12,7 @@ internal sealed record ReportCall(string Name, Func<CallInvoker, CallOptions, Ta
 /// Every report RPC of each generated service, over the whole generated period. Requests ask for
 /// the first page where the report pages (the totals still cover every row).
 /// </summary>
-internal static class ReportCalls
+internal static partial class ReportCalls
 {
     public static IReadOnlyList<ReportCall> Partnerships()
     {
@@ -54,6 +54,14 @@ internal static class ReportCalls
             .ReportFundingGapsAsync(new ProgrammingApi.ReportFundingGapsRequest { PageSize = 50 }, options).ResponseAsync),
         new("ReportTrainingByProgramme (first page of 50)", (invoker, options) => new ProgrammingApi.ProgrammingService.ProgrammingServiceClient(invoker)
             .ReportTrainingByProgrammeAsync(new ProgrammingApi.ReportTrainingByProgrammeRequest { PageSize = 50 }, options).ResponseAsync),
+        new("ReportOutcomesByPolicyMarker", (invoker, options) => new ProgrammingApi.ProgrammingService.ProgrammingServiceClient(invoker)
+            .ReportOutcomesByPolicyMarkerAsync(new ProgrammingApi.ReportOutcomesByPolicyMarkerRequest(), options).ResponseAsync),
+        new("ReportOutcomesBySdgGoal", (invoker, options) => new ProgrammingApi.ProgrammingService.ProgrammingServiceClient(invoker)
+            .ReportOutcomesBySdgGoalAsync(new ProgrammingApi.ReportOutcomesBySdgGoalRequest(), options).ResponseAsync),
+        new("ReportRatificationTargets", (invoker, options) => new ProgrammingApi.ProgrammingService.ProgrammingServiceClient(invoker)
+            .ReportRatificationTargetsAsync(new ProgrammingApi.ReportRatificationTargetsRequest(), options).ResponseAsync),
+        new("ReportOutcomeResults (one programme)", (invoker, options) => new ProgrammingApi.ProgrammingService.ProgrammingServiceClient(invoker)
+            .ReportOutcomeResultsAsync(new ProgrammingApi.ReportOutcomeResultsRequest { ProgrammeId = programmeId }, options).ResponseAsync),
         new("ReportIndicatorProgress (one programme)", (invoker, options) => new ProgrammingApi.ProgrammingService.ProgrammingServiceClient(invoker)
             .ReportIndicatorProgressAsync(new ProgrammingApi.ReportIndicatorProgressRequest { ProgrammeId = programmeId }, options).ResponseAsync),
     ];

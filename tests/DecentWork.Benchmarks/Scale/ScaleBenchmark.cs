@@ -37,6 +37,8 @@ internal sealed class ScaleBenchmark(ScaleBenchmark.Options options, TextWriter 
             var programmes = await new ProgrammingApi.ProgrammingService.ProgrammingServiceClient(invoker).ListProgrammesAsync(new ProgrammingApi.ListProgrammesRequest { PageSize = 1 });
             return ReportCalls.Programming(programmes.Programmes[0].Id);
         }, "programmes"),
+        ["coordination"] = new("coordination", DecentWork.Coordination.CoordinationApp.Build, CoordinationGenerator.FillAsync,
+            _ => Task.FromResult(ReportCalls.Coordination()), "known programmes"),
     };
 
     public async Task RunAsync()

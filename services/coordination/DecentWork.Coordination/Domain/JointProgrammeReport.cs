@@ -1,3 +1,5 @@
+using DecentWork.ServiceDefaults.Storage;
+
 namespace DecentWork.Coordination.Domain;
 
 /// <summary>
@@ -11,18 +13,33 @@ public sealed record JointProgrammeReport(int ApprovedCount, int CountryCount, i
     public IReadOnlyList<string> LedCountryCodes() =>
         LedByOrganisation.SelectMany(p => p.CountryCodes).Distinct().Order(StringComparer.Ordinal).ToList();
 
-    /// <summary>"Approved" counts every programme past the proposal stage; fund and thematic window match ignoring case.</summary>
-    public static JointProgrammeReport Summarise(IReadOnlyList<JointProgramme> programmes, string? fund, string? thematicWindow = null)
+    /// <summary>The same report over programmes in memory, through the buckets they make.</summary>
+    public static JointProgrammeReport Summarise(IReadOnlyList<JointProgramme> programmes, string? fund, string? thematicWindow = null) =>
+        From(new JointProgrammesByFundProjection().BucketsOf(programmes), programmes.Where(IsLedByOrganisation).ToList(), fund, thematicWindow);
+
+    /// <summary>
+    /// "Approved" counts every programme past the proposal stage; fund and thematic window match
+    /// ignoring case. Pure: the <see cref="JointProgrammesByFundProjection"/> buckets and the
+    /// approved programmes the organisation leads (<see cref="IsLedByOrganisation"/>, in list order).
+    /// </summary>
+    public static JointProgrammeReport From(IEnumerable<Bucket> buckets, IReadOnlyList<JointProgramme> ledByOrganisation, string? fund, string? thematicWindow)
     {
-        var selected = programmes.Where(p => Matches(p.Fund, fund) && Matches(p.ThematicWindow, thematicWindow)).ToList();
-        var approved = selected.Where(p => p.Status != JointProgrammeStatus.Proposal).ToList();
+        var selected = buckets.Where(b => JointProgrammesByFundProjection.Parse(b) is var (f, w) && Matches(f, fund) && Matches(w, thematicWindow)).ToList();
+        int Sum(string figure) => (int)selected.Sum(b => b[figure]);
+        var countries = selected.SelectMany(b => b.Figures)
+            .Where(f => f.Key.StartsWith(JointProgrammesByFundProjection.CountryPrefix, StringComparison.Ordinal))
+            .GroupBy(f => f.Key).Count(g => g.Sum(f => f.Value) > 0);
         return new JointProgrammeReport(
-            approved.Count,
-            approved.SelectMany(p => p.CountryCodes).Distinct().Count(),
-            selected.Count - approved.Count,
-            approved.Where(p => p.LeadAgency == JointProgramme.Organisation).ToList(),
-            approved.Sum(p => p.OrganisationShareUsd()));
+            Sum(JointProgrammesByFundProjection.Approved),
+            countries,
+            Sum(JointProgrammesByFundProjection.Proposals),
+            ledByOrganisation.Where(p => Matches(p.Fund, fund) && Matches(p.ThematicWindow, thematicWindow)).ToList(),
+            selected.Sum(b => b[JointProgrammesByFundProjection.Share]));
     }
+
+    /// <summary>The programmes the report lists whole: approved ones the organisation leads (a few, per the paper).</summary>
+    public static bool IsLedByOrganisation(JointProgramme programme) =>
+        programme.Status != JointProgrammeStatus.Proposal && programme.LeadAgency == JointProgramme.Organisation;
 
     // An empty filter selects everything.
     private static bool Matches(string value, string? filter) =>

@@ -18,7 +18,9 @@ public sealed partial class CoordinationService
         var page = Page.From(request.PageSize, request.PageToken, violations);
         violations.ThrowIfAny();
 
-        // Eight pilots, and tens of assessments: read whole, so the totals cover every page.
+        // Read whole, so the totals cover every page. Bounded by the world, not by use: one pilot per
+        // country at most (a unique index; eight pilots, about 30 countries adopting the approach) and
+        // one Toolkit assessment per agency and scope (unique too; tens of agencies). Not bucketed.
         var pilots = await Pilots.ReadAllAsync(Filter.All<DeliveringAsOnePilot>(), new SortOrder<DeliveringAsOnePilot>(p => p.CountryCode), context.CancellationToken);
         var assessments = await ToolkitAssessments.ReadAllAsync(Filter.All<ToolkitAssessment>(), new SortOrder<ToolkitAssessment>(a => a.SortKey), context.CancellationToken);
         var report = DeliveringAsOneReport.Summarise(pilots, assessments);

@@ -114,9 +114,14 @@ public sealed partial class CoordinationService
     [Authorize(Policy = AccessPolicies.CoordinationRead)]
     public override async Task<Contract.JointProgrammeSummary> SummariseJointProgrammes(Contract.SummariseJointProgrammesRequest request, ServerCallContext context)
     {
-        // Joint programmes number in the tens to hundreds: read whole, summarised in memory.
-        var all = await JointProgrammes.ReadAllAsync(Filter.All<JointProgramme>(), new SortOrder<JointProgramme>(j => j.SortKey), context.CancellationToken);
-        var report = JointProgrammeReport.Summarise(all, request.Fund, request.ThematicWindow);
+        // Counts from a handful of per-fund buckets; only the programmes the organisation leads are read whole (they are listed).
+        // The led ones are read first: programmes only move forward out of the proposal stage, so
+        // every one listed is also in the approved count read after it (a test checks led ≤ approved).
+        var led = await JointProgrammes.ReadAllAsync(
+            j => j.LeadAgency == JointProgramme.Organisation && j.Status != JointProgrammeStatus.Proposal,
+            new SortOrder<JointProgramme>(j => j.SortKey), context.CancellationToken);
+        var buckets = await projections.ReadAsync(JointProgrammesByFundProjection.ProjectionName, BucketRange.Prefix(""), context.CancellationToken);
+        var report = JointProgrammeReport.From(buckets, led, request.Fund, request.ThematicWindow);
         return new Contract.JointProgrammeSummary
         {
             ApprovedCount = report.ApprovedCount,

@@ -1,7 +1,6 @@
 using DecentWork.Coordination.Domain;
 using DecentWork.ServiceDefaults.Grpc;
 using DecentWork.ServiceDefaults.Security;
-using DecentWork.ServiceDefaults.Storage;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Contract = DecentWork.Contracts.Coordination.V1;
@@ -19,9 +18,15 @@ public sealed partial class CoordinationService
         var country = violations.OptionalCountry(request.Country, "country");
         violations.ThrowIfAny();
 
-        var (all, programmes, presences) = await ReadCoverageAsync(context.CancellationToken);
-        var rows = CoverageReports.Coherence(all, programmes, presences).Where(r => country is null || r.CountryCode == country.Code).ToList();
-        var (shown, total, next) = page.Of(rows, r => r.CountryCode);
+        var undafs = await AllUndafsAsync(context.CancellationToken);
+        var withProgramme = await CountriesWithProgrammesAsync(context.CancellationToken);
+        var countries = undafs.Select(u => u.CountryCode).Union(withProgramme)
+            .Where(code => country is null || code == country.Code).Order(StringComparer.Ordinal).ToList();
+        var (codes, total, next) = page.Of(countries, code => code);
+        // Only the page's countries are joined; each row depends on its own country's records alone.
+        var onPage = codes.ToHashSet(StringComparer.Ordinal);
+        var shown = CoverageReports.Coherence([.. undafs.Where(u => onPage.Contains(u.CountryCode))],
+            await ProgrammesInAsync(onPage, context.CancellationToken), await AllPresencesAsync(context.CancellationToken));
         var response = new Contract.ListCountryCoherenceResponse { NextPageToken = next, TotalSize = total };
         response.Countries.AddRange(shown.Select(r => new Contract.CountryCoherence
         {
@@ -43,9 +48,13 @@ public sealed partial class CoordinationService
         var page = Page.From(request.PageSize, request.PageToken, violations);
         violations.ThrowIfAny();
 
-        var (all, programmes, presences) = await ReadCoverageAsync(context.CancellationToken);
-        var rows = CoverageReports.Gaps(all, programmes, presences);
-        var (shown, total, next) = page.Of(rows, r => $"{CoverageReports.PresenceRank(r.Presence)}|{r.CountryCode}");
+        var undafs = await AllUndafsAsync(context.CancellationToken);
+        var linked = await LinkedProgrammesAsync(undafs.Where(u => u.Status == UndafStatus.Active), context.CancellationToken);
+        var rows = CoverageReports.Gaps(undafs, linked, await AllPresencesAsync(context.CancellationToken));
+        var (gaps, total, next) = page.Of(rows, r => $"{CoverageReports.PresenceRank(r.Presence)}|{r.CountryCode}");
+        // The rows list every programme of their country: read for the page's countries only.
+        var programmesOf = (await ProgrammesInAsync([.. gaps.Select(r => r.CountryCode)], context.CancellationToken)).ToLookup(p => p.CountryCode);
+        var shown = gaps.Select(r => r with { Programmes = [.. programmesOf[r.CountryCode]] });
         var response = new Contract.ListDecentWorkGapsResponse { NextPageToken = next, TotalSize = total };
         response.Countries.AddRange(shown.Select(r => new Contract.DecentWorkGap
         {
@@ -56,9 +65,4 @@ public sealed partial class CoordinationService
         }));
         return response;
     }
-
-    private async Task<(List<Undaf>, List<KnownProgramme>, List<CountryPresence>)> ReadCoverageAsync(CancellationToken cancellationToken) => (
-        await Undafs.ReadAllAsync(Filter.All<Undaf>(), new SortOrder<Undaf>(u => u.SortKey), cancellationToken),
-        await Programmes.ReadAllAsync(Filter.All<KnownProgramme>(), new SortOrder<KnownProgramme>(p => p.SortKey), cancellationToken),
-        await Presences.ReadAllAsync(Filter.All<CountryPresence>(), new SortOrder<CountryPresence>(p => p.CountryCode), cancellationToken));
 }

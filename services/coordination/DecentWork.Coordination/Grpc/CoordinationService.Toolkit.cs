@@ -87,7 +87,8 @@ public sealed partial class CoordinationService
     [Authorize(Policy = AccessPolicies.CoordinationRead)]
     public override async Task<Contract.ToolkitAssessmentSummary> SummariseToolkitAssessments(Contract.SummariseToolkitAssessmentsRequest request, ServerCallContext context)
     {
-        // One assessment per agency and scope: tens of agencies and a few countries each, read whole.
+        // One assessment per agency and scope (a unique index): tens of agencies and a few countries
+        // each, so the whole set is bounded by the UN system, not by use; read whole, not bucketed.
         var all = await ToolkitAssessments.ReadAllAsync(Filter.All<ToolkitAssessment>(), new SortOrder<ToolkitAssessment>(a => a.SortKey), context.CancellationToken);
         var report = ToolkitAssessmentReport.Summarise(all);
         return new Contract.ToolkitAssessmentSummary

@@ -18,7 +18,7 @@ public sealed partial class CoordinationService(
     IAggregateStore<Undaf> undafs, IAggregateStore<KnownProgramme> programmes, IAggregateStore<CountryPresence> presences,
     IAggregateStore<JointProgramme> jointProgrammes, IAggregateStore<DeliveringAsOnePilot> pilots,
     IAggregateStore<ToolkitAssessment> toolkitAssessments, IAggregateStore<CrisisResponse> crisisResponses, TimeProvider clock,
-    IAggregateStore<Domain.CountryStatus> countryStatuses)
+    IAggregateStore<Domain.CountryStatus> countryStatuses, IProjectionReader projections)
     : Contract.CoordinationService.CoordinationServiceBase
 {
     // The other parts of this class reach the constructor's parameters through these.
@@ -91,14 +91,18 @@ public sealed partial class CoordinationService(
         var page = Page.From(request.PageSize, request.PageToken, violations);
         violations.ThrowIfAny();
 
-        var covered = await CountryCoverage.ReadAsync(undafs, programmes, context.CancellationToken);
-        var (rows, total, next) = page.Of(covered, c => c.CountryCode);
+        // Countries with both an UNDAF and a DWCP (CoverageReads: no programme read beyond the page's countries).
+        var undafsOf = (await AllUndafsAsync(context.CancellationToken)).ToLookup(u => u.CountryCode);
+        var withProgramme = await CountriesWithProgrammesAsync(context.CancellationToken);
+        var covered = undafsOf.Select(g => g.Key).Where(withProgramme.Contains).Order(StringComparer.Ordinal).ToList();
+        var (codes, total, next) = page.Of(covered, code => code);
+        var programmesOf = (await ProgrammesInAsync(codes, context.CancellationToken)).ToLookup(p => p.CountryCode);
         var response = new Contract.ListCountryCoverageResponse { NextPageToken = next, TotalSize = total };
-        response.Countries.AddRange(rows.Select(c => new Contract.CountryCoverage
+        response.Countries.AddRange(codes.Select(code => new Contract.CountryCoverage
         {
-            CountryCode = c.CountryCode,
-            UndafIds = { c.UndafIds.Select(id => id.ToString()) },
-            ProgrammeIds = { c.ProgrammeIds.Select(id => id.ToString()) },
+            CountryCode = code,
+            UndafIds = { undafsOf[code].Select(u => u.Id.ToString()) },
+            ProgrammeIds = { programmesOf[code].Select(p => p.Id.ToString()) },
         }));
         return response;
     }

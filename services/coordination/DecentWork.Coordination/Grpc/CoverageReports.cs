@@ -15,10 +15,10 @@ internal sealed record CoherenceRow(
 internal sealed record GapRow(string CountryCode, IReadOnlyList<Undaf> ActiveUndafs, IReadOnlyList<KnownProgramme> Programmes, AgencyPresence? Presence);
 
 /// <summary>
-/// The coverage reports, computed from the three collections read whole. UNDAFs, known DWCPs and
-/// presences number in the low thousands (about 190 countries, a handful each), so joining them in
-/// memory is cheap and needs no projection kept in step with several event streams. Pure
-/// functions of their inputs, so the rules are unit-tested without a store.
+/// The coverage reports, joined in memory from the records CoverageReads gives them: the UNDAFs
+/// and presences (bounded by countries and cycles) and only the known DWCPs a page or a gap needs.
+/// Each row depends on its own country's records alone, so a subset of countries gives exactly
+/// their rows. Pure functions of their inputs, so the rules are unit-tested without a store.
 /// </summary>
 internal static class CoverageReports
 {

@@ -27,10 +27,9 @@ public sealed partial class ProgrammingService
     public override async Task<Contract.ReportOutcomesByPolicyMarkerResponse> ReportOutcomesByPolicyMarker(
         Contract.ReportOutcomesByPolicyMarkerRequest request, ServerCallContext context)
     {
-        var programmes = await ClassifiedProgrammesAsync(request.Region, request.Country, request.CountryGroup, request.CountryGroupOn, context);
-        var outcomes = OutcomeClassificationReport.Counted(programmes);
-        var response = new Contract.ReportOutcomesByPolicyMarkerResponse { OutcomeCount = outcomes.Count };
-        response.Rows.AddRange(OutcomeClassificationReport.ByPolicyMarker(outcomes).Select(row => new Contract.PolicyMarkerOutcomeTotal
+        var report = await ClassificationReportAsync(request.Region, request.Country, request.CountryGroup, request.CountryGroupOn, context);
+        var response = new Contract.ReportOutcomesByPolicyMarkerResponse { OutcomeCount = report.OutcomeCount };
+        response.Rows.AddRange(report.ByPolicyMarker.Select(row => new Contract.PolicyMarkerOutcomeTotal
         {
             PolicyMarker = row.Code,
             PolicyMarkerName = ClassificationGroups.MarkerName(row.Code),
@@ -47,14 +46,13 @@ public sealed partial class ProgrammingService
     public override async Task<Contract.ReportOutcomesBySdgGoalResponse> ReportOutcomesBySdgGoal(
         Contract.ReportOutcomesBySdgGoalRequest request, ServerCallContext context)
     {
-        var programmes = await ClassifiedProgrammesAsync(request.Region, request.Country, request.CountryGroup, request.CountryGroupOn, context);
-        var outcomes = OutcomeClassificationReport.Counted(programmes);
+        var report = await ClassificationReportAsync(request.Region, request.Country, request.CountryGroup, request.CountryGroupOn, context);
         var response = new Contract.ReportOutcomesBySdgGoalResponse
         {
-            OutcomeCount = outcomes.Count,
-            OutcomesWithoutGoal = outcomes.Count(o => o.Classification.SdgGoals.Count == 0),
+            OutcomeCount = report.OutcomeCount,
+            OutcomesWithoutGoal = report.OutcomesWithoutGoal,
         };
-        response.Rows.AddRange(OutcomeClassificationReport.BySdgGoal(outcomes).Select(row => new Contract.SdgGoalOutcomeTotal
+        response.Rows.AddRange(report.BySdgGoal.Select(row => new Contract.SdgGoalOutcomeTotal
         {
             SdgGoal = row.Code,
             SdgGoalName = ClassificationGroups.GoalName(row.Code),
@@ -66,15 +64,17 @@ public sealed partial class ProgrammingService
     }
 
     /// <summary>
-    /// The programmes the classification reports count: as <see cref="ReportedProgrammesAsync"/>, and
-    /// only those of countries in the group asked for (an approved programme's group in its approval
-    /// year, one not yet approved by today's, as ReportProgrammesByStatus judges it).
+    /// Both classification reports, from the <see cref="OutcomeClassificationProjection"/> buckets of
+    /// the region and country asked for that the caller may see (ReportBucketsAsync), kept to the
+    /// countries in the group asked for: an approved programme's group in its approval year, one
+    /// not yet approved by today's (year 0), as ReportProgrammesByStatus judges it.
     /// </summary>
-    private async Task<IEnumerable<Programme>> ClassifiedProgrammesAsync(Contract.IloRegion region, string country,
+    private async Task<OutcomeClassificationReport> ClassificationReportAsync(Contract.IloRegion region, string country,
         Common.CountryGroup group, Google.Type.Date? on, ServerCallContext context)
     {
         var inGroup = await CountryGroupAsync(group, on, context);
-        var programmes = await ReportedProgrammesAsync(region, country, Contract.ProgrammeStatus.Unspecified, new FieldViolations(), context);
-        return inGroup is null ? programmes : programmes.Where(p => inGroup(p.CountryCode, p.ApprovedOn?.Year ?? 0));
+        var buckets = await ReportBucketsAsync(OutcomeClassificationProjection.ProjectionName, region, country, context);
+        return OutcomeClassificationReport.From(inGroup is null ? buckets
+            : buckets.Where(b => inGroup(OutcomeClassificationProjection.CountryOf(b), OutcomeClassificationProjection.ApprovalYearOf(b))));
     }
 }

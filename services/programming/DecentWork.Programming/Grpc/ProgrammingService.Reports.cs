@@ -94,16 +94,10 @@ public sealed partial class ProgrammingService
     };
 
     /// <summary>
-    /// The programmes a report covers: every one the caller may see in the region, country and
-    /// status asked for (unset = any), after checking those filters with the request's other
-    /// fields. Read whole only by the reports not yet kept in buckets (by policy marker, by SDG goal).
+    /// The condition a report's programmes meet: every one the caller may see in the region,
+    /// country and status asked for (unset = any), after checking those filters with the request's
+    /// other fields. For the reports that read one keyed page of programmes.
     /// </summary>
-    private async Task<List<Programme>> ReportedProgrammesAsync(Contract.IloRegion requestedRegion, string requestedCountry,
-        Contract.ProgrammeStatus requestedStatus, FieldViolations violations, ServerCallContext context) =>
-        await programmes.ReadAllAsync(ReportFilter(requestedRegion, requestedCountry, requestedStatus, violations, context),
-            new SortOrder<Programme>(p => p.SortKey), context.CancellationToken);
-
-    /// <summary>The condition of <see cref="ReportedProgrammesAsync"/>, for reports that read one page of it.</summary>
     private static System.Linq.Expressions.Expression<Func<Programme, bool>> ReportFilter(Contract.IloRegion requestedRegion, string requestedCountry,
         Contract.ProgrammeStatus requestedStatus, FieldViolations violations, ServerCallContext context)
     {
