@@ -48,7 +48,7 @@ internal static class ReportCalls
         yield return new("ReportProjectsBySdgGoal", (invoker, options) => Client(invoker).ReportProjectsBySdgGoalAsync(
             new PartnershipsApi.ReportProjectsBySdgGoalRequest { StartYear = 2016, EndYear = 2025 }, options).ResponseAsync);
         yield return new("ReportAgreementAlignment", (invoker, options) => Client(invoker).ReportAgreementAlignmentAsync(
-            new PartnershipsApi.ReportAgreementAlignmentRequest { StartYear = 1995, EndYear = 2025 }, options).ResponseAsync);
+            new PartnershipsApi.ReportAgreementAlignmentRequest { PartnerId = "-", StartYear = 1995, EndYear = 2025 }, options).ResponseAsync);
         yield return new("ReportFundingGrowth by partner, 2024", (invoker, options) => Client(invoker).ReportFundingGrowthAsync(
             new PartnershipsApi.ReportFundingGrowthRequest { Year = 2024, GroupBy = PartnershipsApi.FundingApprovalGrouping.Partner }, options).ResponseAsync);
         yield return new("ReportFundingGrowth by region, 2024", (invoker, options) => Client(invoker).ReportFundingGrowthAsync(
