@@ -32,6 +32,7 @@ public static class PartnershipsApp
                 new StoreIndex<FundingApproval>(a => a.SortKey),
                 new StoreIndex<FundingApproval>(a => a.RequestKey, Unique: true))
             .AddProjection(new FundingApprovalTotals())
+            .AddProjection(new FundingApprovalPartnerTotals()) // scale5: by partner and by category
             .AddProjection(new ProgrammeFundingTotals())
             .AddProjection(new FundingApprovalCountryTotals())
             .AddProjection(new FundingAllocationTotals())
@@ -45,6 +46,7 @@ public static class PartnershipsApp
                 new StoreIndex<Project>(p => p.SortKey, Unique: true),
                 new StoreIndex<Project>(p => p.Status))
             .AddProjection(new ProjectParticipationProjection()) // money2: project committees and consultations
+            .AddProjection(new ProjectReportTotals()) // scale5: linkage, policy-marker and SDG reports
             .AddAggregate<ProgrammeNeeds>("programme_needs")
             // Coordination's country statuses, which the funding reports filter by (country_group).
             .AddKnownCountryStatuses()

@@ -29,8 +29,9 @@ public sealed partial class PartnershipsService
     public override async Task<Contract.ReportProjectsByPolicyMarkerResponse> ReportProjectsByPolicyMarker(
         Contract.ReportProjectsByPolicyMarkerRequest request, ServerCallContext context)
     {
-        var counted = await ProjectsRunningAsync(request.StartYear, request.EndYear, request.CountryGroup, request.CountryGroupOn, context);
-        var response = new Contract.ReportProjectsByPolicyMarkerResponse { ProjectCount = counted.Count };
+        var counted = await ProjectBucketsAsync(request.StartYear, request.EndYear, request.CountryGroup, request.CountryGroupOn, await ReadScopeAsync(context),
+            context.CancellationToken);
+        var response = new Contract.ReportProjectsByPolicyMarkerResponse { ProjectCount = ProjectClassificationReport.ProjectCount(counted) };
         response.Rows.AddRange(ProjectClassificationReport.ByPolicyMarker(counted).Select(row => new Contract.PolicyMarkerProjectTotal
         {
             PolicyMarker = row.Code,
@@ -47,11 +48,12 @@ public sealed partial class PartnershipsService
     public override async Task<Contract.ReportProjectsBySdgGoalResponse> ReportProjectsBySdgGoal(
         Contract.ReportProjectsBySdgGoalRequest request, ServerCallContext context)
     {
-        var counted = await ProjectsRunningAsync(request.StartYear, request.EndYear, request.CountryGroup, request.CountryGroupOn, context);
+        var counted = await ProjectBucketsAsync(request.StartYear, request.EndYear, request.CountryGroup, request.CountryGroupOn, await ReadScopeAsync(context),
+            context.CancellationToken);
         var response = new Contract.ReportProjectsBySdgGoalResponse
         {
-            ProjectCount = counted.Count,
-            ProjectsWithoutGoal = counted.Count(p => p.Classification.SdgGoals.Count == 0),
+            ProjectCount = ProjectClassificationReport.ProjectCount(counted),
+            ProjectsWithoutGoal = ProjectClassificationReport.ProjectsWithoutGoal(counted),
         };
         response.Rows.AddRange(ProjectClassificationReport.BySdgGoal(counted).Select(row => new Contract.SdgGoalProjectTotal
         {
@@ -64,22 +66,28 @@ public sealed partial class PartnershipsService
     }
 
     /// <summary>
-    /// The projects the caller may see that run in any year of the period (0 = unbounded), and, with a
-    /// country group, only those in one country of the group (judged in the project's start year
-    /// unless a day is given; a project in several countries is in no group, as in ReportDelivery).
+    /// The <see cref="ProjectReportTotals"/> buckets of the projects the caller may see that run in
+    /// any year of the period (0 = unbounded), and, with a country group, only those in one country
+    /// of the group (judged in the project's start year unless a day is given; a project in several
+    /// countries is in no group, as in ReportDelivery). Whoever sees every project reads the stored
+    /// buckets; a partner agency's own projects are read and counted in memory the way the store
+    /// counts them, as the finance reports filter theirs, so its answer never includes another
+    /// partner's projects.
     /// </summary>
-    private async Task<IReadOnlyList<Project>> ProjectsRunningAsync(int startYear, int endYear, Contracts.Common.V1.CountryGroup group,
-        Google.Type.Date? on, ServerCallContext context)
+    private async Task<IReadOnlyList<Bucket>> ProjectBucketsAsync(int startYear, int endYear, Contracts.Common.V1.CountryGroup group,
+        Google.Type.Date? on, ReadScope scope, CancellationToken cancellationToken)
     {
         var violations = new FieldViolations();
         CheckPeriod(startYear, endYear, violations);
         var inGroup = CountryGroupRegistration.FilterFrom(group, on, violations);
         violations.ThrowIfAny();
-        var from = new DateOnly(startYear == 0 ? FundingApproval.FirstYear : startYear, 1, 1);
-        var to = new DateOnly(endYear == 0 ? FundingApproval.LastYear : endYear, 12, 31);
-        var scope = await ReadScopeAsync(context);
-        var filter = Filter.All(scope.Projects, p => p.EndDate >= from, p => p.StartDate <= to, p => p.Status != ProjectStatus.Withdrawn);
-        var running = await projects.ReadAllAsync(filter, new SortOrder<Project>(p => p.SortKey), context.CancellationToken);
-        return await InCountryGroupAsync(running, inGroup, context.CancellationToken);
+        var from = startYear == 0 ? FundingApproval.FirstYear : startYear;
+        var to = endYear == 0 ? FundingApproval.LastYear : endYear;
+        var buckets = scope.SeesEverything
+            ? await projections.ReadAsync(ProjectReportTotals.ProjectionName,
+                inGroup is null ? ProjectReportTotals.EverywhereUntil(to) : ProjectReportTotals.OneCountryUntil(to), cancellationToken)
+            : new ProjectReportTotals().BucketsOf(await projects.ReadAllAsync(Filter.All(scope.Projects,
+                p => p.EndDate >= new DateOnly(from, 1, 1), p => p.StartDate <= new DateOnly(to, 12, 31)), new SortOrder<Project>(p => p.SortKey), cancellationToken));
+        return await InCountryGroupAsync(ProjectReportTotals.Running(buckets, from, to), inGroup, cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using DecentWork.Partnerships.Domain;
 using DecentWork.Partnerships.Domain.Finance;
 using DecentWork.ServiceDefaults.CountryGroups;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Storage;
 using Grouping = DecentWork.Contracts.Partnerships.V1.FundingApprovalGrouping;
 
 namespace DecentWork.Partnerships.Grpc;
@@ -45,11 +46,14 @@ public sealed partial class PartnershipsService
         return [.. cells.Where(c => c.CountryCode.Length > 0 && admits(c.CountryCode, c.Year))];
     }
 
-    /// <summary>The projects in one country of the group (judged in the start year unless the filter names a day); all of them without a filter.</summary>
-    private async Task<IReadOnlyList<Project>> InCountryGroupAsync(IReadOnlyList<Project> running, CountryGroupFilter? filter, CancellationToken cancellationToken)
+    /// <summary>
+    /// Of <see cref="ProjectReportTotals"/> buckets, those of projects in one country of the group
+    /// (judged in the start year unless the filter names a day); without a filter, those of every project.
+    /// </summary>
+    private async Task<IReadOnlyList<Bucket>> InCountryGroupAsync(IReadOnlyList<Bucket> running, CountryGroupFilter? filter, CancellationToken cancellationToken)
     {
-        if (filter is null) return running;
+        if (filter is null) return [.. running.Where(ProjectReportTotals.IsEverywhere)];
         var admits = await filter.AdmitterAsync(countryStatuses, Today(), cancellationToken);
-        return [.. running.Where(p => p.CountryCodes.Count == 1 && admits(p.CountryCodes[0], p.StartDate.Year))];
+        return ProjectReportTotals.InGroup(running, admits);
     }
 }
