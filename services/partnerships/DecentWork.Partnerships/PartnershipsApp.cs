@@ -40,6 +40,7 @@ public static class PartnershipsApp
             .AddAggregate("agreements",
                 new StoreIndex<Agreement>(a => a.PartnerId),
                 new StoreIndex<Agreement>(a => a.SortKey))
+            .AddProjection(new AgreementAlignmentTotals()) // scale5: the alignment table
             .AddAggregate<RbsaPool>("rbsa_pools")
             .AddProjection(new RbsaOutcomeTotals())
             .AddAggregate("projects",
