@@ -7,8 +7,9 @@ namespace DecentWork.Partnerships.Domain;
 /// What the project reports (linkage, by policy marker, by SDG goal) count, kept with every project
 /// saved. Two families, start year first so that "projects starting by the period's end" is one
 /// key range and the end year is checked on the key: "y|start|end" for every project, and
-/// "c|start|end|country" for a project in exactly one country, which is what a country-group
-/// filter counts (judged per country, at read time, in the start year or on a given day). Each
+/// "c|country|start|end" for a project in exactly one country, which is what a country-group
+/// filter counts (judged per country, at read time, in the start year or on a given day): country
+/// first, so that a group's report reads only its countries' buckets. Each
 /// bucket holds the projects (count), their budget, the linkage counts, and per marker and
 /// significance, and per SDG goal, the projects and their budget. A withdrawn project counts
 /// nowhere, as the reports leave it out. The number of buckets follows the start and end years
@@ -37,22 +38,22 @@ public sealed class ProjectReportTotals : Projection<Project>
         var period = new[] { Year(state.StartDate.Year), Year(state.EndDate.Year) };
         Add(state, contributions, BucketKey.Of([Everywhere, .. period]));
         // IATI country codes are letters; the group filter judges only projects in one country.
-        if (state.CountryCodes.Count == 1) Add(state, contributions, BucketKey.Of([OneCountry, .. period, state.CountryCodes[0]]));
+        if (state.CountryCodes.Count == 1) Add(state, contributions, BucketKey.Of([OneCountry, state.CountryCodes[0], .. period]));
     }
 
     /// <summary>Every project bucket (no group asked) of the projects that may run in a period ending in <paramref name="endYear"/>.</summary>
     public static BucketRange EverywhereUntil(int endYear) => Until(Everywhere, endYear);
 
-    /// <summary>The one-country buckets of the projects that may run in a period ending in <paramref name="endYear"/>.</summary>
-    public static BucketRange OneCountryUntil(int endYear) => Until(OneCountry, endYear);
+    /// <summary>The buckets of the projects in this one country that may run in a period ending in <paramref name="endYear"/>.</summary>
+    public static BucketRange OneCountryUntil(string countryCode, int endYear) => Until($"{OneCountry}{BucketKey.Separator}{countryCode}", endYear);
 
     /// <summary>The buckets of projects that run in at least one year of the period: started by its end (the range read) and ended after its start.</summary>
     public static IReadOnlyList<Bucket> Running(IEnumerable<Bucket> buckets, int startYear, int endYear) =>
-        [.. buckets.Where(b => StartYear(b) <= endYear && Number(b.Parts[2]) >= startYear)];
+        [.. buckets.Where(b => StartYear(b) <= endYear && Number(b.Parts[IsEverywhere(b) ? 2 : 3]) >= startYear)];
 
     /// <summary>The one-country buckets whose country the test admits in the projects' start year.</summary>
     public static IReadOnlyList<Bucket> InGroup(IEnumerable<Bucket> buckets, Func<string, int, bool> admits) =>
-        [.. buckets.Where(b => b.Parts[0] == OneCountry && admits(b.Parts[3], StartYear(b)))];
+        [.. buckets.Where(b => b.Parts[0] == OneCountry && admits(b.Parts[1], StartYear(b)))];
 
     /// <summary>True for a bucket of the every-project family (the in-memory path keeps only these, or only the one-country ones).</summary>
     public static bool IsEverywhere(Bucket bucket) => bucket.Parts[0] == Everywhere;
@@ -102,7 +103,7 @@ public sealed class ProjectReportTotals : Projection<Project>
     private static BucketRange Until(string family, int endYear) =>
         BucketRange.Between($"{family}{BucketKey.Separator}", $"{family}{BucketKey.Separator}{Year(endYear)}");
 
-    private static int StartYear(Bucket bucket) => Number(bucket.Parts[1]);
+    private static int StartYear(Bucket bucket) => Number(bucket.Parts[IsEverywhere(bucket) ? 1 : 2]);
 
     private static string Year(int year) => year.ToString("D4", CultureInfo.InvariantCulture);
 

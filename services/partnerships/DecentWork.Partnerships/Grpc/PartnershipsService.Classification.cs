@@ -2,6 +2,7 @@ using DecentWork.Partnerships.Domain;
 using DecentWork.ServiceDefaults.Classification;
 using DecentWork.ServiceDefaults.CountryGroups;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Reference;
 using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
 using Grpc.Core;
@@ -83,11 +84,27 @@ public sealed partial class PartnershipsService
         violations.ThrowIfAny();
         var from = startYear == 0 ? FundingApproval.FirstYear : startYear;
         var to = endYear == 0 ? FundingApproval.LastYear : endYear;
-        var buckets = scope.SeesEverything
-            ? await projections.ReadAsync(ProjectReportTotals.ProjectionName,
-                inGroup is null ? ProjectReportTotals.EverywhereUntil(to) : ProjectReportTotals.OneCountryUntil(to), cancellationToken)
-            : new ProjectReportTotals().BucketsOf(await projects.ReadAllAsync(Filter.All(scope.Projects,
-                p => p.EndDate >= new DateOnly(from, 1, 1), p => p.StartDate <= new DateOnly(to, 12, 31)), new SortOrder<Project>(p => p.SortKey), cancellationToken));
-        return await InCountryGroupAsync(ProjectReportTotals.Running(buckets, from, to), inGroup, cancellationToken);
+        var admits = inGroup is null ? null : await inGroup.AdmitterAsync(countryStatuses, Today(), cancellationToken);
+        var buckets = !scope.SeesEverything
+            ? new ProjectReportTotals().BucketsOf(await projects.ReadAllAsync(Filter.All(scope.Projects,
+                p => p.EndDate >= new DateOnly(from, 1, 1), p => p.StartDate <= new DateOnly(to, 12, 31)), new SortOrder<Project>(p => p.SortKey), cancellationToken))
+            : admits is null ? await projections.ReadAsync(ProjectReportTotals.ProjectionName, ProjectReportTotals.EverywhereUntil(to), cancellationToken)
+            : await GroupCountryBucketsAsync(admits, to, cancellationToken);
+        var running = ProjectReportTotals.Running(buckets, from, to);
+        return admits is null ? [.. running.Where(ProjectReportTotals.IsEverywhere)] : ProjectReportTotals.InGroup(running, admits);
+    }
+
+    /// <summary>
+    /// The one-country buckets of only the countries the group admits in some year up to the
+    /// period's end (each judged again in its projects' start year by the caller): one small key
+    /// range per such country, so the read follows the group, not every country's projects.
+    /// </summary>
+    private async Task<List<Bucket>> GroupCountryBucketsAsync(Func<string, int, bool> admits, int to, CancellationToken cancellationToken)
+    {
+        var buckets = new List<Bucket>();
+        // From 1900: a project may have started before the reports' first year and still run in the period.
+        foreach (var code in Countries.ByCode.Keys.Where(code => Enumerable.Range(1900, to - 1900 + 1).Any(year => admits(code, year))))
+            buckets.AddRange(await projections.ReadAsync(ProjectReportTotals.ProjectionName, ProjectReportTotals.OneCountryUntil(code, to), cancellationToken));
+        return buckets;
     }
 }

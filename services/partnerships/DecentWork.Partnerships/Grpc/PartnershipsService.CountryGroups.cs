@@ -2,7 +2,6 @@ using DecentWork.Partnerships.Domain;
 using DecentWork.Partnerships.Domain.Finance;
 using DecentWork.ServiceDefaults.CountryGroups;
 using DecentWork.ServiceDefaults.Grpc;
-using DecentWork.ServiceDefaults.Storage;
 using Grouping = DecentWork.Contracts.Partnerships.V1.FundingApprovalGrouping;
 
 namespace DecentWork.Partnerships.Grpc;
@@ -46,14 +45,4 @@ public sealed partial class PartnershipsService
         return [.. cells.Where(c => c.CountryCode.Length > 0 && admits(c.CountryCode, c.Year))];
     }
 
-    /// <summary>
-    /// Of <see cref="ProjectReportTotals"/> buckets, those of projects in one country of the group
-    /// (judged in the start year unless the filter names a day); without a filter, those of every project.
-    /// </summary>
-    private async Task<IReadOnlyList<Bucket>> InCountryGroupAsync(IReadOnlyList<Bucket> running, CountryGroupFilter? filter, CancellationToken cancellationToken)
-    {
-        if (filter is null) return [.. running.Where(ProjectReportTotals.IsEverywhere)];
-        var admits = await filter.AdmitterAsync(countryStatuses, Today(), cancellationToken);
-        return ProjectReportTotals.InGroup(running, admits);
-    }
 }
