@@ -32,6 +32,7 @@ public static class PartnershipsApp
                 new StoreIndex<FundingApproval>(a => a.SortKey),
                 new StoreIndex<FundingApproval>(a => a.RequestKey, Unique: true))
             .AddProjection(new FundingApprovalTotals())
+            .AddProjection(new FundingApprovalPartnerTotals()) // scale5: by partner and by category
             .AddProjection(new ProgrammeFundingTotals())
             .AddProjection(new FundingApprovalCountryTotals())
             .AddProjection(new FundingAllocationTotals())
@@ -39,12 +40,14 @@ public static class PartnershipsApp
             .AddAggregate("agreements",
                 new StoreIndex<Agreement>(a => a.PartnerId),
                 new StoreIndex<Agreement>(a => a.SortKey))
+            .AddProjection(new AgreementAlignmentTotals()) // scale5: the alignment table
             .AddAggregate<RbsaPool>("rbsa_pools")
             .AddProjection(new RbsaOutcomeTotals())
             .AddAggregate("projects",
                 new StoreIndex<Project>(p => p.SortKey, Unique: true),
                 new StoreIndex<Project>(p => p.Status))
             .AddProjection(new ProjectParticipationProjection()) // money2: project committees and consultations
+            .AddProjection(new ProjectReportTotals()) // scale5: linkage, policy-marker and SDG reports
             .AddAggregate<ProgrammeNeeds>("programme_needs")
             // Coordination's country statuses, which the funding reports filter by (country_group).
             .AddKnownCountryStatuses()

@@ -18,7 +18,17 @@ internal static class Generators
     internal static readonly DateTimeOffset Now = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
     internal static readonly Country[] SomeCountries = Countries.ByCode.Values.OrderBy(c => c.Code, StringComparer.Ordinal).ToArray();
 
-    /// <summary>Funding approvals by 50 partners to 500 programmes over 1995-2025.</summary>
+    /// <summary>
+    /// The programme the funding-gap call asks about: the generator's first programme, approved
+    /// with two outcomes (a fixed id, so the report calls can name it).
+    /// </summary>
+    public static readonly Guid FundedProgrammeId = new("b3a1c0de-0000-4000-8000-000000000001");
+
+    /// <summary>
+    /// Funding approvals by 50 partners to 500 programmes over 1995-2025, and for the project
+    /// reports one project per ten approvals and one reviewed agreement per hundred
+    /// (<see cref="PartnershipsProjects"/>).
+    /// </summary>
     public static async Task FundingApprovalsAsync(IServiceProvider services, int count, TextWriter progress)
     {
         var random = new Random(11);
@@ -26,11 +36,16 @@ internal static class Generators
             $"Benchmark partner {i:D2}", Enum.GetValues<PartnershipsDomain.PartnerCategory>()[i % Enum.GetValues<PartnershipsDomain.PartnerCategory>().Length], Now)).ToList();
         var partnerStore = services.GetRequiredService<IAggregateStore<PartnershipsDomain.Partner>>();
         foreach (var partner in partners) await partnerStore.SaveAsync(partner);
-        var programmes = Enumerable.Range(0, 500).Select(_ => Guid.NewGuid()).ToArray();
+        var programmes = Enumerable.Range(0, 500).Select(i => i == 0 ? FundedProgrammeId : Guid.NewGuid()).ToArray();
         var approvals = Enumerable.Range(0, count).Select(_ => PartnershipsDomain.FundingApproval.Record(
             partners[random.Next(partners.Count)], programmes[random.Next(programmes.Length)],
             random.Next(1_000, 5_000_000), random.Next(1995, 2026), Now));
         await StoreGenerator.SaveAllAsync(services.GetRequiredService<IAggregateStore<PartnershipsDomain.FundingApproval>>(), approvals, count, progress);
+        await services.GetRequiredService<IAggregateStore<PartnershipsDomain.ProgrammeNeeds>>().SaveAsync(PartnershipsDomain.ProgrammeNeeds.FromApproval(
+            new(FundedProgrammeId, "TZA", "Africa", new DateOnly(2020, 1, 1),
+                [new(Guid.NewGuid(), "TZA100", "More decent jobs", 1, 40_000_000), new(Guid.NewGuid(), "TZA200", "Social protection", 3, 25_000_000)], Now)));
+        await PartnershipsProjects.SaveAsync(services, partners, SomeCountries, Math.Max(1, count / 10), Now, progress);
+        await PartnershipsProjects.SaveAgreementsAsync(services, partners, Math.Max(1, count / 100), Now, progress);
     }
 
     /// <summary>Enrolments in editions of 500 applicants each, over 20 courses and 2000-2025.</summary>

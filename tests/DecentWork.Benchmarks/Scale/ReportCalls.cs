@@ -27,7 +27,42 @@ internal static partial class ReportCalls
             .ReportAfricaShareAsync(new PartnershipsApi.ReportAfricaShareRequest { StartYear = 1995, EndYear = 2025 }, options).ResponseAsync));
         calls.Add(new("ReportProjectLinkage", (invoker, options) => new PartnershipsApi.PartnershipsService.PartnershipsServiceClient(invoker)
             .ReportProjectLinkageAsync(new PartnershipsApi.ReportProjectLinkageRequest { StartYear = 1995, EndYear = 2025 }, options).ResponseAsync));
+        calls.AddRange(PartnershipsProjectReports());
         return calls;
+    }
+
+    /// <summary>
+    /// The partnerships reports over projects, agreements, finance and one programme's gap, each as
+    /// a user would ask: a recent period, and once with a country group where the report takes one.
+    /// </summary>
+    private static IEnumerable<ReportCall> PartnershipsProjectReports()
+    {
+        static PartnershipsApi.PartnershipsService.PartnershipsServiceClient Client(CallInvoker invoker) => new(invoker);
+        const DecentWork.Contracts.Common.V1.CountryGroup leastDeveloped = DecentWork.Contracts.Common.V1.CountryGroup.LeastDeveloped;
+        yield return new("ReportProjectLinkage, least developed countries", (invoker, options) => Client(invoker).ReportProjectLinkageAsync(
+            new PartnershipsApi.ReportProjectLinkageRequest { StartYear = 2016, EndYear = 2025, CountryGroup = leastDeveloped }, options).ResponseAsync);
+        yield return new("ReportProjectsByPolicyMarker", (invoker, options) => Client(invoker).ReportProjectsByPolicyMarkerAsync(
+            new PartnershipsApi.ReportProjectsByPolicyMarkerRequest { StartYear = 2016, EndYear = 2025 }, options).ResponseAsync);
+        yield return new("ReportProjectsByPolicyMarker, least developed countries", (invoker, options) => Client(invoker).ReportProjectsByPolicyMarkerAsync(
+            new PartnershipsApi.ReportProjectsByPolicyMarkerRequest { StartYear = 2016, EndYear = 2025, CountryGroup = leastDeveloped }, options).ResponseAsync);
+        yield return new("ReportProjectsBySdgGoal", (invoker, options) => Client(invoker).ReportProjectsBySdgGoalAsync(
+            new PartnershipsApi.ReportProjectsBySdgGoalRequest { StartYear = 2016, EndYear = 2025 }, options).ResponseAsync);
+        yield return new("ReportAgreementAlignment", (invoker, options) => Client(invoker).ReportAgreementAlignmentAsync(
+            new PartnershipsApi.ReportAgreementAlignmentRequest { PartnerId = "-", StartYear = 1995, EndYear = 2025 }, options).ResponseAsync);
+        yield return new("ReportFundingGrowth by partner, 2024", (invoker, options) => Client(invoker).ReportFundingGrowthAsync(
+            new PartnershipsApi.ReportFundingGrowthRequest { Year = 2024, GroupBy = PartnershipsApi.FundingApprovalGrouping.Partner }, options).ResponseAsync);
+        yield return new("ReportFundingGrowth by region, 2024", (invoker, options) => Client(invoker).ReportFundingGrowthAsync(
+            new PartnershipsApi.ReportFundingGrowthRequest { Year = 2024, GroupBy = PartnershipsApi.FundingApprovalGrouping.Region }, options).ResponseAsync);
+        yield return new("ReportDelivery by country", (invoker, options) => Client(invoker).ReportDeliveryAsync(
+            new PartnershipsApi.ReportDeliveryRequest { GroupBy = PartnershipsApi.DeliveryGrouping.Country, StartYear = 2016, EndYear = 2025 }, options).ResponseAsync);
+        yield return new("ReportDelivery by region", (invoker, options) => Client(invoker).ReportDeliveryAsync(
+            new PartnershipsApi.ReportDeliveryRequest { GroupBy = PartnershipsApi.DeliveryGrouping.Region, StartYear = 2016, EndYear = 2025 }, options).ResponseAsync);
+        yield return new("ReportExpenditureGrowth, 2024", (invoker, options) => Client(invoker).ReportExpenditureGrowthAsync(
+            new PartnershipsApi.ReportExpenditureGrowthRequest { Year = 2024 }, options).ResponseAsync);
+        yield return new("ReportProjectParticipation", (invoker, options) => Client(invoker).ReportProjectParticipationAsync(
+            new PartnershipsApi.ReportProjectParticipationRequest { StartYear = 2016, EndYear = 2025 }, options).ResponseAsync);
+        yield return new("GetFundingGap (one programme)", (invoker, options) => Client(invoker).GetFundingGapAsync(
+            new PartnershipsApi.GetFundingGapRequest { ProgrammeId = Generators.FundedProgrammeId.ToString(), StartYear = 1995, EndYear = 2025 }, options).ResponseAsync);
     }
 
     public static IReadOnlyList<ReportCall> Training(string courseId) =>

@@ -1,16 +1,19 @@
+using DecentWork.ServiceDefaults.Storage;
+
 namespace DecentWork.Partnerships.Domain;
 
 /// <summary>How many projects are linked to DWCP outcomes and strategic objectives (the paper: 98 per cent).</summary>
 public sealed record ProjectLinkage(int Projects, int LinkedToOutcomes, int LinkedToObjectives, int LinkedToBoth)
 {
-    public static ProjectLinkage Of(IEnumerable<Project> projects)
-    {
-        var counted = projects.ToList();
-        return new ProjectLinkage(counted.Count,
-            counted.Count(p => p.OutcomeIds.Count > 0),
-            counted.Count(p => p.StrategicObjectives.Count > 0),
-            counted.Count(p => p.OutcomeIds.Count > 0 && p.StrategicObjectives.Count > 0));
-    }
+    /// <summary>The linkage of these projects, computed in memory through the projection (withdrawn ones count nowhere).</summary>
+    public static ProjectLinkage Of(IEnumerable<Project> projects) =>
+        From([.. new ProjectReportTotals().BucketsOf(projects).Where(ProjectReportTotals.IsEverywhere)]);
+
+    /// <summary>The linkage over <see cref="ProjectReportTotals"/> buckets of one family.</summary>
+    public static ProjectLinkage From(IReadOnlyList<Bucket> buckets) => new((int)buckets.Sum(b => b.Count),
+        (int)buckets.Sum(b => b[ProjectReportTotals.LinkedToOutcomes]),
+        (int)buckets.Sum(b => b[ProjectReportTotals.LinkedToObjectives]),
+        (int)buckets.Sum(b => b[ProjectReportTotals.LinkedToBoth]));
 
     public string LinkedSharePercent() => FundingReports.Percent(LinkedToBoth, Projects);
 }

@@ -26,12 +26,7 @@ public sealed partial class PartnershipsService
 
         var from = request.StartYear == 0 ? FundingApproval.FirstYear : request.StartYear;
         var to = request.EndYear == 0 ? FundingApproval.LastYear : request.EndYear;
-        var reviews = (await LoadAgreements(partnerId, ids, await ReadScopeAsync(context), context.CancellationToken))
-            .Where(a => partnerId is null || a.PartnerId == partnerId)
-            .Select(a => a.AlignmentReview)
-            .OfType<AlignmentReview>()
-            .Where(r => r.ReviewDate.Year >= from && r.ReviewDate.Year <= to);
-        var table = AlignmentTable.Of(reviews);
+        var table = await AlignmentTableAsync(partnerId, ids, from, to, await ReadScopeAsync(context), context.CancellationToken);
         return new Contract.AgreementAlignmentReport
         {
             ReviewedCount = table.Reviewed,
@@ -44,22 +39,27 @@ public sealed partial class PartnershipsService
     }
 
     /// <summary>
-    /// The named agreements, or all of the partner's (or every partner's), read in batches. Unknown
-    /// ids are skipped, and so are agreements the caller may not read. The table over every
-    /// partner's agreements is the Office-wide aggregate, which names no agreement and is open to
-    /// partner agencies too; a table of named agreements or of one partner's is that partner's
-    /// business, so a partner agency gets its own only (another partner's reads as an unknown one: empty).
+    /// The table over the named agreements (read one by one: at most 200), or over all of the
+    /// partner's (or every partner's) from the review buckets (<see cref="AgreementAlignmentTotals"/>),
+    /// whose cost follows the years and partners, not the agreements. Unknown ids are skipped, and
+    /// so are agreements the caller may not read. The table over every partner's agreements is the
+    /// Office-wide aggregate, which names no agreement and is open to partner agencies too; a table
+    /// of named agreements or of one partner's is that partner's business, so a partner agency gets
+    /// its own only (another partner's reads as an unknown one: empty).
     /// </summary>
-    private async Task<List<Agreement>> LoadAgreements(Guid? partnerId, List<Guid?> ids, ReadScope scope, CancellationToken cancellationToken)
+    private async Task<AlignmentTable> AlignmentTableAsync(Guid? partnerId, List<Guid?> ids, int from, int to, ReadScope scope,
+        CancellationToken cancellationToken)
     {
-        var all = new List<Agreement>();
-        if (ids.Count > 0)
-        {
-            foreach (var id in ids.Distinct())
-                if (scope.Visible(await agreements.FindAsync(id!.Value, cancellationToken), scope.Agreements) is { } found) all.Add(found);
-            return all;
-        }
-        var filter = partnerId is { } p ? Filter.All(scope.Agreements, a => a.PartnerId == p) : Filter.All<Agreement>();
-        return await agreements.ReadAllAsync(filter, new SortOrder<Agreement>(a => a.SortKey), cancellationToken);
+        if (ids.Count == 0)
+            return partnerId is { } p && !scope.SeesPartner(p) ? AlignmentTable.Of([])
+                : AgreementAlignmentTotals.Table(AgreementAlignmentTotals.OfPartner(await projections.ReadAsync(AgreementAlignmentTotals.ProjectionName,
+                    AgreementAlignmentTotals.Between(from, to), cancellationToken), partnerId));
+        var named = new List<AlignmentReview>();
+        foreach (var id in ids.Distinct())
+            if (scope.Visible(await agreements.FindAsync(id!.Value, cancellationToken), scope.Agreements) is { } found
+                && (partnerId is null || found.PartnerId == partnerId) && found.AlignmentReview is { } review
+                && review.ReviewDate.Year >= from && review.ReviewDate.Year <= to)
+                named.Add(review);
+        return AlignmentTable.Of(named);
     }
 }

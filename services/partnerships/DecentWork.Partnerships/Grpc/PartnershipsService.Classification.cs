@@ -2,6 +2,7 @@ using DecentWork.Partnerships.Domain;
 using DecentWork.ServiceDefaults.Classification;
 using DecentWork.ServiceDefaults.CountryGroups;
 using DecentWork.ServiceDefaults.Grpc;
+using DecentWork.ServiceDefaults.Reference;
 using DecentWork.ServiceDefaults.Security;
 using DecentWork.ServiceDefaults.Storage;
 using Grpc.Core;
@@ -29,8 +30,9 @@ public sealed partial class PartnershipsService
     public override async Task<Contract.ReportProjectsByPolicyMarkerResponse> ReportProjectsByPolicyMarker(
         Contract.ReportProjectsByPolicyMarkerRequest request, ServerCallContext context)
     {
-        var counted = await ProjectsRunningAsync(request.StartYear, request.EndYear, request.CountryGroup, request.CountryGroupOn, context);
-        var response = new Contract.ReportProjectsByPolicyMarkerResponse { ProjectCount = counted.Count };
+        var counted = await ProjectBucketsAsync(request.StartYear, request.EndYear, request.CountryGroup, request.CountryGroupOn, await ReadScopeAsync(context),
+            context.CancellationToken);
+        var response = new Contract.ReportProjectsByPolicyMarkerResponse { ProjectCount = ProjectClassificationReport.ProjectCount(counted) };
         response.Rows.AddRange(ProjectClassificationReport.ByPolicyMarker(counted).Select(row => new Contract.PolicyMarkerProjectTotal
         {
             PolicyMarker = row.Code,
@@ -47,11 +49,12 @@ public sealed partial class PartnershipsService
     public override async Task<Contract.ReportProjectsBySdgGoalResponse> ReportProjectsBySdgGoal(
         Contract.ReportProjectsBySdgGoalRequest request, ServerCallContext context)
     {
-        var counted = await ProjectsRunningAsync(request.StartYear, request.EndYear, request.CountryGroup, request.CountryGroupOn, context);
+        var counted = await ProjectBucketsAsync(request.StartYear, request.EndYear, request.CountryGroup, request.CountryGroupOn, await ReadScopeAsync(context),
+            context.CancellationToken);
         var response = new Contract.ReportProjectsBySdgGoalResponse
         {
-            ProjectCount = counted.Count,
-            ProjectsWithoutGoal = counted.Count(p => p.Classification.SdgGoals.Count == 0),
+            ProjectCount = ProjectClassificationReport.ProjectCount(counted),
+            ProjectsWithoutGoal = ProjectClassificationReport.ProjectsWithoutGoal(counted),
         };
         response.Rows.AddRange(ProjectClassificationReport.BySdgGoal(counted).Select(row => new Contract.SdgGoalProjectTotal
         {
@@ -64,22 +67,44 @@ public sealed partial class PartnershipsService
     }
 
     /// <summary>
-    /// The projects the caller may see that run in any year of the period (0 = unbounded), and, with a
-    /// country group, only those in one country of the group (judged in the project's start year
-    /// unless a day is given; a project in several countries is in no group, as in ReportDelivery).
+    /// The <see cref="ProjectReportTotals"/> buckets of the projects the caller may see that run in
+    /// any year of the period (0 = unbounded), and, with a country group, only those in one country
+    /// of the group (judged in the project's start year unless a day is given; a project in several
+    /// countries is in no group, as in ReportDelivery). Whoever sees every project reads the stored
+    /// buckets; a partner agency's own projects are read and counted in memory the way the store
+    /// counts them, as the finance reports filter theirs, so its answer never includes another
+    /// partner's projects.
     /// </summary>
-    private async Task<IReadOnlyList<Project>> ProjectsRunningAsync(int startYear, int endYear, Contracts.Common.V1.CountryGroup group,
-        Google.Type.Date? on, ServerCallContext context)
+    private async Task<IReadOnlyList<Bucket>> ProjectBucketsAsync(int startYear, int endYear, Contracts.Common.V1.CountryGroup group,
+        Google.Type.Date? on, ReadScope scope, CancellationToken cancellationToken)
     {
         var violations = new FieldViolations();
         CheckPeriod(startYear, endYear, violations);
         var inGroup = CountryGroupRegistration.FilterFrom(group, on, violations);
         violations.ThrowIfAny();
-        var from = new DateOnly(startYear == 0 ? FundingApproval.FirstYear : startYear, 1, 1);
-        var to = new DateOnly(endYear == 0 ? FundingApproval.LastYear : endYear, 12, 31);
-        var scope = await ReadScopeAsync(context);
-        var filter = Filter.All(scope.Projects, p => p.EndDate >= from, p => p.StartDate <= to, p => p.Status != ProjectStatus.Withdrawn);
-        var running = await projects.ReadAllAsync(filter, new SortOrder<Project>(p => p.SortKey), context.CancellationToken);
-        return await InCountryGroupAsync(running, inGroup, context.CancellationToken);
+        var from = startYear == 0 ? FundingApproval.FirstYear : startYear;
+        var to = endYear == 0 ? FundingApproval.LastYear : endYear;
+        var admits = inGroup is null ? null : await inGroup.AdmitterAsync(countryStatuses, Today(), cancellationToken);
+        var buckets = !scope.SeesEverything
+            ? new ProjectReportTotals().BucketsOf(await projects.ReadAllAsync(Filter.All(scope.Projects,
+                p => p.EndDate >= new DateOnly(from, 1, 1), p => p.StartDate <= new DateOnly(to, 12, 31)), new SortOrder<Project>(p => p.SortKey), cancellationToken))
+            : admits is null ? await projections.ReadAsync(ProjectReportTotals.ProjectionName, ProjectReportTotals.EverywhereUntil(to), cancellationToken)
+            : await GroupCountryBucketsAsync(admits, to, cancellationToken);
+        var running = ProjectReportTotals.Running(buckets, from, to);
+        return admits is null ? [.. running.Where(ProjectReportTotals.IsEverywhere)] : ProjectReportTotals.InGroup(running, admits);
+    }
+
+    /// <summary>
+    /// The one-country buckets of only the countries the group admits in some year up to the
+    /// period's end (each judged again in its projects' start year by the caller): one small key
+    /// range per such country, so the read follows the group, not every country's projects.
+    /// </summary>
+    private async Task<List<Bucket>> GroupCountryBucketsAsync(Func<string, int, bool> admits, int to, CancellationToken cancellationToken)
+    {
+        var buckets = new List<Bucket>();
+        // From 1900: a project may have started before the reports' first year and still run in the period.
+        foreach (var code in Countries.ByCode.Keys.Where(code => Enumerable.Range(1900, to - 1900 + 1).Any(year => admits(code, year))))
+            buckets.AddRange(await projections.ReadAsync(ProjectReportTotals.ProjectionName, ProjectReportTotals.OneCountryUntil(code, to), cancellationToken));
+        return buckets;
     }
 }

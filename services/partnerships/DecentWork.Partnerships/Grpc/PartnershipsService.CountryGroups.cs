@@ -84,11 +84,4 @@ public sealed partial class PartnershipsService
         return [.. cells.Where(c => c.CountryCode.Length > 0 && admits(c.CountryCode, c.Year))];
     }
 
-    /// <summary>The projects in one country of the group (judged in the start year unless the filter names a day); all of them without a filter.</summary>
-    private async Task<IReadOnlyList<Project>> InCountryGroupAsync(IReadOnlyList<Project> running, CountryGroupFilter? filter, CancellationToken cancellationToken)
-    {
-        if (filter is null) return running;
-        var admits = await filter.AdmitterAsync(countryStatuses, Today(), cancellationToken);
-        return [.. running.Where(p => p.CountryCodes.Count == 1 && admits(p.CountryCodes[0], p.StartDate.Year))];
-    }
 }

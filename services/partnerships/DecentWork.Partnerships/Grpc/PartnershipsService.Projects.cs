@@ -122,18 +122,11 @@ public sealed partial class PartnershipsService
     [Authorize(Policy = AccessPolicies.PartnershipsReport)]
     public override async Task<Contract.ProjectLinkageReport> ReportProjectLinkage(Contract.ReportProjectLinkageRequest request, ServerCallContext context)
     {
-        var violations = new FieldViolations();
-        CheckPeriod(request.StartYear, request.EndYear, violations);
-        var inGroup = CountryGroupRegistration.FilterFrom(request.CountryGroup, request.CountryGroupOn, violations);
-        violations.ThrowIfAny();
-
         // A project counts in a period when it runs in any of its years. Office-wide, like the other
-        // aggregate reports (see PartnerScopeTests), so not limited to the caller's projects.
-        var from = new DateOnly(request.StartYear == 0 ? FundingApproval.FirstYear : request.StartYear, 1, 1);
-        var to = new DateOnly(request.EndYear == 0 ? FundingApproval.LastYear : request.EndYear, 12, 31);
-        var filter = Filter.All<Project>(p => p.EndDate >= from, p => p.StartDate <= to, p => p.Status != ProjectStatus.Withdrawn);
-        var all = await projects.ReadAllAsync(filter, new SortOrder<Project>(p => p.SortKey), context.CancellationToken);
-        var linkage = ProjectLinkage.Of(await InCountryGroupAsync(all, inGroup, context.CancellationToken));
+        // aggregate reports (see PartnerScopeTests), so not limited to the caller's projects: the
+        // stored buckets of every project, whoever asks.
+        var linkage = ProjectLinkage.From(await ProjectBucketsAsync(request.StartYear, request.EndYear, request.CountryGroup, request.CountryGroupOn,
+            ReadScope.Everything, context.CancellationToken));
         return new Contract.ProjectLinkageReport
         {
             ProjectCount = linkage.Projects,

@@ -122,8 +122,9 @@ public sealed partial class PartnershipsService
 
     /// <summary>
     /// The totals of the approvals whose year is in the period (0 = open bound), of one source if
-    /// given: two key ranges. Only rows by partner need the partner buckets; every other report
-    /// reads the coarse family, a few buckets per year whatever the number of partners.
+    /// given: two key ranges. Only rows by partner need partner buckets: one per partner and year,
+    /// or split by source and mobiliser when a source is asked for; every other report reads the
+    /// coarse family, a few buckets per year whatever the number of partners.
     /// </summary>
     private async Task<FundingTotals> LoadTotals(int startYear, int endYear, CancellationToken cancellationToken, FundingSource? source = null,
         bool byPartner = false)
@@ -131,10 +132,12 @@ public sealed partial class PartnershipsService
         var from = startYear == 0 ? FundingApproval.FirstYear : startYear;
         var to = endYear == 0 ? FundingApproval.LastYear : endYear;
         var name = FundingApprovalTotals.ProjectionName;
+        var regions = await projections.ReadAsync(name, FundingApprovalTotals.RegionsBetween(from, to), cancellationToken);
+        if (byPartner && source is null)
+            return FundingTotals.From(regions) with { Approvals = FundingApprovalPartnerTotals.From(
+                await projections.ReadAsync(FundingApprovalPartnerTotals.ProjectionName, FundingApprovalPartnerTotals.Between(from, to), cancellationToken)) };
         var approvalRange = byPartner ? FundingApprovalTotals.ApprovalsBetween(from, to) : FundingApprovalTotals.MobilisedBetween(from, to);
-        var buckets = (await projections.ReadAsync(name, approvalRange, cancellationToken))
-            .Concat(await projections.ReadAsync(name, FundingApprovalTotals.RegionsBetween(from, to), cancellationToken));
-        return FundingTotals.From(buckets).OfSource(source);
+        return FundingTotals.From((await projections.ReadAsync(name, approvalRange, cancellationToken)).Concat(regions)).OfSource(source);
     }
 
     /// <summary>
@@ -142,15 +145,14 @@ public sealed partial class PartnershipsService
     /// A partner agency gets only its own partner row, with its share and rank among all of them,
     /// and only when it is among the top <paramref name="limit"/> (0: all) as it would be for
     /// programme staff; category rows are aggregates over every partner of the category, and
-    /// everyone gets them.
+    /// everyone gets them. The partners named are read in one query (a partner agency's own by id),
+    /// not one read per row.
     /// </summary>
     private async Task<List<Contract.FundingApprovalTotal>> PartnerRows(List<ReportRow<Guid>> byPartner, bool byCategory, decimal total,
         int limit, ReadScope scope, CancellationToken cancellationToken)
     {
-        var known = new Dictionary<Guid, Partner>();
-        foreach (var row in byPartner)
-            if ((byCategory || scope.SeesPartner(row.Key)) && await partners.FindAsync(row.Key, cancellationToken) is { } partner)
-                known[row.Key] = partner;
+        var named = byPartner.Select(r => r.Key).Where(id => byCategory || scope.SeesPartner(id)).ToList();
+        var known = (await PartnersAsync(named, cancellationToken)).ToDictionary(p => p.Id);
         if (!byCategory)
             return [.. Rows(byPartner, r => (r.Key.ToString(), known.GetValueOrDefault(r.Key)?.Name ?? "(unknown partner)"), total)
                 .Select((row, i) => (Row: row, Partner: byPartner[i].Key))
@@ -160,6 +162,14 @@ public sealed partial class PartnershipsService
         var byCategoryRows = FundingReports.ByPartnerCategory(byPartner, id => known.GetValueOrDefault(id)?.Category);
         return Rows(byCategoryRows, r => (ReportLabels.Key((Contract.PartnerCategory)(int)(r.Key ?? 0)), ReportLabels.Of(r.Key)), total);
     }
+
+    /// <summary>The partners of these ids that exist: none, one by id, or all of them in one query.</summary>
+    private async Task<IReadOnlyList<Partner>> PartnersAsync(List<Guid> ids, CancellationToken cancellationToken) => ids switch
+    {
+        [] => [],
+        [var only] => await partners.FindAsync(only, cancellationToken) is { } partner ? [partner] : [],
+        _ => await partners.ReadAllAsync(Filter.All<Partner>(p => ids.Contains(p.Id)), new SortOrder<Partner>(p => p.SortKey), cancellationToken),
+    };
 
     /// <summary>Maps every group with its key, label, share and rank among all the groups, in the groups' order.</summary>
     private static List<Contract.FundingApprovalTotal> Rows<TKey>(List<ReportRow<TKey>> rows, Func<ReportRow<TKey>, (string Key, string Label)> name, decimal total) =>
