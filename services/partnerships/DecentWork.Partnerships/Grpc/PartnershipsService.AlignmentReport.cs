@@ -24,8 +24,7 @@ public sealed partial class PartnershipsService
         CheckPeriod(request.StartYear, request.EndYear, violations);
         violations.ThrowIfAny();
 
-        var from = request.StartYear == 0 ? FundingApproval.FirstYear : request.StartYear;
-        var to = request.EndYear == 0 ? FundingApproval.LastYear : request.EndYear;
+        var (from, to) = Years(request.StartYear, request.EndYear);
         var table = await AlignmentTableAsync(partnerId, ids, from, to, await ReadScopeAsync(context), context.CancellationToken);
         return new Contract.AgreementAlignmentReport
         {

@@ -65,8 +65,7 @@ public sealed partial class PartnershipsService
             Grouping.Theme => FundingAllocationTotals.Themes,
             _ => FundingAllocationTotals.Units,
         };
-        var from = startYear == 0 ? FundingApproval.FirstYear : startYear;
-        var to = endYear == 0 ? FundingApproval.LastYear : endYear;
+        var (from, to) = Years(startYear, endYear);
         var buckets = await projections.ReadAsync(FundingAllocationTotals.ProjectionName, FundingAllocationTotals.Between(family, from, to), cancellationToken);
         var found = AllocationTotal.From(buckets).Where(b => source is null || b.Source == source);
         return Rows(FundingReports.ByAllocationGroup(found), r => groupBy switch

@@ -82,8 +82,7 @@ public sealed partial class PartnershipsService
         CheckPeriod(startYear, endYear, violations);
         var inGroup = CountryGroupRegistration.FilterFrom(group, on, violations);
         violations.ThrowIfAny();
-        var from = startYear == 0 ? FundingApproval.FirstYear : startYear;
-        var to = endYear == 0 ? FundingApproval.LastYear : endYear;
+        var (from, to) = Years(startYear, endYear);
         var admits = inGroup is null ? null : await inGroup.AdmitterAsync(countryStatuses, Today(), cancellationToken);
         var buckets = !scope.SeesEverything
             ? new ProjectReportTotals().BucketsOf(await projects.ReadAllAsync(Filter.All(scope.Projects,

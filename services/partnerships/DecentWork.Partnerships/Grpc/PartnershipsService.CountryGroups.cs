@@ -39,10 +39,6 @@ public sealed partial class PartnershipsService
             r => (ReportLabels.Key((Contracts.Common.V1.CountryGroup)(int)r.Key), r.Key.Label()), total);
     }
 
-    /// <summary>A period's bounds, 0 meaning open.</summary>
-    private static (int From, int To) Years(int startYear, int endYear) =>
-        (startYear == 0 ? FundingApproval.FirstYear : startYear, endYear == 0 ? FundingApproval.LastYear : endYear);
-
     /// <summary>
     /// The request's country group for a funding report grouped by <paramref name="groupBy"/>. The
     /// allocation totals are kept per objective, theme and unit, not per country: a country group

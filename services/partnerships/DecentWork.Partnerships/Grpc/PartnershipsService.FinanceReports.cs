@@ -92,7 +92,8 @@ public sealed partial class PartnershipsService
     /// </summary>
     private async Task<List<FinanceCell>> FinanceCells(int startYear, int endYear, FundingSource source, ReadScope scope, CancellationToken cancellationToken)
     {
-        var range = FinanceKeys.CellsBetween(startYear == 0 ? FundingApproval.FirstYear : startYear, endYear == 0 ? FundingApproval.LastYear : endYear);
+        var (from, to) = Years(startYear, endYear);
+        var range = FinanceKeys.CellsBetween(from, to);
         var cells = FinanceCell.From((await projections.ReadAsync(ProjectBudgetTotals.ProjectionName, range, cancellationToken))
             .Concat(await projections.ReadAsync(TransactionTotals.ProjectionName, range, cancellationToken)));
         var ofSource = DeliveryReport.OfSource(cells, source == 0 ? null : source);

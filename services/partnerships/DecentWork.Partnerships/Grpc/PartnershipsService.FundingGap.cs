@@ -31,8 +31,7 @@ public sealed partial class PartnershipsService
         var scope = await ReadScopeAsync(context);
         if (view is null || !(scope.SeesEverything || ever.Any(y => scope.SeesPartner(y.PartnerId))))
             throw new NotFoundException("Approved programme", request.ProgrammeId);
-        var from = request.StartYear == 0 ? FundingApproval.FirstYear : request.StartYear;
-        var to = request.EndYear == 0 ? FundingApproval.LastYear : request.EndYear;
+        var (from, to) = Years(request.StartYear, request.EndYear);
         var need = view.ResourceNeed();
         var approved = ever.Where(y => y.Year >= from && y.Year <= to).Sum(y => y.AmountUsd);
         var allocated = new Dictionary<Guid, decimal>();

@@ -16,8 +16,7 @@ public sealed partial class PartnershipsService
     private async Task<List<Contract.FundingApprovalTotal>> OutcomeRows(int startYear, int endYear, FundingSource? source, decimal total,
         CancellationToken cancellationToken)
     {
-        var from = startYear == 0 ? FundingApproval.FirstYear : startYear;
-        var to = endYear == 0 ? FundingApproval.LastYear : endYear;
+        var (from, to) = Years(startYear, endYear);
         var buckets = await projections.ReadAsync(FundingOutcomeTotals.ProjectionName, FundingOutcomeTotals.Between(from, to), cancellationToken);
         var found = OutcomeAllocationTotal.From(buckets).Where(b => source is null || b.Source == source).ToList();
         var labels = await OutcomeLabels(found, cancellationToken);

@@ -65,7 +65,7 @@ public sealed partial class PartnershipsService
 
         var cancellationToken = context.CancellationToken;
         var admitted = await ParticipationInCountryGroupAsync(inGroup, cancellationToken);
-        var (from, to) = (request.StartYear == 0 ? FundingApproval.FirstYear : request.StartYear, request.EndYear == 0 ? FundingApproval.LastYear : request.EndYear);
+        var (from, to) = Years(request.StartYear, request.EndYear);
         var visible = await VisibleProjectIdsAsync(await ReadScopeAsync(context), cancellationToken);
         async Task<List<Bucket>> Read(string family) =>
             [.. (await projections.ReadAsync(ProjectParticipationProjection.ProjectionName, ProjectParticipationProjection.Between(family, from, to), cancellationToken))

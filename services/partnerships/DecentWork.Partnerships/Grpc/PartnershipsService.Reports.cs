@@ -112,6 +112,10 @@ public sealed partial class PartnershipsService
         return response;
     }
 
+    /// <summary>A period's bounds, 0 meaning open.</summary>
+    private static (int From, int To) Years(int startYear, int endYear) =>
+        (startYear == 0 ? FundingApproval.FirstYear : startYear, endYear == 0 ? FundingApproval.LastYear : endYear);
+
     private static void CheckPeriod(int startYear, int endYear, FieldViolations violations)
     {
         var range = $"must be {FundingApproval.FirstYear}-{FundingApproval.LastYear} when set";
@@ -129,8 +133,7 @@ public sealed partial class PartnershipsService
     private async Task<FundingTotals> LoadTotals(int startYear, int endYear, CancellationToken cancellationToken, FundingSource? source = null,
         bool byPartner = false)
     {
-        var from = startYear == 0 ? FundingApproval.FirstYear : startYear;
-        var to = endYear == 0 ? FundingApproval.LastYear : endYear;
+        var (from, to) = Years(startYear, endYear);
         var name = FundingApprovalTotals.ProjectionName;
         var regions = await projections.ReadAsync(name, FundingApprovalTotals.RegionsBetween(from, to), cancellationToken);
         if (byPartner && source is null)
