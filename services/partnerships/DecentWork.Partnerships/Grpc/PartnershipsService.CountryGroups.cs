@@ -59,14 +59,14 @@ public sealed partial class PartnershipsService
     }
 
     /// <summary>
-    /// The projects' participation buckets ("family|year|country|project") in one country of the
-    /// group, each judged in its year unless the filter names a day; all of them without a filter.
+    /// Whether a project's participation in a country and year counts: in one country of the group,
+    /// judged in that year unless the filter names a day; every one without a filter.
     /// </summary>
-    private async Task<Func<Bucket, bool>> ParticipationInCountryGroupAsync(CountryGroupFilter? filter, CancellationToken cancellationToken)
+    private async Task<Func<string, int, bool>> ParticipationInCountryGroupAsync(CountryGroupFilter? filter, CancellationToken cancellationToken)
     {
-        if (filter is null) return _ => true;
+        if (filter is null) return (_, _) => true;
         var admits = await filter.AdmitterAsync(countryStatuses, Today(), cancellationToken);
-        return b => ProjectParticipationProjection.CountryOf(b) is { Length: > 0 } country && admits(country, ProjectParticipationProjection.YearOf(b));
+        return (country, year) => country.Length > 0 && admits(country, year);
     }
 
     /// <summary>

@@ -14,8 +14,9 @@ namespace DecentWork.Partnerships.Grpc;
 
 /// <summary>
 /// The delivery and expenditure-growth reports: read the period's cells of both finance
-/// projections (kept on every write), let DeliveryReport / ExpenditureGrowthReport total them,
-/// map the rows. No transaction or budget book is read.
+/// projections (kept on every write), of the coarsest family the answer allows, let
+/// DeliveryReport / ExpenditureGrowthReport total them, map the rows. No transaction or budget
+/// book is read.
 /// </summary>
 public sealed partial class PartnershipsService
 {
@@ -30,8 +31,16 @@ public sealed partial class PartnershipsService
         violations.ThrowIfAny();
 
         var cancellationToken = context.CancellationToken;
+        // Per place unless the rows are projects or partners; per partner only without a country group, which judges countries.
+        var family = request.GroupBy switch
+        {
+            Grouping.Project => FinanceKeys.Cells,
+            Grouping.Partner => inGroup is null ? FinanceKeys.Partners : FinanceKeys.Cells,
+            _ => FinanceKeys.Places,
+        };
         var cells = await InCountryGroupAsync(
-            await FinanceCells(request.StartYear, request.EndYear, (FundingSource)request.Source, await ReadScopeAsync(context), cancellationToken), inGroup, cancellationToken);
+            await FinanceCells(family, request.StartYear, request.EndYear, (FundingSource)request.Source, await ReadScopeAsync(context), cancellationToken),
+            inGroup, cancellationToken);
         var response = new Contract.ReportDeliveryResponse { Total = Row("", "All", DeliveryReport.Total(cells)) };
         switch (request.GroupBy)
         {
@@ -74,7 +83,8 @@ public sealed partial class PartnershipsService
 
         // The year before is read too: it is the base of the change.
         var cells = await InCountryGroupAsync(
-            await FinanceCells(request.Year - 1, request.Year, (FundingSource)request.Source, await ReadScopeAsync(context), context.CancellationToken),
+            await FinanceCells(FinanceKeys.Places, request.Year - 1, request.Year, (FundingSource)request.Source, await ReadScopeAsync(context),
+                context.CancellationToken),
             inGroup, context.CancellationToken);
         var response = new Contract.ReportExpenditureGrowthResponse
         {
@@ -87,18 +97,20 @@ public sealed partial class PartnershipsService
     }
 
     /// <summary>
-    /// The cells of the period (0 = open bound) and source (0 = all); for a partner agency only the
-    /// cells of the projects it funds, so a report shows it nothing of projects it does not.
+    /// The cells of one family (<see cref="FinanceKeys"/>) of the period (0 = open bound) and source
+    /// (0 = all). A partner agency's scope is a set of projects, so it reads the per-project cells
+    /// whatever the family asked, only those of the projects it funds, and sees nothing of others.
     /// </summary>
-    private async Task<List<FinanceCell>> FinanceCells(int startYear, int endYear, FundingSource source, ReadScope scope, CancellationToken cancellationToken)
+    private async Task<List<FinanceCell>> FinanceCells(string family, int startYear, int endYear, FundingSource source, ReadScope scope,
+        CancellationToken cancellationToken)
     {
+        var visible = await VisibleProjectIdsAsync(scope, cancellationToken);
         var (from, to) = Years(startYear, endYear);
-        var range = FinanceKeys.CellsBetween(from, to);
+        var range = FinanceKeys.Between(visible is null ? family : FinanceKeys.Cells, from, to);
         var cells = FinanceCell.From((await projections.ReadAsync(ProjectBudgetTotals.ProjectionName, range, cancellationToken))
             .Concat(await projections.ReadAsync(TransactionTotals.ProjectionName, range, cancellationToken)));
         var ofSource = DeliveryReport.OfSource(cells, source == 0 ? null : source);
-        if (await VisibleProjectIdsAsync(scope, cancellationToken) is not { } visible) return [.. ofSource];
-        return [.. ofSource.Where(c => visible.Contains(c.ProjectId))];
+        return visible is null ? [.. ofSource] : [.. ofSource.Where(c => visible.Contains(c.ProjectId))];
     }
 
     /// <summary>The ids of the projects a partner agency funds, to filter report cells by; null for a caller who sees every project.</summary>

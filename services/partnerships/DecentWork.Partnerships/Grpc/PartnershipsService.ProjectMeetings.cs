@@ -64,14 +64,27 @@ public sealed partial class PartnershipsService
         violations.ThrowIfAny();
 
         var cancellationToken = context.CancellationToken;
-        var admitted = await ParticipationInCountryGroupAsync(inGroup, cancellationToken);
+        var admits = await ParticipationInCountryGroupAsync(inGroup, cancellationToken);
         var (from, to) = Years(request.StartYear, request.EndYear);
         var visible = await VisibleProjectIdsAsync(await ReadScopeAsync(context), cancellationToken);
-        async Task<List<Bucket>> Read(string family) =>
+        bool Counted(Bucket b) => (country is null || ProjectParticipationProjection.CountryOf(b) == country.Code)
+            && admits(ProjectParticipationProjection.CountryOf(b), ProjectParticipationProjection.YearOf(b));
+        async Task<List<Bucket>> Read(string family, Func<Bucket, bool> counted) =>
             [.. (await projections.ReadAsync(ProjectParticipationProjection.ProjectionName, ProjectParticipationProjection.Between(family, from, to), cancellationToken))
-                .Where(b => (country is null || ProjectParticipationProjection.CountryOf(b) == country.Code)
-                    && (visible is null || visible.Contains(ProjectParticipationProjection.ProjectOf(b))) && admitted(b))];
-        var report = ProjectParticipationReport.From(await Read(ProjectParticipationProjection.MeetingFamily), await Read(ProjectParticipationProjection.CommitteeFamily));
+                .Where(counted)];
+
+        // Per country (years × countries buckets) unless the caller's scope is a set of projects or
+        // a country's group membership has gaps in the period (see CountsEachProjectOnce).
+        ProjectParticipationReport? report = null;
+        if (visible is null)
+        {
+            var meetings = await Read(ProjectParticipationProjection.MeetingsByCountryFamily, Counted);
+            if (ProjectParticipationReport.CountsEachProjectOnce(meetings, admits))
+                report = ProjectParticipationReport.FromCountryTotals(meetings, await Read(ProjectParticipationProjection.CommitteesByCountryFamily, Counted));
+        }
+        bool Seen(Bucket b) => Counted(b) && (visible is null || visible.Contains(ProjectParticipationProjection.ProjectOf(b)));
+        report ??= ProjectParticipationReport.From(await Read(ProjectParticipationProjection.MeetingFamily, Seen),
+            await Read(ProjectParticipationProjection.CommitteeFamily, Seen));
 
         var response = new Contract.ReportProjectParticipationResponse
         {

@@ -5,14 +5,20 @@ using DecentWork.ServiceDefaults.Storage;
 namespace DecentWork.Partnerships.Domain.Finance;
 
 /// <summary>
-/// The report cell both finance projections write: "y|year|source|region|country|partner|project",
-/// budgets from the budget books, commitments, disbursements and expenditure from the
-/// transactions. A report reads the cells of its years from both and totals them; its cost grows
-/// with years × projects, never with the number of transactions.
+/// The report cells both finance projections write, budgets from the budget books, commitments,
+/// disbursements and expenditure from the transactions, in three families kept in the same save:
+/// "y|year|source|region|country|partner|project" (per project: the reports by project and a
+/// partner agency's own scope), "c|year|source|region|country" (per place: by country, region,
+/// year, country and year, expenditure growth, the country-group filter) and
+/// "p|year|source|partner" (per partner). A report reads the cells of its years from both
+/// projections and totals them; the coarse families grow with years × places or partners, not
+/// with projects, so a report that lists neither projects nor partners reads no per-project cell.
 /// </summary>
 public static class FinanceKeys
 {
     public const string Cells = "y";
+    public const string Places = "c";
+    public const string Partners = "p";
     public const string Lines = "l";
     public const string BudgetFigure = "budget";
     public const string NoCountry = "-";
@@ -23,26 +29,43 @@ public static class FinanceKeys
 
     public static string Code(int value) => value.ToString("D2", CultureInfo.InvariantCulture);
 
-    public static string Cell(int year, FundingSource source, IloRegion? region, string countryCode, Guid partnerId, Guid projectId) =>
-        BucketKey.Of(Cells, Year(year), Code((int)source), Code((int)(region ?? 0)), countryCode.Length == 0 ? NoCountry : countryCode,
-            partnerId.ToString("N"), projectId.ToString("N"));
+    /// <summary>Adds one amount to its cell in every family, so the families always hold the same money.</summary>
+    public static void Add(Contributions contributions, string figure, decimal amount, int year, FundingSource source, IloRegion? region,
+        string countryCode, Guid partnerId, Guid projectId)
+    {
+        var (yearPart, sourcePart, regionPart) = (Year(year), Code((int)source), Code((int)(region ?? 0)));
+        var country = countryCode.Length == 0 ? NoCountry : countryCode;
+        contributions.Add(BucketKey.Of(Cells, yearPart, sourcePart, regionPart, country, partnerId.ToString("N"), projectId.ToString("N")), figure, amount)
+            .Add(BucketKey.Of(Places, yearPart, sourcePart, regionPart, country), figure, amount)
+            .Add(BucketKey.Of(Partners, yearPart, sourcePart, partnerId.ToString("N")), figure, amount);
+    }
 
-    /// <summary>The cells of the years from <paramref name="startYear"/> to <paramref name="endYear"/>.</summary>
-    public static BucketRange CellsBetween(int startYear, int endYear) =>
-        BucketRange.Between($"{Cells}{BucketKey.Separator}{Year(startYear)}", $"{Cells}{BucketKey.Separator}{Year(endYear)}");
+    /// <summary>The cells of one family (<see cref="Cells"/>, <see cref="Places"/>, <see cref="Partners"/>) of the years from <paramref name="startYear"/> to <paramref name="endYear"/>.</summary>
+    public static BucketRange Between(string family, int startYear, int endYear) =>
+        BucketRange.Between($"{family}{BucketKey.Separator}{Year(startYear)}", $"{family}{BucketKey.Separator}{Year(endYear)}");
 }
 
-/// <summary>One cell: a project's money of one year, source, place and partner.</summary>
+/// <summary>
+/// One cell: a project's money of one year, source, place and partner. A place cell has no partner
+/// or project (<see cref="Guid.Empty"/>), a partner cell no region, country or project (0, "", empty):
+/// read each family only for the groupings its key holds.
+/// </summary>
 public sealed record FinanceCell(int Year, FundingSource Source, IloRegion Region, string CountryCode, Guid PartnerId, Guid ProjectId,
     decimal BudgetUsd, decimal CommitmentsUsd, decimal DisbursementsUsd, decimal ExpenditureUsd)
 {
-    /// <summary>Parses cells of either projection (figures a projection does not write read as 0).</summary>
+    /// <summary>Parses cells of any family of either projection (figures a projection does not write read as 0).</summary>
     public static List<FinanceCell> From(IEnumerable<Bucket> buckets) =>
         [.. buckets.Select(b =>
         {
             var p = b.Parts;
-            return new FinanceCell(FinanceKeys.Number(p[1]), (FundingSource)FinanceKeys.Number(p[2]), (IloRegion)FinanceKeys.Number(p[3]), p[4] == FinanceKeys.NoCountry ? "" : p[4],
-                Guid.ParseExact(p[5], "N"), Guid.ParseExact(p[6], "N"), b[FinanceKeys.BudgetFigure],
+            var (region, country, partner, project) = p[0] switch
+            {
+                FinanceKeys.Places => (p[3], p[4], Guid.Empty, Guid.Empty),
+                FinanceKeys.Partners => ("00", FinanceKeys.NoCountry, Guid.ParseExact(p[3], "N"), Guid.Empty),
+                _ => (p[3], p[4], Guid.ParseExact(p[5], "N"), Guid.ParseExact(p[6], "N")),
+            };
+            return new FinanceCell(FinanceKeys.Number(p[1]), (FundingSource)FinanceKeys.Number(p[2]), (IloRegion)FinanceKeys.Number(region),
+                country == FinanceKeys.NoCountry ? "" : country, partner, project, b[FinanceKeys.BudgetFigure],
                 b[TransactionTotals.Figure(TransactionType.Commitment)], b[TransactionTotals.Figure(TransactionType.Disbursement)],
                 b[TransactionTotals.Figure(TransactionType.Expenditure)]);
         })];

@@ -5,8 +5,8 @@ namespace DecentWork.Partnerships.Domain.Finance;
 /// <summary>
 /// The budget books' totals, kept by the store in the same transaction as every book saved. Two
 /// families: "l|project|year|approval|source" (one project's lines: its budget, what is left of
-/// its funding, the sources funding it) and the report cells "y|year|source|region|country|partner|project"
-/// (see <see cref="FinanceKeys"/>), year first so that a period is one key range.
+/// its funding, the sources funding it) and the report cells per project, place and partner (see
+/// <see cref="FinanceKeys"/>), year first so that a period is one key range.
 /// </summary>
 public sealed class ProjectBudgetTotals : Projection<ApprovalBudget>
 {
@@ -15,6 +15,9 @@ public sealed class ProjectBudgetTotals : Projection<ApprovalBudget>
 
     public override string Name => ProjectionName;
 
+    // 2: the place and partner cells beside the per-project ones.
+    public override int Version => 2;
+
     public override void Contribute(ApprovalBudget book, Contributions contributions)
     {
         foreach (var line in book.Lines)
@@ -22,8 +25,8 @@ public sealed class ProjectBudgetTotals : Projection<ApprovalBudget>
             var lineKey = BucketKey.Of(FinanceKeys.Lines, line.ProjectId.ToString("N"), FinanceKeys.Year(line.Year), book.Id.ToString("N"),
                 FinanceKeys.Code((int)book.Source));
             contributions.Add(lineKey, UsdFigure, line.AmountUsd);
-            var cell = FinanceKeys.Cell(line.Year, book.Source, line.Region, line.CountryCode, book.PartnerId, line.ProjectId);
-            contributions.Add(cell, FinanceKeys.BudgetFigure, line.AmountUsd);
+            FinanceKeys.Add(contributions, FinanceKeys.BudgetFigure, line.AmountUsd, line.Year, book.Source, line.Region, line.CountryCode,
+                book.PartnerId, line.ProjectId);
         }
     }
 

@@ -13,6 +13,9 @@ public sealed class TransactionTotals : Projection<FinancialTransaction>
 
     public override string Name => ProjectionName;
 
+    // 2: the place and partner cells beside the per-project ones.
+    public override int Version => 2;
+
     public static string Figure(TransactionType type) => type switch
     {
         TransactionType.Commitment => "commitment",
@@ -21,6 +24,6 @@ public sealed class TransactionTotals : Projection<FinancialTransaction>
     };
 
     public override void Contribute(FinancialTransaction transaction, Contributions contributions) =>
-        contributions.Add(FinanceKeys.Cell(transaction.Date.Year, transaction.Source, transaction.Region, transaction.CountryCode,
-            transaction.PartnerId, transaction.ProjectId), Figure(transaction.Type), transaction.AmountUsd);
+        FinanceKeys.Add(contributions, Figure(transaction.Type), transaction.AmountUsd, transaction.Date.Year, transaction.Source, transaction.Region,
+            transaction.CountryCode, transaction.PartnerId, transaction.ProjectId);
 }
