@@ -18,7 +18,16 @@ namespace DecentWork.Benchmarks.Scale;
 /// </summary>
 internal sealed class ScaleBenchmark(ScaleBenchmark.Options options, TextWriter output)
 {
-    public sealed record Options(string[] Services, int[] Rows, int Calls, TimeSpan Budget, string WorkFolder);
+    /// <param name="KeepStores">
+    /// Keep each generated store in the work folder (named by service and size) and use it again on
+    /// the next run instead of generating it: a million approvals take most of an hour to generate,
+    /// and the code under test may change between runs (a new or changed projection rebuilds at
+    /// the service's start-up, so a kept store serves the new code's reports).
+    /// </param>
+    public sealed record Options(string[] Services, int[] Rows, int Calls, TimeSpan Budget, string WorkFolder, bool KeepStores = false);
+
+    // Written once a store is completely generated, so a run stopped part-way is generated again.
+    private const string GeneratedMark = "generated";
 
     private sealed record Target(string Name, Func<string[], WebApplication> Build, Func<IServiceProvider, int, TextWriter, Task> Fill,
         Func<CallInvoker, Task<IReadOnlyList<ReportCall>>> Reports, string RowsAre);
@@ -55,12 +64,20 @@ internal sealed class ScaleBenchmark(ScaleBenchmark.Options options, TextWriter 
             {
                 foreach (var rows in options.Rows)
                 {
-                    var folder = Path.Combine(options.WorkFolder, $"{name}-{rows}-{Guid.NewGuid():N}");
+                    var folder = Path.Combine(options.WorkFolder, options.KeepStores ? $"{name}-{rows}" : $"{name}-{rows}-{Guid.NewGuid():N}");
                     sizes.Add(new Size(rows, folder));
-                    var filling = Stopwatch.StartNew();
                     output.WriteLine($"\n## {name}, {rows:N0} {target.RowsAre}");
+                    var mark = Path.Combine(folder, GeneratedMark);
+                    if (options.KeepStores && File.Exists(mark))
+                    {
+                        output.WriteLine($"kept store of {File.ReadAllText(mark).Trim()}; store file {StoreMegabytes(folder, name):F0} MB");
+                        continue;
+                    }
+                    if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+                    var filling = Stopwatch.StartNew();
                     await StoreGenerator.FillAsync(target.Build, folder, services => target.Fill(services, rows, output));
-                    output.WriteLine($"generated in {filling.Elapsed.TotalSeconds:F0} s; store file {new FileInfo(Path.Combine(folder, name + ".db")).Length / 1048576.0:F0} MB");
+                    File.WriteAllText(mark, $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+                    output.WriteLine($"generated in {filling.Elapsed.TotalSeconds:F0} s; store file {StoreMegabytes(folder, name):F0} MB");
                 }
                 await MeasureAsync(target, sizes, identity, broker);
             }
@@ -70,11 +87,13 @@ internal sealed class ScaleBenchmark(ScaleBenchmark.Options options, TextWriter 
                 {
                     if (size.Service is not null) await size.Service.DisposeAsync();
                     if (size.VirtualHost is not null) await broker.DeleteVirtualHostAsync(size.VirtualHost);
-                    if (Directory.Exists(size.Folder)) Directory.Delete(size.Folder, recursive: true);
+                    if (!options.KeepStores && Directory.Exists(size.Folder)) Directory.Delete(size.Folder, recursive: true);
                 }
             }
         }
     }
+
+    private static double StoreMegabytes(string folder, string service) => new FileInfo(Path.Combine(folder, service + ".db")).Length / 1048576.0;
 
     /// <summary>One generated size of a service: its store, and once started its process and channel.</summary>
     private sealed class Size(int rows, string folder)

@@ -12,9 +12,10 @@ public sealed partial class LiteDbAggregateStore<T>
 {
     /// <summary>
     /// Inserts new aggregates (version 0) in one transaction, each through the same steps as
-    /// <see cref="SaveAsync"/> (its projections, history record, document and outbox events), so the
-    /// store afterwards holds what saving them one by one would have left. All or none: a duplicate
-    /// key or any other failure rolls the whole batch back.
+    /// <see cref="SaveAsync"/> (its history record, document and outbox events; the projections'
+    /// buckets summed over the batch first, so a shared bucket is written once), and the store
+    /// afterwards holds what saving them one by one would have left. All or none: a duplicate key or
+    /// any other failure rolls the whole batch back.
     /// </summary>
     public void InsertBatch(IReadOnlyList<T> aggregates)
     {
@@ -27,7 +28,8 @@ public sealed partial class LiteDbAggregateStore<T>
             d.BeginTrans();
             try
             {
-                for (var i = 0; i < aggregates.Count; i++) WriteWithItsEffects(d, aggregates[i], null, 0, outboxes[i], actor);
+                _projections.ApplyInserted(d, aggregates);
+                for (var i = 0; i < aggregates.Count; i++) WriteWithHistoryAndOutbox(d, aggregates[i], null, 0, outboxes[i], actor);
                 d.Commit();
                 return true;
             }

@@ -80,6 +80,12 @@ public sealed partial class LiteDbAggregateStore<T>(
     private void WriteWithItsEffects(LiteDatabase d, T aggregate, T? before, long expected, IReadOnlyList<OutboxMessage> outbox, ChangeActor actor)
     {
         _projections.Apply(d, aggregate, before);
+        WriteWithHistoryAndOutbox(d, aggregate, before, expected, outbox, actor);
+    }
+
+    /// <summary>The rest of <see cref="WriteWithItsEffects"/>: what a batch insert does per aggregate once it has applied the batch's projections.</summary>
+    private void WriteWithHistoryAndOutbox(LiteDatabase d, T aggregate, T? before, long expected, IReadOnlyList<OutboxMessage> outbox, ChangeActor actor)
+    {
         if (KeepsHistory) LiteDbHistory.Record(d, before, aggregate, expected + 1, actor);
         Write(d, aggregate, expected);
         if (outbox.Count == 0) return;

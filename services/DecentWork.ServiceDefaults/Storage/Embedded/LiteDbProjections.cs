@@ -24,13 +24,28 @@ internal sealed class LiteDbProjections<T> where T : Aggregate
     {
         if (!Any) return;
         var buckets = database.GetCollection(LiteDbBuckets.Collection);
-        foreach (var delta in ProjectionDeltas.Between(projections, before, aggregate))
-        {
-            var figures = LiteDbBuckets.Figures(buckets.FindById(delta.Id));
-            ProjectionDeltas.AddTo(figures, delta.Figures);
-            if (figures.Count == 0) buckets.Delete(delta.Id);
-            else buckets.Upsert(LiteDbBuckets.ToDocument(delta.Id, figures));
-        }
+        foreach (var delta in ProjectionDeltas.Between(projections, before, aggregate)) AddTo(buckets, delta.Id, delta.Figures);
+    }
+
+    /// <summary>
+    /// A batch of new aggregates' contributions, summed per bucket before any is read, so a bucket
+    /// that many of the batch share (a year's, a partner's) is read and written once per batch, not
+    /// once per aggregate. The buckets end as applying the aggregates one by one leaves them.
+    /// </summary>
+    public void ApplyInserted(LiteDatabase database, IReadOnlyList<T> inserted)
+    {
+        if (!Any) return;
+        var buckets = database.GetCollection(LiteDbBuckets.Collection);
+        foreach (var projection in projections)
+            foreach (var (id, figures) in ProjectionDeltas.Sum(projection, inserted)) AddTo(buckets, id, figures);
+    }
+
+    private static void AddTo(ILiteCollection<BsonDocument> buckets, string id, IReadOnlyDictionary<string, decimal> delta)
+    {
+        var figures = LiteDbBuckets.Figures(buckets.FindById(id));
+        ProjectionDeltas.AddTo(figures, delta);
+        if (figures.Count == 0) buckets.Delete(id);
+        else buckets.Upsert(LiteDbBuckets.ToDocument(id, figures));
     }
 
     /// <summary>

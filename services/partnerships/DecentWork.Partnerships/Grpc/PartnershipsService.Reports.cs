@@ -138,7 +138,7 @@ public sealed partial class PartnershipsService
         var regions = await projections.ReadAsync(name, FundingApprovalTotals.RegionsBetween(from, to), cancellationToken);
         if (byPartner && source is null)
             return FundingTotals.From(regions) with { Approvals = FundingApprovalPartnerTotals.From(
-                await projections.ReadAsync(FundingApprovalPartnerTotals.ProjectionName, FundingApprovalPartnerTotals.Between(from, to), cancellationToken)) };
+                await projections.ReadAsync(FundingApprovalPartnerTotals.ProjectionName, FundingApprovalPartnerTotals.EveryPartner, cancellationToken), from, to) };
         var approvalRange = byPartner ? FundingApprovalTotals.ApprovalsBetween(from, to) : FundingApprovalTotals.MobilisedBetween(from, to);
         return FundingTotals.From((await projections.ReadAsync(name, approvalRange, cancellationToken)).Concat(regions)).OfSource(source);
     }
