@@ -57,10 +57,16 @@ internal static partial class ReportCalls
             new PartnershipsApi.ReportDeliveryRequest { GroupBy = PartnershipsApi.DeliveryGrouping.Country, StartYear = 2016, EndYear = 2025 }, options).ResponseAsync);
         yield return new("ReportDelivery by region", (invoker, options) => Client(invoker).ReportDeliveryAsync(
             new PartnershipsApi.ReportDeliveryRequest { GroupBy = PartnershipsApi.DeliveryGrouping.Region, StartYear = 2016, EndYear = 2025 }, options).ResponseAsync);
+        foreach (var (name, grouping) in new[] { ("partner", PartnershipsApi.DeliveryGrouping.Partner), ("year", PartnershipsApi.DeliveryGrouping.Year),
+            ("country and year", PartnershipsApi.DeliveryGrouping.CountryYear) })
+            yield return new($"ReportDelivery by {name}", (invoker, options) => Client(invoker).ReportDeliveryAsync(
+                new PartnershipsApi.ReportDeliveryRequest { GroupBy = grouping, StartYear = 2016, EndYear = 2025 }, options).ResponseAsync);
         yield return new("ReportExpenditureGrowth, 2024", (invoker, options) => Client(invoker).ReportExpenditureGrowthAsync(
             new PartnershipsApi.ReportExpenditureGrowthRequest { Year = 2024 }, options).ResponseAsync);
         yield return new("ReportProjectParticipation", (invoker, options) => Client(invoker).ReportProjectParticipationAsync(
             new PartnershipsApi.ReportProjectParticipationRequest { StartYear = 2016, EndYear = 2025 }, options).ResponseAsync);
+        yield return new("ReportProjectParticipation, 1995-2025", (invoker, options) => Client(invoker).ReportProjectParticipationAsync(
+            new PartnershipsApi.ReportProjectParticipationRequest { StartYear = 1995, EndYear = 2025 }, options).ResponseAsync);
         yield return new("GetFundingGap (one programme)", (invoker, options) => Client(invoker).GetFundingGapAsync(
             new PartnershipsApi.GetFundingGapRequest { ProgrammeId = Generators.FundedProgrammeId.ToString(), StartYear = 1995, EndYear = 2025 }, options).ResponseAsync);
     }
