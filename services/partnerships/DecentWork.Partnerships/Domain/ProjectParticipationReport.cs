@@ -20,18 +20,17 @@ public sealed record ProjectParticipationReport(int MeetingCount, int ProjectCou
             committees.Count, ByGroup(meetings), ByGroup(committees));
 
     /// <summary>
-    /// From per-country buckets ("cc" and "mc"), when <see cref="CountsEachProjectOnce"/> holds for
-    /// them. A project is counted at its first meeting year in the buckets given, the only one whose
-    /// previous meeting year is before the first year its country has there: a project's earlier
-    /// meeting year in between would have a bucket of that country in an earlier year.
+    /// From per-year totals: per country ("cc" and "mc", <paramref name="placeOf"/> its country) when
+    /// <see cref="CountsEachProjectOnce"/> holds for them, or of every country ("cy" and "my", one
+    /// place). A project is counted at its first meeting year in the buckets given, the only one
+    /// whose previous meeting year is before the first year its place has there: a project's earlier
+    /// meeting year in between would have a bucket of that place in an earlier year.
     /// </summary>
-    public static ProjectParticipationReport FromCountryTotals(IReadOnlyList<Bucket> meetings, IReadOnlyList<Bucket> committees)
+    public static ProjectParticipationReport FromTotals(IReadOnlyList<Bucket> meetings, IReadOnlyList<Bucket> committees, Func<Bucket, string> placeOf)
     {
-        var firstYears = meetings.GroupBy(ProjectParticipationProjection.CountryOf)
-            .ToDictionary(g => g.Key, g => g.Min(ProjectParticipationProjection.YearOf));
+        var firstYears = meetings.GroupBy(placeOf).ToDictionary(g => g.Key, g => g.Min(ProjectParticipationProjection.YearOf));
         var projects = meetings.Sum(b => b.Figures
-            .Where(f => ProjectParticipationProjection.PreviousMeetingYearOf(f.Key) is { } previous
-                && previous < firstYears[ProjectParticipationProjection.CountryOf(b)])
+            .Where(f => ProjectParticipationProjection.PreviousMeetingYearOf(f.Key) is { } previous && previous < firstYears[placeOf(b)])
             .Sum(f => f.Value));
         return new((int)meetings.Sum(b => b.Count), (int)projects, (int)committees.Sum(b => b.Count), ByGroup(meetings), ByGroup(committees));
     }
@@ -58,11 +57,12 @@ public sealed record ProjectParticipationReport(int MeetingCount, int ProjectCou
 /// <summary>
 /// Kept with every project saved, per project: "c|year|country|project" per year of meetings
 /// (count = meetings) and "m|year|country|project" for the committee (year it was set up), each
-/// with per group the women, men and number of entries; and the same summed per country,
-/// "cc|year|country" and "mc|year|country", so a report reads years × countries buckets, not
-/// projects. A distinct count of projects does not add up over years, so each "cc" bucket also
+/// with per group the women, men and number of entries; the same summed per country,
+/// "cc|year|country" and "mc|year|country" (a country or a country group asked: years × countries
+/// buckets), and over every country, "cy|year" and "my|year" (nothing asked: one bucket a year).
+/// A distinct count of projects does not add up over years, so each "cc" and "cy" bucket also
 /// counts its projects by their previous meeting year ("previous-2009", "previous-none" for a
-/// first meeting): see <see cref="ProjectParticipationReport.FromCountryTotals"/>. Country "" for a
+/// first meeting): see <see cref="ProjectParticipationReport.FromTotals"/>. Country "" for a
 /// project in several countries. A withdrawn project still counts: its meetings happened. The
 /// per-project buckets remain for a partner agency's scope, a set of projects.
 /// </summary>
@@ -73,12 +73,14 @@ public sealed class ProjectParticipationProjection : Projection<Project>
     public const string CommitteeFamily = "m";
     public const string MeetingsByCountryFamily = "cc";
     public const string CommitteesByCountryFamily = "mc";
+    public const string MeetingsByYearFamily = "cy";
+    public const string CommitteesByYearFamily = "my";
     private const string PreviousMeetingYear = "previous-";
     private const string NoPreviousMeeting = "none";
 
     public override string Name => ProjectionName;
 
-    // 2: the per-country families beside the per-project ones.
+    // 2: the per-country and per-year families beside the per-project ones.
     public override int Version => 2;
 
     public static string Figure(StakeholderGroup group, string what) => $"{(int)group}-{what}";
@@ -104,24 +106,26 @@ public sealed class ProjectParticipationProjection : Projection<Project>
         var previousYear = NoPreviousMeeting;
         foreach (var year in state.Meetings.GroupBy(m => m.HeldOn.Year).OrderBy(g => g.Key))
         {
-            var key = Key(MeetingFamily, year.Key, country, state.Id);
-            var countryKey = CountryKey(MeetingsByCountryFamily, year.Key, country);
-            foreach (var meeting in year)
-            {
-                contributions.Count(key).Count(countryKey);
-                Add(contributions, key, meeting.Participants);
-                Add(contributions, countryKey, meeting.Participants);
-            }
-            contributions.Add(countryKey, PreviousMeetingYear + previousYear, 1);
+            string[] keys = [Key(MeetingFamily, year.Key, country, state.Id), TotalKey(MeetingsByCountryFamily, year.Key, country),
+                TotalKey(MeetingsByYearFamily, year.Key)];
+            foreach (var key in keys)
+                foreach (var meeting in year)
+                {
+                    contributions.Count(key);
+                    Add(contributions, key, meeting.Participants);
+                }
+            contributions.Add(keys[1], PreviousMeetingYear + previousYear, 1).Add(keys[2], PreviousMeetingYear + previousYear, 1);
             previousYear = Year(year.Key);
         }
         if (state.Committee is { } committee)
         {
-            var key = Key(CommitteeFamily, committee.EstablishedOn.Year, country, state.Id);
-            var countryKey = CountryKey(CommitteesByCountryFamily, committee.EstablishedOn.Year, country);
-            contributions.Count(key).Count(countryKey);
-            Add(contributions, key, committee.Members);
-            Add(contributions, countryKey, committee.Members);
+            var year = committee.EstablishedOn.Year;
+            foreach (var key in new[] { Key(CommitteeFamily, year, country, state.Id), TotalKey(CommitteesByCountryFamily, year, country),
+                TotalKey(CommitteesByYearFamily, year) })
+            {
+                contributions.Count(key);
+                Add(contributions, key, committee.Members);
+            }
         }
     }
 
@@ -130,7 +134,7 @@ public sealed class ProjectParticipationProjection : Projection<Project>
     private static string Key(string family, int year, string country, Guid projectId) =>
         BucketKey.Of(family, Year(year), country, projectId.ToString("N"));
 
-    private static string CountryKey(string family, int year, string country) => BucketKey.Of(family, Year(year), country);
+    private static string TotalKey(string family, int year, params string[] country) => BucketKey.Of([family, Year(year), .. country]);
 
     private static void Add(Contributions contributions, string key, IEnumerable<StakeholderParticipation> participants)
     {

@@ -31,11 +31,12 @@ public sealed partial class PartnershipsService
         violations.ThrowIfAny();
 
         var cancellationToken = context.CancellationToken;
-        // Per place unless the rows are projects or partners; per partner only without a country group, which judges countries.
+        // The coarsest cells that hold the rows; a country group judges countries, so it needs a family that has them.
         var family = request.GroupBy switch
         {
             Grouping.Project => FinanceKeys.Cells,
             Grouping.Partner => inGroup is null ? FinanceKeys.Partners : FinanceKeys.Cells,
+            Grouping.Region or Grouping.Year => inGroup is null ? FinanceKeys.Regions : FinanceKeys.Places,
             _ => FinanceKeys.Places,
         };
         var cells = await InCountryGroupAsync(
@@ -83,7 +84,7 @@ public sealed partial class PartnershipsService
 
         // The year before is read too: it is the base of the change.
         var cells = await InCountryGroupAsync(
-            await FinanceCells(FinanceKeys.Places, request.Year - 1, request.Year, (FundingSource)request.Source, await ReadScopeAsync(context),
+            await FinanceCells(inGroup is null ? FinanceKeys.Regions : FinanceKeys.Places, request.Year - 1, request.Year, (FundingSource)request.Source, await ReadScopeAsync(context),
                 context.CancellationToken),
             inGroup, context.CancellationToken);
         var response = new Contract.ReportExpenditureGrowthResponse

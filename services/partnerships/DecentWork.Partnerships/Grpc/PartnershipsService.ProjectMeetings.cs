@@ -73,14 +73,19 @@ public sealed partial class PartnershipsService
             [.. (await projections.ReadAsync(ProjectParticipationProjection.ProjectionName, ProjectParticipationProjection.Between(family, from, to), cancellationToken))
                 .Where(counted)];
 
-        // Per country (years × countries buckets) unless the caller's scope is a set of projects or
-        // a country's group membership has gaps in the period (see CountsEachProjectOnce).
+        // One bucket a year when nothing narrows the answer, one a year and country for a country
+        // or a group, per project for a caller whose scope is a set of projects or when a country's
+        // group membership has gaps in the period (see CountsEachProjectOnce).
         ProjectParticipationReport? report = null;
-        if (visible is null)
+        if (visible is null && country is null && inGroup is null)
+            report = ProjectParticipationReport.FromTotals(await Read(ProjectParticipationProjection.MeetingsByYearFamily, _ => true),
+                await Read(ProjectParticipationProjection.CommitteesByYearFamily, _ => true), _ => "");
+        else if (visible is null)
         {
             var meetings = await Read(ProjectParticipationProjection.MeetingsByCountryFamily, Counted);
             if (ProjectParticipationReport.CountsEachProjectOnce(meetings, admits))
-                report = ProjectParticipationReport.FromCountryTotals(meetings, await Read(ProjectParticipationProjection.CommitteesByCountryFamily, Counted));
+                report = ProjectParticipationReport.FromTotals(meetings, await Read(ProjectParticipationProjection.CommitteesByCountryFamily, Counted),
+                    ProjectParticipationProjection.CountryOf);
         }
         bool Seen(Bucket b) => Counted(b) && (visible is null || visible.Contains(ProjectParticipationProjection.ProjectOf(b)));
         report ??= ProjectParticipationReport.From(await Read(ProjectParticipationProjection.MeetingFamily, Seen),

@@ -5,7 +5,7 @@ namespace DecentWork.Partnerships.Domain.Finance;
 /// <summary>
 /// The budget books' totals, kept by the store in the same transaction as every book saved. Two
 /// families: "l|project|year|approval|source" (one project's lines: its budget, what is left of
-/// its funding, the sources funding it) and the report cells per project, place and partner (see
+/// its funding, the sources funding it) and the report cells per project, country, region and partner (see
 /// <see cref="FinanceKeys"/>), year first so that a period is one key range.
 /// </summary>
 public sealed class ProjectBudgetTotals : Projection<ApprovalBudget>
@@ -15,7 +15,7 @@ public sealed class ProjectBudgetTotals : Projection<ApprovalBudget>
 
     public override string Name => ProjectionName;
 
-    // 2: the place and partner cells beside the per-project ones.
+    // 2: the country, region and partner cells beside the per-project ones.
     public override int Version => 2;
 
     public override void Contribute(ApprovalBudget book, Contributions contributions)

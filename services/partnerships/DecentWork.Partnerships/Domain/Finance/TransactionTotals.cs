@@ -13,7 +13,7 @@ public sealed class TransactionTotals : Projection<FinancialTransaction>
 
     public override string Name => ProjectionName;
 
-    // 2: the place and partner cells beside the per-project ones.
+    // 2: the country, region and partner cells beside the per-project ones.
     public override int Version => 2;
 
     public static string Figure(TransactionType type) => type switch
