@@ -85,7 +85,7 @@ public sealed class ProjectParticipationProjection : Projection<Project>
 
     public static string Figure(StakeholderGroup group, string what) => $"{(int)group}-{what}";
 
-    /// <summary>The previous meeting year a "cc" figure counts projects of (0: none), or null for any other figure.</summary>
+    /// <summary>The previous meeting year a "cc" or "cy" figure counts projects of (0: none), or null for any other figure.</summary>
     public static int? PreviousMeetingYearOf(string figure) =>
         !figure.StartsWith(PreviousMeetingYear, StringComparison.Ordinal) ? null
         : figure[PreviousMeetingYear.Length..] is var year && year == NoPreviousMeeting ? 0

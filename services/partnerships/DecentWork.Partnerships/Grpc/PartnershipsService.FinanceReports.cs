@@ -84,8 +84,8 @@ public sealed partial class PartnershipsService
 
         // The year before is read too: it is the base of the change.
         var cells = await InCountryGroupAsync(
-            await FinanceCells(inGroup is null ? FinanceKeys.Regions : FinanceKeys.Places, request.Year - 1, request.Year, (FundingSource)request.Source, await ReadScopeAsync(context),
-                context.CancellationToken),
+            await FinanceCells(inGroup is null ? FinanceKeys.Regions : FinanceKeys.Places, request.Year - 1, request.Year, (FundingSource)request.Source,
+                await ReadScopeAsync(context), context.CancellationToken),
             inGroup, context.CancellationToken);
         var response = new Contract.ReportExpenditureGrowthResponse
         {
