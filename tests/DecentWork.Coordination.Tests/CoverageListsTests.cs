@@ -82,11 +82,7 @@ public class CoverageListsTests(CoordinationFixture fixture) : IClassFixture<Coo
         int LinkedLive(string code) => undafs.GetValueOrDefault(code, []).SelectMany(u => u.OutcomeLinks).Select(l => l.ProgrammeOutcomeId).Where(live.Contains).Distinct().Count();
         var withUndaf = undafs.Keys.Order(StringComparer.Ordinal).ToList();
 
-        var coverage = await WalkAsync<CountryCoverage>(async (token, omit) =>
-        {
-            var page = await _client.ListCountryCoverageAsync(new ListCountryCoverageRequest { PageSize = 3, PageToken = token, OmitProgrammeIds = omit });
-            return (page.Countries, page.NextPageToken, page.TotalSize);
-        }, countries);
+        var coverage = await WalkAsync(CoveragePages(3), countries);
         var covered = withUndaf.Where(c => idsOf[c].Count > 0).ToList();
         Assert.Equal(covered, coverage.Full.Select(r => r.CountryCode));
         foreach (var row in coverage.Full)
@@ -99,11 +95,7 @@ public class CoverageListsTests(CoordinationFixture fixture) : IClassFixture<Coo
             coverage.CountsOnly.Select(r => (r.CountryCode, r.ProgrammeCount, string.Join(",", r.UndafIds))));
         Assert.All(coverage.CountsOnly, r => Assert.Empty(r.ProgrammeIds));
 
-        var coherence = await WalkAsync<CountryCoherence>(async (token, omit) =>
-        {
-            var page = await _client.ListCountryCoherenceAsync(new ListCountryCoherenceRequest { PageSize = 3, PageToken = token, OmitProgrammeIds = omit });
-            return (page.Countries, page.NextPageToken, page.TotalSize);
-        }, countries);
+        var coherence = await WalkAsync(CoherencePages(3), countries);
         Assert.Equal(countries.Where(c => undafs.ContainsKey(c) || idsOf[c].Count > 0).Order(StringComparer.Ordinal), coherence.Full.Select(r => r.CountryCode));
         foreach (var row in coherence.Full)
         {
@@ -121,11 +113,7 @@ public class CoverageListsTests(CoordinationFixture fixture) : IClassFixture<Coo
         Assert.Equal(coherence.Full.Select(r => (r.CountryCode, r.ProgrammeCount, r.LinkedOutcomeCount)), coherence.CountsOnly.Select(r => (r.CountryCode, r.ProgrammeCount, r.LinkedOutcomeCount)));
         Assert.All(coherence.CountsOnly, r => Assert.Empty(r.ProgrammeIds));
 
-        var gaps = await WalkAsync<DecentWorkGap>(async (token, omit) =>
-        {
-            var page = await _client.ListDecentWorkGapsAsync(new ListDecentWorkGapsRequest { PageSize = 3, PageToken = token, OmitProgrammeIds = omit });
-            return (page.Countries, page.NextPageToken, page.TotalSize);
-        }, countries);
+        var gaps = await WalkAsync(GapPages(3), countries);
         // Active UNDAF, no live linked outcome: non-resident first, then not recorded, then resident.
         var expectedGaps = withUndaf.Where(c => undafs[c].Any(u => u.Status == UndafStatus.Active) && LinkedLive(c) == 0)
             .OrderBy(c => presences.GetValueOrDefault(c) switch { AgencyPresence.NonResident => 0, AgencyPresence.Unspecified => 1, _ => 2 })
@@ -172,19 +160,11 @@ public class CoverageListsTests(CoordinationFixture fixture) : IClassFixture<Coo
         {
             // What every walk must show at least: what was stored before it began.
             var before = countries.ToDictionary(c => c, c => _stored.Where(s => s.Value == c).Select(s => s.Key.ToString()).ToHashSet(), StringComparer.Ordinal);
-            var coverage = await WalkAsync<CountryCoverage>(async (token, omit) =>
-            {
-                var page = await _client.ListCountryCoverageAsync(new ListCountryCoverageRequest { PageSize = 2, PageToken = token, OmitProgrammeIds = omit });
-                return (page.Countries, page.NextPageToken, page.TotalSize);
-            }, countries, countsOnlyToo: false);
+            var coverage = await WalkAsync(CoveragePages(2), countries, countsOnlyToo: false);
             Assert.Equal(countries, coverage.Full.Select(r => r.CountryCode));
             foreach (var row in coverage.Full) CheckDuringWrites(row.CountryCode, row.ProgrammeIds, row.ProgrammeCount, before[row.CountryCode]);
 
-            var coherence = await WalkAsync<CountryCoherence>(async (token, omit) =>
-            {
-                var page = await _client.ListCountryCoherenceAsync(new ListCountryCoherenceRequest { PageSize = 2, PageToken = token, OmitProgrammeIds = omit });
-                return (page.Countries, page.NextPageToken, page.TotalSize);
-            }, countries, countsOnlyToo: false);
+            var coherence = await WalkAsync(CoherencePages(2), countries, countsOnlyToo: false);
             Assert.Equal(countries, coherence.Full.Select(r => r.CountryCode));
             foreach (var row in coherence.Full) CheckDuringWrites(row.CountryCode, row.ProgrammeIds, row.ProgrammeCount, before[row.CountryCode]);
 
@@ -278,6 +258,25 @@ public class CoverageListsTests(CoordinationFixture fixture) : IClassFixture<Coo
         while (request.PageToken != "");
         return ids;
     }
+
+    // One page of each list, given its token and whether to omit the ids.
+    private Func<string, bool, Task<(IEnumerable<CountryCoverage> Rows, string Next, int Total)>> CoveragePages(int size) => async (token, omit) =>
+    {
+        var page = await _client.ListCountryCoverageAsync(new ListCountryCoverageRequest { PageSize = size, PageToken = token, OmitProgrammeIds = omit });
+        return (page.Countries, page.NextPageToken, page.TotalSize);
+    };
+
+    private Func<string, bool, Task<(IEnumerable<CountryCoherence> Rows, string Next, int Total)>> CoherencePages(int size) => async (token, omit) =>
+    {
+        var page = await _client.ListCountryCoherenceAsync(new ListCountryCoherenceRequest { PageSize = size, PageToken = token, OmitProgrammeIds = omit });
+        return (page.Countries, page.NextPageToken, page.TotalSize);
+    };
+
+    private Func<string, bool, Task<(IEnumerable<DecentWorkGap> Rows, string Next, int Total)>> GapPages(int size) => async (token, omit) =>
+    {
+        var page = await _client.ListDecentWorkGapsAsync(new ListDecentWorkGapsRequest { PageSize = size, PageToken = token, OmitProgrammeIds = omit });
+        return (page.Countries, page.NextPageToken, page.TotalSize);
+    };
 
     /// <summary>
     /// Every page of one list, with the programme ids and (unless told not to) once more without
