@@ -198,7 +198,7 @@ public class CoverageListsTests(CoordinationFixture fixture) : IClassFixture<Coo
             () => _client.ListCountryProgrammesAsync(new ListCountryProgrammesRequest { CountryCode = "XX", PageToken = "garbage" }).ResponseAsync,
             "country_code", "page_token");
         var none = await _client.ListCountryProgrammesAsync(new ListCountryProgrammesRequest { CountryCode = "ISL" });
-        Assert.Equal((0, 0, ""), (none.ProgrammeIds.Count, none.TotalSize, none.NextPageToken));
+        Assert.Equal((0, 0, ""), (none.Programmes.Count, none.TotalSize, none.NextPageToken));
     }
 
     // A programme as programming would have it known here: approved with two outcomes, registered
@@ -251,8 +251,8 @@ public class CoverageListsTests(CoordinationFixture fixture) : IClassFixture<Coo
         do
         {
             var page = await _client.ListCountryProgrammesAsync(request);
-            Assert.InRange(page.ProgrammeIds.Count, 0, pageSize);
-            ids.AddRange(page.ProgrammeIds);
+            Assert.InRange(page.Programmes.Count, 0, pageSize);
+            ids.AddRange(page.Programmes.Select(p => p.ProgrammeId));
             request.PageToken = page.NextPageToken;
         }
         while (request.PageToken != "");

@@ -61,7 +61,7 @@ public class JsonRouteNewAreasTests(CoordinationFixture fixture) : IClassFixture
 
         var programmes = await Eventually.Until(() => OkAsync(_http.GetAsync("/v1/country-coverage/MWI/programmes?pageSize=10")),
             p => p.GetProperty("totalSize").GetInt32() == 1, what: "Malawi's programme");
-        Assert.Equal(approved.ProgrammeId.ToString(), programmes.GetProperty("programmeIds")[0].GetString());
+        Assert.Equal(approved.ProgrammeId.ToString(), programmes.GetProperty("programmes")[0].GetProperty("programmeId").GetString());
         var malawi = (await OkAsync(_http.GetAsync("/v1/country-coverage/reports/coherence?country=MWI&omitProgrammeIds=true"))).GetProperty("countries")[0];
         Assert.Equal((0, 1), (malawi.GetProperty("programmeIds").GetArrayLength(), malawi.GetProperty("programmeCount").GetInt32()));
     }

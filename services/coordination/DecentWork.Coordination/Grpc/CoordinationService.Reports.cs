@@ -82,7 +82,7 @@ public sealed partial class CoordinationService
         var (programmes, total, next) = page.Of(await ProgrammesOfAsync(country!.Code, context.CancellationToken), p => p.Place);
         return new Contract.ListCountryProgrammesResponse
         {
-            ProgrammeIds = { programmes.Select(p => p.Id.ToString()) }, NextPageToken = next, TotalSize = total,
+            Programmes = { programmes.Select(p => new Contract.CountryProgramme { ProgrammeId = p.Id.ToString() }) }, NextPageToken = next, TotalSize = total,
         };
     }
 }
