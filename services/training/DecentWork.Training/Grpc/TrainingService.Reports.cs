@@ -42,7 +42,7 @@ public sealed partial class TrainingService
     /// <summary>
     /// Who the editions starting in the period trained (every course's, or one course's), and which
     /// courses are linked: the year buckets, the linked courses, and the course buckets of those
-    /// only, so the read grows with years × linked courses, not with enrolments or the catalogue.
+    /// only, so the read grows with years × linked courses, not with enrolments or unlinked courses.
     /// </summary>
     private async Task<(TrainedInPeriod Trained, CourseLinks Links)> TrainedAsync(int from, int to, Guid? courseId, CancellationToken cancellationToken)
     {
