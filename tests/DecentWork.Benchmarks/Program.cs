@@ -14,6 +14,7 @@ if (args is ["serve", var service, ..])
 //                              [--rounds 5] [--seconds 3] [--concurrency 1,8]
 //        DecentWork.Benchmarks scale [--services partnerships,training,programming,coordination] [--rows 10000,100000]
 //                                    [--calls 30] [--budget-seconds 20] [--work /tmp/decentwork-bench] [--keep-stores]
+//                                    [--reports 'by Partner,ReportDelivery']   (only the reports whose name contains one of these)
 //        DecentWork.Benchmarks catch-up [--programmes 5] [--batches 10] [--batch 2000]
 //        DecentWork.Benchmarks projection-cost [--rounds 5] [--saves 500]
 //        DecentWork.Benchmarks writes [--gateway ...] [--identity ...] [--credentials ...] [--rounds 3] [--seconds 3] [--concurrency 1,8,32]
@@ -39,7 +40,8 @@ if (args is ["scale", ..])
         int.Parse(Arg("--calls", "30")),
         TimeSpan.FromSeconds(int.Parse(Arg("--budget-seconds", "20"))),
         Arg("--work", Path.Combine(Path.GetTempPath(), "decentwork-bench")),
-        KeepStores: args.Contains("--keep-stores")), Console.Out).RunAsync();
+        KeepStores: args.Contains("--keep-stores"),
+        Reports: Arg("--reports", "").Split(',', StringSplitOptions.RemoveEmptyEntries)), Console.Out).RunAsync();
     return;
 }
 if (args is ["projection-cost", ..])

@@ -23,6 +23,7 @@ public sealed class CoordinationRpcs : IServiceRpcs<CoordinationService.Coordina
         // Reports
         new(nameof(CoordinationService.CoordinationServiceClient.ListCountryCoherence), Read, c => c.ListCountryCoherenceAsync(new ListCountryCoherenceRequest()).ResponseAsync),
         new(nameof(CoordinationService.CoordinationServiceClient.ListDecentWorkGaps), Read, c => c.ListDecentWorkGapsAsync(new ListDecentWorkGapsRequest()).ResponseAsync),
+        new(nameof(CoordinationService.CoordinationServiceClient.ListCountryProgrammes), Read, c => c.ListCountryProgrammesAsync(new ListCountryProgrammesRequest()).ResponseAsync),
         // Presence
         new(nameof(CoordinationService.CoordinationServiceClient.SetCountryPresence), Write, c => c.SetCountryPresenceAsync(new SetCountryPresenceRequest()).ResponseAsync),
         new(nameof(CoordinationService.CoordinationServiceClient.GetCountryPresence), Read, c => c.GetCountryPresenceAsync(new GetCountryPresenceRequest()).ResponseAsync),

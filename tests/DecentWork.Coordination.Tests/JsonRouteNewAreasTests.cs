@@ -54,6 +54,19 @@ public class JsonRouteNewAreasTests(CoordinationFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task JsonRoutes_CountryProgrammesAndCoherenceWithCountsOnly()
+    {
+        var approved = TestData.Approved("MWI", TestData.Outcome());
+        await fixture.Service.Services.GetRequiredService<IBus>().Publish(approved);
+
+        var programmes = await Eventually.Until(() => OkAsync(_http.GetAsync("/v1/country-coverage/MWI/programmes?pageSize=10")),
+            p => p.GetProperty("totalSize").GetInt32() == 1, what: "Malawi's programme");
+        Assert.Equal(approved.ProgrammeId.ToString(), programmes.GetProperty("programmes")[0].GetProperty("programmeId").GetString());
+        var malawi = (await OkAsync(_http.GetAsync("/v1/country-coverage/reports/coherence?country=MWI&omitProgrammeIds=true"))).GetProperty("countries")[0];
+        Assert.Equal((0, 1), (malawi.GetProperty("programmeIds").GetArrayLength(), malawi.GetProperty("programmeCount").GetInt32()));
+    }
+
+    [Fact]
     public async Task JsonRoutes_SetAndGetPresence()
     {
         var missing = await _http.GetAsync("/v1/country-coverage/LSO");

@@ -17,6 +17,10 @@ internal static class TestData
     public static ProgrammeOutcomeChanged Withdrawn(ProgrammeApproved approved, ProgrammeOutcome outcome, DateTimeOffset? at = null) =>
         new(approved.ProgrammeId, outcome, Withdrawn: true, at ?? ApprovedAt.AddDays(30));
 
+    /// <summary>Each country's count of known programmes, as the store's projection keeps it.</summary>
+    public static Dictionary<string, int> ProgrammeCounts(IEnumerable<KnownProgramme> programmes) =>
+        ProgrammesByCountryProjection.CountsOf(new ProgrammesByCountryProjection().BucketsOf(programmes));
+
     public static List<UndafOutcome> UndafOutcomes(params string[] codes) =>
         codes.Select(c => new UndafOutcome { Code = c, Statement = $"UNDAF outcome {c}" }).ToList();
 }

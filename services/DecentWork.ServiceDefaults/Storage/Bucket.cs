@@ -67,6 +67,9 @@ public sealed record BucketRange(string From, string Until)
     /// with <paramref name="lastPrefix"/>, e.g. Between("2001", "2010") for ten years.
     /// </summary>
     public static BucketRange Between(string firstPrefix, string lastPrefix) => new(firstPrefix, lastPrefix + BucketKey.UpperBound);
+
+    /// <summary>Whether a read of this range returns the bucket of this key (what tests over <c>BucketsOf</c> filter with).</summary>
+    public bool Contains(string key) => string.CompareOrdinal(key, From) >= 0 && string.CompareOrdinal(key, Until) < 0;
 }
 
 /// <summary>The reports' side of the projections: reads buckets, never records.</summary>

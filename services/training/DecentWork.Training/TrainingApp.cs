@@ -26,6 +26,7 @@ public static class TrainingApp
         builder.Services.AddDecentWorkStorage(StorageSettings.From(builder.Configuration, ServiceName))
             // The code is unique and is also the list order, so one unique index serves both.
             .AddAggregate(CoursesCollection, new StoreIndex<Course>(c => c.Code, Unique: true))
+            .AddProjection(new LinkedCourses())
             .AddAggregate<KnownProgramme>(KnownProgrammesCollection)
             // A course's editions are listed by ListKey; reports select by start year.
             .AddAggregate(EditionsCollection, new StoreIndex<Edition>(e => e.CourseId), new StoreIndex<Edition>(e => e.ListKey, Unique: true),

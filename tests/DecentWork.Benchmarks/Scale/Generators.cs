@@ -48,12 +48,25 @@ internal static class Generators
         await PartnershipsProjects.SaveAgreementsAsync(services, partners, Math.Max(1, count / 100), Now, progress);
     }
 
-    /// <summary>Enrolments in editions of 500 applicants each, over 20 courses and 2000-2025.</summary>
+    /// <summary>
+    /// Enrolments in held editions of 500 past participants each (one in three certified), over 20
+    /// courses and 2000-2025. So that every training report has figures to read: one employers' or
+    /// workers' representative in ten holds a fellowship from one of ten partners, one course in
+    /// four is linked to a programme and one edition in five to the programme's outcome.
+    /// </summary>
     public static async Task EnrolmentsAsync(IServiceProvider services, int count, TextWriter progress)
     {
         const int perEdition = 500;
         var random = new Random(12);
+        var outcomeId = new Guid("b3a1c0de-0000-4000-8000-000000000002");
+        var programme = TrainingDomain.KnownProgramme.Heard(FundedProgrammeId, "TZA", "Benchmark programme");
+        programme.ApplyOutcome(new DecentWork.Contracts.Events.Programming.ProgrammeOutcome(outcomeId, "TZA 1", "Benchmark outcome", 2, 0m), withdrawn: false, Now);
+        await services.GetRequiredService<IAggregateStore<TrainingDomain.KnownProgramme>>().SaveAsync(programme);
+        var partners = Enumerable.Range(1, 10).Select(i => TrainingDomain.KnownPartner.Heard(Guid.NewGuid(), $"Benchmark partner {i:D2}", "donor")).ToList();
+        var partnerStore = services.GetRequiredService<IAggregateStore<TrainingDomain.KnownPartner>>();
+        foreach (var partner in partners) await partnerStore.SaveAsync(partner);
         var courses = Enumerable.Range(1, 20).Select(i => TrainingDomain.Course.Publish($"BENCH{i:D2}", $"Benchmark course {i}", Now)).ToList();
+        foreach (var course in courses.Where((_, i) => i % 4 == 0)) course.LinkTo(programme, Now);
         var courseStore = services.GetRequiredService<IAggregateStore<TrainingDomain.Course>>();
         foreach (var course in courses) await courseStore.SaveAsync(course);
         var editions = Enumerable.Range(0, (count + perEdition - 1) / perEdition).Select(e =>
@@ -62,10 +75,14 @@ internal static class Generators
             var edition = TrainingDomain.Edition.Schedule(courses[e % courses.Count].Id, new TrainingDomain.EditionPlan(
                 start, start.AddDays(4), "Turin", TrainingDomain.DeliveryMode.TurinCampus, perEdition, 0, "USD", start.AddDays(-7)));
             edition.MoveTo(TrainingDomain.EditionStatus.Open);
-            var applied = new DateTimeOffset(start.AddDays(-30).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            for (var i = 0; i < Math.Min(perEdition, count - e * perEdition); i++)
-                edition.Apply(new TrainingDomain.Participant($"Participant {e}-{i}", (TrainingDomain.Sex)(1 + i % 2),
-                    SomeCountries[random.Next(SomeCountries.Length)].Code, (TrainingDomain.ConstituentGroup)(1 + i % 3), $"Organisation {i % 37}", ""), applied);
+            edition.MoveTo(TrainingDomain.EditionStatus.Closed);
+            edition.MoveTo(TrainingDomain.EditionStatus.Held, Now);
+            edition.RecordPast([.. Enumerable.Range(0, Math.Min(perEdition, count - e * perEdition)).Select(i => new TrainingDomain.PastParticipant(
+                new TrainingDomain.Participant($"Participant {e}-{i}", (TrainingDomain.Sex)(1 + i % 2), SomeCountries[random.Next(SomeCountries.Length)].Code,
+                    (TrainingDomain.ConstituentGroup)(1 + i % 3), $"Organisation {i % 37}", ""), Certified: i % 3 == 0))], Now);
+            foreach (var enrolment in edition.Enrolments.Where((n, i) => i % 10 == 1 && n.ConstituentGroup is not TrainingDomain.ConstituentGroup.Government))
+                edition.AwardFellowship(enrolment.Id, partners[random.Next(partners.Count)], 500m + random.Next(0, 4_500), Now);
+            if (e % 5 == 0) edition.LinkTo(programme, outcomeId, Now);
             return edition;
         });
         await StoreGenerator.SaveAllAsync(services.GetRequiredService<IAggregateStore<TrainingDomain.Edition>>(), editions, (count + perEdition - 1) / perEdition, progress, batch: 10);

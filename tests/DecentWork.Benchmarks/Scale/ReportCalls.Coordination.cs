@@ -14,6 +14,14 @@ internal static partial class ReportCalls
             .ListCountryCoherenceAsync(new CoordinationApi.ListCountryCoherenceRequest { PageSize = 50 }, options).ResponseAsync),
         new("ListDecentWorkGaps (first page of 50)", (invoker, options) => new CoordinationApi.CoordinationService.CoordinationServiceClient(invoker)
             .ListDecentWorkGapsAsync(new CoordinationApi.ListDecentWorkGapsRequest { PageSize = 50 }, options).ResponseAsync),
+        new("ListCountryCoverage (first page of 50, counts only)", (invoker, options) => new CoordinationApi.CoordinationService.CoordinationServiceClient(invoker)
+            .ListCountryCoverageAsync(new CoordinationApi.ListCountryCoverageRequest { PageSize = 50, OmitProgrammeIds = true }, options).ResponseAsync),
+        new("ListCountryCoherence (first page of 50, counts only)", (invoker, options) => new CoordinationApi.CoordinationService.CoordinationServiceClient(invoker)
+            .ListCountryCoherenceAsync(new CoordinationApi.ListCountryCoherenceRequest { PageSize = 50, OmitProgrammeIds = true }, options).ResponseAsync),
+        new("ListDecentWorkGaps (first page of 50, counts only)", (invoker, options) => new CoordinationApi.CoordinationService.CoordinationServiceClient(invoker)
+            .ListDecentWorkGapsAsync(new CoordinationApi.ListDecentWorkGapsRequest { PageSize = 50, OmitProgrammeIds = true }, options).ResponseAsync),
+        new("ListCountryProgrammes (TZA, first page of 50)", (invoker, options) => new CoordinationApi.CoordinationService.CoordinationServiceClient(invoker)
+            .ListCountryProgrammesAsync(new CoordinationApi.ListCountryProgrammesRequest { CountryCode = "TZA", PageSize = 50 }, options).ResponseAsync),
         new("SummariseJointProgrammes", (invoker, options) => new CoordinationApi.CoordinationService.CoordinationServiceClient(invoker)
             .SummariseJointProgrammesAsync(new CoordinationApi.SummariseJointProgrammesRequest(), options).ResponseAsync),
         new("SummariseJointProgrammes (one fund)", (invoker, options) => new CoordinationApi.CoordinationService.CoordinationServiceClient(invoker)

@@ -24,7 +24,8 @@ internal sealed class ScaleBenchmark(ScaleBenchmark.Options options, TextWriter 
     /// and the code under test may change between runs (a new or changed projection rebuilds at
     /// the service's start-up, so a kept store serves the new code's reports).
     /// </param>
-    public sealed record Options(string[] Services, int[] Rows, int Calls, TimeSpan Budget, string WorkFolder, bool KeepStores = false);
+    /// <param name="Reports">Time only the reports whose name contains one of these (none: every report).</param>
+    public sealed record Options(string[] Services, int[] Rows, int Calls, TimeSpan Budget, string WorkFolder, bool KeepStores = false, string[]? Reports = null);
 
     // Written once a store is completely generated, so a run stopped part-way is generated again.
     private const string GeneratedMark = "generated";
@@ -143,7 +144,9 @@ internal sealed class ScaleBenchmark(ScaleBenchmark.Options options, TextWriter 
             output.WriteLine();
             output.WriteLine($"| report | rounds | {string.Join(" | ", sizes.Select(s => $"{s.Rows:N0}: p50 / p99 ms"))} | p50 {last:N0} / {first:N0} |");
             output.WriteLine($"|---|---|{string.Concat(sizes.Select(_ => "---|"))}---|");
-            for (var report = 0; report < sizes[0].Reports.Count; report++) output.WriteLine(await TimeAsync(report, sizes));
+            for (var report = 0; report < sizes[0].Reports.Count; report++)
+                if (options.Reports is not { Length: > 0 } only || only.Any(name => sizes[0].Reports[report].Name.Contains(name, StringComparison.Ordinal)))
+                    output.WriteLine(await TimeAsync(report, sizes));
             foreach (var size in sizes)
                 output.WriteLine($"RSS at {size.Rows:N0}: {size.IdleRss:F0} MB idle after start, {size.Service!.RssMegabytes():F0} MB after the calls");
         }

@@ -91,18 +91,19 @@ public sealed partial class CoordinationService(
         var page = Page.From(request.PageSize, request.PageToken, violations);
         violations.ThrowIfAny();
 
-        // Countries with both an UNDAF and a DWCP (CoverageReads: no programme read beyond the page's countries).
+        // Countries with both an UNDAF and a DWCP (CoverageReads: no programme document read).
         var undafsOf = (await AllUndafsAsync(context.CancellationToken)).ToLookup(u => u.CountryCode);
-        var withProgramme = await CountriesWithProgrammesAsync(context.CancellationToken);
-        var covered = undafsOf.Select(g => g.Key).Where(withProgramme.Contains).Order(StringComparer.Ordinal).ToList();
+        var programmeCounts = await ProgrammeCountsAsync(context.CancellationToken);
+        var covered = undafsOf.Select(g => g.Key).Where(programmeCounts.ContainsKey).Order(StringComparer.Ordinal).ToList();
         var (codes, total, next) = page.Of(covered, code => code);
-        var programmesOf = (await ProgrammesInAsync(codes, context.CancellationToken)).ToLookup(p => p.CountryCode);
+        var programmeIds = await ProgrammeIdsAsync(codes, request.OmitProgrammeIds, context.CancellationToken);
         var response = new Contract.ListCountryCoverageResponse { NextPageToken = next, TotalSize = total };
         response.Countries.AddRange(codes.Select(code => new Contract.CountryCoverage
         {
             CountryCode = code,
             UndafIds = { undafsOf[code].Select(u => u.Id.ToString()) },
-            ProgrammeIds = { programmesOf[code].Select(p => p.Id.ToString()) },
+            ProgrammeIds = { ProgrammeIdsOf(programmeIds, code) },
+            ProgrammeCount = ProgrammeCountOf(programmeIds, programmeCounts, code),
         }));
         return response;
     }

@@ -4,34 +4,46 @@ using DecentWork.ServiceDefaults.Storage;
 namespace DecentWork.Partnerships.Domain;
 
 /// <summary>
-/// The agreements' latest alignment reviews, kept in the same save as every agreement:
-/// "review year|partner" with the reviews (count) and, per criterion, how many meet it. A new
-/// review replaces the old one in the agreement, so the store moves the agreement from the old
-/// review's bucket to the new one's. At most years × partners buckets, however many agreements:
-/// what ReportAgreementAlignment reads for every partner or one, unless agreements are named.
+/// The agreements' latest alignment reviews, kept in the same save as every agreement, in two
+/// families: "y|review year" over every partner and "p|partner|review year" per partner, each with
+/// the reviews (count) and, per criterion, how many meet it. A new review replaces the old one in
+/// the agreement, so the store moves the agreement from the old review's buckets to the new one's.
+/// A table over a period reads one bucket per year, for every partner or one, however many
+/// agreements and partners: what ReportAgreementAlignment reads unless agreements are named.
+/// (Version 1 kept "review year|partner" only, so the table over every partner read years ×
+/// partners buckets and grew with the agreements until each partner reviewed in every year.)
 /// </summary>
 public sealed class AgreementAlignmentTotals : Projection<Agreement>
 {
     public const string ProjectionName = "agreement-alignment-totals";
+    private const string EveryPartner = "y", OnePartner = "p";
     private const string StrategicPriorities = "sp", ProgrammingCycles = "pc", PredictableFunding = "pf", HarmonisedReporting = "hr", CommonPrinciples = "cp";
 
     public override string Name => ProjectionName;
 
+    public override int Version => 2;
+
     public override void Contribute(Agreement state, Contributions contributions)
     {
         if (state.AlignmentReview is not { } review) return;
-        var key = BucketKey.Of(review.ReviewDate.Year.ToString("D4", CultureInfo.InvariantCulture), state.PartnerId.ToString("N"));
-        contributions.Count(key);
-        foreach (var (figure, finding) in new[] { (StrategicPriorities, review.StrategicPriorities), (ProgrammingCycles, review.ProgrammingCycles),
-            (PredictableFunding, review.PredictableFunding), (HarmonisedReporting, review.HarmonisedReporting), (CommonPrinciples, review.CommonPrinciples) })
-            if (finding?.Met == true) contributions.Count(key, figure);
+        var year = review.ReviewDate.Year.ToString("D4", CultureInfo.InvariantCulture);
+        foreach (var key in new[] { BucketKey.Of(EveryPartner, year), BucketKey.Of(OnePartner, state.PartnerId.ToString("N"), year) })
+        {
+            contributions.Count(key);
+            foreach (var (figure, finding) in new[] { (StrategicPriorities, review.StrategicPriorities), (ProgrammingCycles, review.ProgrammingCycles),
+                (PredictableFunding, review.PredictableFunding), (HarmonisedReporting, review.HarmonisedReporting), (CommonPrinciples, review.CommonPrinciples) })
+                if (finding?.Met == true) contributions.Count(key, figure);
+        }
     }
 
-    public static BucketRange Between(int startYear, int endYear) => BucketRange.Between($"{startYear:D4}", $"{endYear:D4}");
-
-    /// <summary>The buckets of one partner's reviews (null: every partner's).</summary>
-    public static IEnumerable<Bucket> OfPartner(IEnumerable<Bucket> buckets, Guid? partnerId) =>
-        partnerId is { } only ? buckets.Where(b => b.Parts[1] == only.ToString("N")) : buckets;
+    /// <summary>The buckets of the reviews from <paramref name="startYear"/> to <paramref name="endYear"/>, of one partner (null: every partner).</summary>
+    public static BucketRange Between(Guid? partnerId, int startYear, int endYear)
+    {
+        string Year(int year) => year.ToString("D4", CultureInfo.InvariantCulture);
+        return partnerId is { } only
+            ? BucketRange.Between(BucketKey.Of(OnePartner, only.ToString("N"), Year(startYear)), BucketKey.Of(OnePartner, only.ToString("N"), Year(endYear)))
+            : BucketRange.Between(BucketKey.Of(EveryPartner, Year(startYear)), BucketKey.Of(EveryPartner, Year(endYear)));
+    }
 
     /// <summary>The alignment table over the buckets, as <see cref="AlignmentTable.Of"/> counts it over the reviews.</summary>
     public static AlignmentTable Table(IEnumerable<Bucket> buckets)

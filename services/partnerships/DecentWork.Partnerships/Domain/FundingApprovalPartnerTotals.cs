@@ -1,4 +1,3 @@
-using System.Globalization;
 using DecentWork.ServiceDefaults.Storage;
 
 namespace DecentWork.Partnerships.Domain;
@@ -16,8 +15,6 @@ namespace DecentWork.Partnerships.Domain;
 public sealed class FundingApprovalPartnerTotals : Projection<FundingApproval>
 {
     public const string ProjectionName = "funding-approval-partner-totals";
-    private const string CountPrefix = "n-";
-    private const string UsdPrefix = "usd-";
 
     public override string Name => ProjectionName;
 
@@ -27,9 +24,7 @@ public sealed class FundingApprovalPartnerTotals : Projection<FundingApproval>
     {
         // A cancelled approval counts nowhere, as in FundingApprovalTotals.
         if (approval.IsCancelled()) return;
-        var key = approval.PartnerId.ToString("N");
-        var year = approval.Year.ToString("D4", CultureInfo.InvariantCulture);
-        contributions.Add(key, CountPrefix + year, 1).Add(key, UsdPrefix + year, approval.AmountUsd);
+        YearFigures.Add(contributions, approval.PartnerId.ToString("N"), approval.Year, approval.AmountUsd);
     }
 
     /// <summary>Every partner's bucket: the years are figures, picked by <see cref="From"/>.</summary>
@@ -40,10 +35,6 @@ public sealed class FundingApprovalPartnerTotals : Projection<FundingApproval>
     /// totals of no source or mobiliser (0), which the reports by partner sum by partner.
     /// </summary>
     public static List<ApprovalTotal> From(IEnumerable<Bucket> buckets, int startYear, int endYear) =>
-        [.. buckets.SelectMany(b => b.Figures.Keys.Where(f => f.StartsWith(CountPrefix, StringComparison.Ordinal)).Select(f =>
-        {
-            var year = f[CountPrefix.Length..];
-            return new ApprovalTotal(int.Parse(year, NumberStyles.None, CultureInfo.InvariantCulture), 0, Guid.ParseExact(b.Key, "N"), 0,
-                b[UsdPrefix + year], (int)b[f]);
-        })).Where(t => t.Year >= startYear && t.Year <= endYear)];
+        [.. buckets.SelectMany(b => YearFigures.Of(b).Where(y => y.Year >= startYear && y.Year <= endYear)
+            .Select(y => new ApprovalTotal(y.Year, 0, Guid.ParseExact(b.Key, "N"), 0, y.AmountUsd, y.Approvals)))];
 }

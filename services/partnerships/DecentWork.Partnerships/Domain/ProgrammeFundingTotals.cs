@@ -6,9 +6,13 @@ namespace DecentWork.Partnerships.Domain;
 /// <summary>
 /// What each approval gives each DWCP, kept with every approval saved, so a programme's funding
 /// gap reads its own buckets instead of every approval for several programmes:
-/// "p|programme|year|partner" (what the approval counts for the programme, as
-/// <see cref="ProgrammeFunding.Approved"/> counts it, and how many approvals fund it) and
-/// "o|outcome|approval's programme (empty for several)|year" (dollars allocated to the outcome).
+/// "t|programme" (per year, "usd-YYYY" what the approvals count for the programme, as
+/// <see cref="ProgrammeFunding.Approved"/> counts it, and "n-YYYY" how many approvals fund it),
+/// "p|programme|partner" (how many of the partner's approvals fund it: whether a partner agency may
+/// see the gap) and "o|outcome|approval's programme (empty for several)|year" (dollars allocated to
+/// the outcome). Version 1 kept "p|programme|year|partner" with the dollars, which a programme's gap
+/// read whole: years × partners buckets, growing with the approvals until every partner funded the
+/// programme in every year (1,550 buckets, 18.8 ms, at a million approvals over 500 programmes).
 /// </summary>
 public sealed class ProgrammeFundingTotals : Projection<FundingApproval>
 {
@@ -16,6 +20,8 @@ public sealed class ProgrammeFundingTotals : Projection<FundingApproval>
     public const string UsdFigure = "usd";
 
     public override string Name => ProjectionName;
+
+    public override int Version => 2;
 
     public override void Contribute(FundingApproval approval, Contributions contributions)
     {
@@ -29,8 +35,8 @@ public sealed class ProgrammeFundingTotals : Projection<FundingApproval>
         {
             var amount = ProgrammeFunding.Approved(programme, [approval]);
             if (amount <= 0m) continue;
-            var key = BucketKey.Of("p", programme.ToString("N"), year, approval.PartnerId.ToString("N"));
-            contributions.Count(key).Add(key, UsdFigure, amount);
+            YearFigures.Add(contributions, BucketKey.Of("t", programme.ToString("N")), approval.Year, amount);
+            contributions.Count(BucketKey.Of("p", programme.ToString("N"), approval.PartnerId.ToString("N")));
         }
         foreach (var outcome in approval.Allocations.Where(x => x.OutcomeId is not null).GroupBy(x => x.OutcomeId!.Value))
         {
@@ -39,16 +45,27 @@ public sealed class ProgrammeFundingTotals : Projection<FundingApproval>
         }
     }
 
-    public static BucketRange OfProgramme(Guid programmeId) => BucketRange.Prefix($"p|{programmeId:N}|");
+    /// <summary>The programme's one totals bucket (none when nothing funds it).</summary>
+    public static BucketRange TotalsOf(Guid programmeId) => BucketRange.Prefix($"t|{programmeId:N}");
+
+    /// <summary>Every programme's totals bucket (what reconciliation sums).</summary>
+    public static BucketRange EveryProgrammesTotals => BucketRange.Prefix("t|");
+
+    /// <summary>One bucket per partner whose approvals fund the programme.</summary>
+    public static BucketRange PartnersOf(Guid programmeId) => BucketRange.Prefix($"p|{programmeId:N}|");
+
+    public static Guid PartnerOf(Bucket partnerBucket) => Guid.ParseExact(partnerBucket.Parts[2], "N");
+
+    public static Guid ProgrammeOf(Bucket totalsBucket) => Guid.ParseExact(totalsBucket.Parts[1], "N");
 
     public static BucketRange OfOutcome(Guid outcomeId) => BucketRange.Prefix($"o|{outcomeId:N}|");
 }
 
-/// <summary>One "p" bucket: what a partner's approvals of one year give one programme.</summary>
-public sealed record ProgrammeFundingYear(int Year, Guid PartnerId, decimal AmountUsd)
+/// <summary>One year of a "t" bucket: what the approvals of that year give one programme, and how many they are.</summary>
+public sealed record ProgrammeFundingYear(int Year, decimal AmountUsd, int Approvals)
 {
-    public static IEnumerable<ProgrammeFundingYear> From(IEnumerable<Bucket> buckets) => buckets.Select(b =>
-        new ProgrammeFundingYear(int.Parse(b.Parts[2], CultureInfo.InvariantCulture), Guid.ParseExact(b.Parts[3], "N"), b[ProgrammeFundingTotals.UsdFigure]));
+    public static IEnumerable<ProgrammeFundingYear> From(Bucket totals) =>
+        YearFigures.Of(totals).Select(y => new ProgrammeFundingYear(y.Year, y.AmountUsd, y.Approvals));
 }
 
 /// <summary>One "o" bucket: what the approvals of one year naming one programme (or several) allocate to an outcome.</summary>

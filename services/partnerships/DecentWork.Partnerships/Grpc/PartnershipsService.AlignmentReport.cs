@@ -40,7 +40,7 @@ public sealed partial class PartnershipsService
     /// <summary>
     /// The table over the named agreements (read one by one: at most 200), or over all of the
     /// partner's (or every partner's) from the review buckets (<see cref="AgreementAlignmentTotals"/>),
-    /// whose cost follows the years and partners, not the agreements. Unknown ids are skipped, and
+    /// one per year, whatever the agreements and partners. Unknown ids are skipped, and
     /// so are agreements the caller may not read. The table over every partner's agreements is the
     /// Office-wide aggregate, which names no agreement and is open to partner agencies too; a table
     /// of named agreements or of one partner's is that partner's business, so a partner agency gets
@@ -51,8 +51,8 @@ public sealed partial class PartnershipsService
     {
         if (ids.Count == 0)
             return partnerId is { } p && !scope.SeesPartner(p) ? AlignmentTable.Of([])
-                : AgreementAlignmentTotals.Table(AgreementAlignmentTotals.OfPartner(await projections.ReadAsync(AgreementAlignmentTotals.ProjectionName,
-                    AgreementAlignmentTotals.Between(from, to), cancellationToken), partnerId));
+                : AgreementAlignmentTotals.Table(await projections.ReadAsync(AgreementAlignmentTotals.ProjectionName,
+                    AgreementAlignmentTotals.Between(partnerId, from, to), cancellationToken));
         var named = new List<AlignmentReview>();
         foreach (var id in ids.Distinct())
             if (scope.Visible(await agreements.FindAsync(id!.Value, cancellationToken), scope.Agreements) is { } found

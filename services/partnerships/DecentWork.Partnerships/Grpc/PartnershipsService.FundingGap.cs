@@ -25,15 +25,15 @@ public sealed partial class PartnershipsService
         var id = programmeId!.Value;
         var view = await programmeNeeds.FindAsync(id, context.CancellationToken);
 
-        // Every year's funding of the programme: a partner agency sees the gap of a programme it ever funded.
-        var ever = ProgrammeFundingYear.From(await projections.ReadAsync(ProgrammeFundingTotals.ProjectionName,
-            ProgrammeFundingTotals.OfProgramme(id), context.CancellationToken)).ToList();
+        // A partner agency sees the gap of a programme it ever funded.
         var scope = await ReadScopeAsync(context);
-        if (view is null || !(scope.SeesEverything || ever.Any(y => scope.SeesPartner(y.PartnerId))))
+        if (view is null || !(scope.SeesEverything || (await projections.ReadAsync(ProgrammeFundingTotals.ProjectionName,
+                ProgrammeFundingTotals.PartnersOf(id), context.CancellationToken)).Any(b => scope.SeesPartner(ProgrammeFundingTotals.PartnerOf(b)))))
             throw new NotFoundException("Approved programme", request.ProgrammeId);
         var (from, to) = Years(request.StartYear, request.EndYear);
         var need = view.ResourceNeed();
-        var approved = ever.Where(y => y.Year >= from && y.Year <= to).Sum(y => y.AmountUsd);
+        var approved = (await projections.ReadAsync(ProgrammeFundingTotals.ProjectionName, ProgrammeFundingTotals.TotalsOf(id), context.CancellationToken))
+            .SelectMany(ProgrammeFundingYear.From).Where(y => y.Year >= from && y.Year <= to).Sum(y => y.AmountUsd);
         var allocated = new Dictionary<Guid, decimal>();
         var rbsa = 0m;
         foreach (var outcome in view.Current())

@@ -126,19 +126,20 @@ public sealed partial class PartnershipsService
 
     /// <summary>
     /// The totals of the approvals whose year is in the period (0 = open bound), of one source if
-    /// given: two key ranges. Only rows by partner need partner buckets: one per partner and year,
-    /// or split by source and mobiliser when a source is asked for; every other report reads the
-    /// coarse family, a few buckets per year whatever the number of partners.
+    /// given: two key ranges. Only rows by partner need partner buckets: one per partner (its years
+    /// as figures), or per year, partner, source and mobiliser when a source is asked for; every
+    /// other report reads the coarse family, a few buckets per year whatever the number of partners.
+    /// Rows by partner without a source read no region buckets: nothing they show comes from them.
     /// </summary>
     private async Task<FundingTotals> LoadTotals(int startYear, int endYear, CancellationToken cancellationToken, FundingSource? source = null,
         bool byPartner = false)
     {
         var (from, to) = Years(startYear, endYear);
+        if (byPartner && source is null)
+            return new FundingTotals(FundingApprovalPartnerTotals.From(
+                await projections.ReadAsync(FundingApprovalPartnerTotals.ProjectionName, FundingApprovalPartnerTotals.EveryPartner, cancellationToken), from, to), []);
         var name = FundingApprovalTotals.ProjectionName;
         var regions = await projections.ReadAsync(name, FundingApprovalTotals.RegionsBetween(from, to), cancellationToken);
-        if (byPartner && source is null)
-            return FundingTotals.From(regions) with { Approvals = FundingApprovalPartnerTotals.From(
-                await projections.ReadAsync(FundingApprovalPartnerTotals.ProjectionName, FundingApprovalPartnerTotals.EveryPartner, cancellationToken), from, to) };
         var approvalRange = byPartner ? FundingApprovalTotals.ApprovalsBetween(from, to) : FundingApprovalTotals.MobilisedBetween(from, to);
         return FundingTotals.From((await projections.ReadAsync(name, approvalRange, cancellationToken)).Concat(regions)).OfSource(source);
     }

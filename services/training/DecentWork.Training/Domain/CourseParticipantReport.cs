@@ -11,7 +11,7 @@ public static class CourseParticipantReport
     /// starts, every year of the period listed; editions count once held.
     /// </summary>
     public static IReadOnlyList<CourseParticipantYear> Count(IEnumerable<Edition> editionsOfTheCourse, int fromYear, int toYear) =>
-        Count(EditionTotal.Of(editionsOfTheCourse), fromYear, toYear);
+        Count(TrainedInPeriod.Of(editionsOfTheCourse).Years, fromYear, toYear);
 
     /// <summary>As above, over the course's editions' totals (<see cref="EditionTotals"/>).</summary>
     public static IReadOnlyList<CourseParticipantYear> Count(IEnumerable<EditionTotal> totalsOfTheCourse, int fromYear, int toYear)

@@ -34,26 +34,24 @@ public static class ParticipantReport
     /// of training linked to outcomes is <see cref="LinkedTrainingReport"/>.
     /// </summary>
     public static IReadOnlyList<ParticipantYear> Count(IEnumerable<Edition> editions, ISet<Guid> linkedCourseIds, int fromYear, int toYear) =>
-        Count(EditionTotal.Of(editions), linkedCourseIds, fromYear, toYear);
+        Count(TrainedInPeriod.Of(editions), linkedCourseIds, fromYear, toYear);
 
     /// <summary>As above, over the editions' totals (<see cref="EditionTotals"/>).</summary>
-    public static IReadOnlyList<ParticipantYear> Count(IEnumerable<EditionTotal> totals, ISet<Guid> linkedCourseIds, int fromYear, int toYear)
-    {
-        var byYear = totals.Where(t => t.Year >= fromYear && t.Year <= toYear).ToLookup(t => t.Year);
-        return Enumerable.Range(fromYear, toYear - fromYear + 1).Select(year => CountYear(year, [.. byYear[year]], linkedCourseIds)).ToList();
-    }
+    public static IReadOnlyList<ParticipantYear> Count(TrainedInPeriod trained, ISet<Guid> linkedCourseIds, int fromYear, int toYear) =>
+        Enumerable.Range(fromYear, toYear - fromYear + 1).Select(year => CountYear(year, trained, linkedCourseIds)).ToList();
 
-    private static ParticipantYear CountYear(int year, List<EditionTotal> totals, ISet<Guid> linkedCourseIds)
+    private static ParticipantYear CountYear(int year, TrainedInPeriod trained, ISet<Guid> linkedCourseIds)
     {
-        var linked = totals.Where(t => linkedCourseIds.Contains(t.CourseId) || t.EditionLinkedToProgramme).ToList();
+        var totals = trained.Years.Where(t => t.Year == year).ToList();
+        var linked = trained.Linked(year, t => t.EditionLinkedToProgramme, linkedCourseIds);
         return new ParticipantYear(
             year,
             totals.Sum(t => t.Participants),
             totals.SelectMany(t => t.ByGroup).GroupBy(g => g.Key).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Sum(x => x.Value)),
             totals.Sum(t => t.Female),
             totals.Sum(t => t.EmployersAndWorkers),
-            linked.Sum(t => t.Participants),
+            linked.Participants,
             totals.Sum(t => t.ParticipantDays),
-            linked.Sum(t => t.ParticipantDays));
+            linked.Days);
     }
 }

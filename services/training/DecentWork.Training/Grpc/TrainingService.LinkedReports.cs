@@ -17,13 +17,12 @@ public sealed partial class TrainingService
         var (from, to) = CheckPeriod(request.FromYear, request.ToYear, violations);
         violations.ThrowIfAny();
 
-        var totals = await TrainedTotalsAsync(from, to, context.CancellationToken);
-        var links = await CourseLinksAsync(totals.Select(t => t.CourseId).Distinct(), context.CancellationToken);
+        var (trained, links) = await TrainedAsync(from, to, courseId: null, context.CancellationToken);
         return new Contract.LinkedTrainingReport
         {
             Years =
             {
-                LinkedTrainingReport.Count(totals, links, from, to).Select(y => new Contract.LinkedTrainingYear
+                LinkedTrainingReport.Count(trained, links, from, to).Select(y => new Contract.LinkedTrainingYear
                 {
                     Year = y.Year,
                     Participants = y.Participants,
@@ -52,8 +51,7 @@ public sealed partial class TrainingService
 
         var id = courseId!.Value;
         var course = await _courses.FindAsync(id, context.CancellationToken) ?? throw new NotFoundException("Course", request.CourseId);
-        var totals = (await TrainedTotalsAsync(from, to, context.CancellationToken)).Where(t => t.CourseId == id);
-        var years = CourseParticipantReport.Count(totals, from, to);
+        var years = CourseParticipantReport.Count(await CourseTotalsAsync(id, from, to, context.CancellationToken), from, to);
         return new Contract.CourseParticipantReport
         {
             CourseId = course.Id.ToString(),

@@ -23,9 +23,8 @@ public sealed partial class TrainingService
         violations.Check(request.CourseId.Length > 0 && courseId is null, "course_id", "must be a UUID, or empty");
         violations.ThrowIfAny();
 
-        var totals = (await TrainedTotalsAsync(from, to, context.CancellationToken)).Where(t => courseId is null || t.CourseId == courseId).ToList();
-        var links = await CourseLinksAsync(totals.Select(t => t.CourseId).Distinct(), context.CancellationToken);
-        var years = ParticipantReport.Count(totals, links.ToProgrammes, from, to);
+        var (trained, links) = await TrainedAsync(from, to, courseId, context.CancellationToken);
+        var years = ParticipantReport.Count(trained, links.ToProgrammes, from, to);
         var reference = years.Single(y => y.Year == baseYear);
         return new Contract.ParticipantReport { BaseYear = baseYear, Years = { years.Select(y => ToProto(y, reference)) } };
     }
@@ -40,22 +39,29 @@ public sealed partial class TrainingService
     private Task<List<Edition>> ReadAllAsync(Expression<Func<Edition, bool>> filter, CancellationToken cancellationToken) =>
         _editions.ReadAllAsync(filter, new SortOrder<Edition>(e => e.ListKey), cancellationToken);
 
-    /// <summary>Who the editions starting in the period trained, per course and year: one key range of buckets.</summary>
-    private async Task<List<EditionTotal>> TrainedTotalsAsync(int from, int to, CancellationToken cancellationToken) =>
-        EditionTotal.From(await projections.ReadAsync(EditionTotals.ProjectionName, EditionTotals.TrainedBetween(from, to), cancellationToken));
-
-    /// <summary>Which of these courses are linked to a DWCP, and which to at least one of its outcomes.</summary>
-    private async Task<CourseLinks> CourseLinksAsync(IEnumerable<Guid> courseIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Who the editions starting in the period trained (every course's, or one course's), and which
+    /// courses are linked: the year buckets, the linked courses, and the course buckets of those
+    /// only, so the read grows with years × linked courses, not with enrolments or unlinked courses.
+    /// </summary>
+    private async Task<(TrainedInPeriod Trained, CourseLinks Links)> TrainedAsync(int from, int to, Guid? courseId, CancellationToken cancellationToken)
     {
-        var links = new CourseLinks(new HashSet<Guid>(), new HashSet<Guid>());
-        foreach (var id in courseIds)
+        var links = LinkedCourses.From(await projections.ReadAsync(LinkedCourses.ProjectionName, LinkedCourses.Every, cancellationToken));
+        if (courseId is { } id)
         {
-            if (await _courses.FindAsync(id, cancellationToken) is not { } course) continue;
-            if (course.LinkedProgrammeIds.Count > 0) links.ToProgrammes.Add(id);
-            if (course.LinkedOutcomes.Count > 0) links.ToOutcomes.Add(id);
+            var ofCourse = await CourseTotalsAsync(id, from, to, cancellationToken);
+            return (new TrainedInPeriod(ofCourse, ofCourse), links);
         }
-        return links;
+        var years = EditionTotal.From(await projections.ReadAsync(EditionTotals.ProjectionName, EditionTotals.TrainedBetween(from, to), cancellationToken));
+        var ofLinkedCourses = new List<EditionTotal>();
+        foreach (var linked in links.ToProgrammes.Union(links.ToOutcomes))
+            ofLinkedCourses.AddRange(await CourseTotalsAsync(linked, from, to, cancellationToken));
+        return (new TrainedInPeriod(years, ofLinkedCourses), links);
     }
+
+    /// <summary>One course's editions starting in the period, per year: one key range of buckets.</summary>
+    private async Task<List<EditionTotal>> CourseTotalsAsync(Guid courseId, int from, int to, CancellationToken cancellationToken) =>
+        EditionTotal.From(await projections.ReadAsync(EditionTotals.ProjectionName, EditionTotals.CourseTrainedBetween(courseId, from, to), cancellationToken));
 
     private static Contract.ParticipantYear ToProto(ParticipantYear year, ParticipantYear baseYear) => new()
     {
