@@ -55,8 +55,9 @@ public sealed partial class CoordinationService
         var linked = await LinkedProgrammesAsync(undafs.Where(u => u.Status == UndafStatus.Active), context.CancellationToken);
         var rows = CoverageReports.Gaps(undafs, linked, await AllPresencesAsync(context.CancellationToken));
         var (gaps, total, next) = page.Of(rows, r => $"{CoverageReports.PresenceRank(r.Presence)}|{r.CountryCode}");
-        // The rows list every programme of their country: read from the page's countries' buckets only.
-        var programmeCounts = await ProgrammeCountsAsync(context.CancellationToken);
+        // The rows list every programme of their country: read from the page's countries' buckets
+        // only; the count buckets are read only when the ids are not (the ids' own count otherwise).
+        var programmeCounts = request.OmitProgrammeIds ? await ProgrammeCountsAsync(context.CancellationToken) : [];
         var programmeIds = await ProgrammeIdsAsync(gaps.Select(r => r.CountryCode), request.OmitProgrammeIds, context.CancellationToken);
         var response = new Contract.ListDecentWorkGapsResponse { NextPageToken = next, TotalSize = total };
         response.Countries.AddRange(gaps.Select(r => new Contract.DecentWorkGap
