@@ -36,6 +36,9 @@ public static class BucketKey
         return string.Join(Separator, parts);
     }
 
+    /// <summary>A year as a key part or in a figure's name: four digits, so years sort as text and a period is one key range.</summary>
+    public static string Year(int year) => year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+
     internal static void CheckKey(string key)
     {
         if (key.Length == 0 || key.Any(c => c is < ' ' or > '~'))

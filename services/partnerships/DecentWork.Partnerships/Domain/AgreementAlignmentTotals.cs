@@ -1,4 +1,3 @@
-using System.Globalization;
 using DecentWork.ServiceDefaults.Storage;
 
 namespace DecentWork.Partnerships.Domain;
@@ -26,7 +25,7 @@ public sealed class AgreementAlignmentTotals : Projection<Agreement>
     public override void Contribute(Agreement state, Contributions contributions)
     {
         if (state.AlignmentReview is not { } review) return;
-        var year = review.ReviewDate.Year.ToString("D4", CultureInfo.InvariantCulture);
+        var year = BucketKey.Year(review.ReviewDate.Year);
         foreach (var key in new[] { BucketKey.Of(EveryPartner, year), BucketKey.Of(OnePartner, state.PartnerId.ToString("N"), year) })
         {
             contributions.Count(key);
@@ -39,10 +38,10 @@ public sealed class AgreementAlignmentTotals : Projection<Agreement>
     /// <summary>The buckets of the reviews from <paramref name="startYear"/> to <paramref name="endYear"/>, of one partner (null: every partner).</summary>
     public static BucketRange Between(Guid? partnerId, int startYear, int endYear)
     {
-        string Year(int year) => year.ToString("D4", CultureInfo.InvariantCulture);
+        var (from, until) = (BucketKey.Year(startYear), BucketKey.Year(endYear));
         return partnerId is { } only
-            ? BucketRange.Between(BucketKey.Of(OnePartner, only.ToString("N"), Year(startYear)), BucketKey.Of(OnePartner, only.ToString("N"), Year(endYear)))
-            : BucketRange.Between(BucketKey.Of(EveryPartner, Year(startYear)), BucketKey.Of(EveryPartner, Year(endYear)));
+            ? BucketRange.Between(BucketKey.Of(OnePartner, only.ToString("N"), from), BucketKey.Of(OnePartner, only.ToString("N"), until))
+            : BucketRange.Between(BucketKey.Of(EveryPartner, from), BucketKey.Of(EveryPartner, until));
     }
 
     /// <summary>The alignment table over the buckets, as <see cref="AlignmentTable.Of"/> counts it over the reviews.</summary>

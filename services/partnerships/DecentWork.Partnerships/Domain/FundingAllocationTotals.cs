@@ -24,7 +24,7 @@ public sealed class FundingAllocationTotals : Projection<FundingApproval>
     public override void Contribute(FundingApproval approval, Contributions contributions)
     {
         if (approval.IsCancelled()) return;
-        var year = approval.Year.ToString("D4", CultureInfo.InvariantCulture);
+        var year = BucketKey.Year(approval.Year);
         var source = ((int)approval.Source).ToString("D2", CultureInfo.InvariantCulture);
         Add(Objectives, a => (a.StrategicObjective ?? 0).ToString(CultureInfo.InvariantCulture));
         Add(Themes, a => ((int)(a.Theme ?? 0)).ToString("D2", CultureInfo.InvariantCulture));

@@ -29,7 +29,7 @@ public sealed class FundingApprovalCountryTotals : Projection<FundingApproval>
     {
         // A cancelled approval counts nowhere, as in FundingApprovalTotals; the store subtracts what it counted before.
         if (approval.IsCancelled()) return;
-        var year = approval.Year.ToString("D4", CultureInfo.InvariantCulture);
+        var year = BucketKey.Year(approval.Year);
         var elsewhere = approval.Allocations.Where(a => a.CountryCode is null).ToList();
         if (elsewhere.Count > 0)
         {

@@ -31,7 +31,7 @@ public sealed class FundingApprovalTotals : Projection<FundingApproval>
     {
         // A cancelled approval counts nowhere; the store subtracts what it counted before.
         if (approval.IsCancelled()) return;
-        var year = approval.Year.ToString("D4", CultureInfo.InvariantCulture);
+        var year = BucketKey.Year(approval.Year);
         var source = Code((int)approval.Source);
         var key = BucketKey.Of(Approvals, year, source, approval.PartnerId.ToString("N"), Code((int)approval.MobilisedBy));
         contributions.Count(key).Add(key, UsdFigure, approval.AmountUsd);

@@ -21,7 +21,7 @@ public sealed class FundingOutcomeTotals : Projection<FundingApproval>
     public override void Contribute(FundingApproval approval, Contributions contributions)
     {
         if (approval.IsCancelled()) return;
-        var year = approval.Year.ToString("D4", CultureInfo.InvariantCulture);
+        var year = BucketKey.Year(approval.Year);
         var source = ((int)approval.Source).ToString("D2", CultureInfo.InvariantCulture);
         // Each bucket counts an approval once however many of its allocations go to the outcome.
         foreach (var allocations in approval.Allocations.GroupBy(a => a.OutcomeId))

@@ -27,7 +27,7 @@ public sealed class ProgrammeFundingTotals : Projection<FundingApproval>
     {
         // A cancelled approval counts nowhere; the store subtracts what it counted before.
         if (approval.IsCancelled()) return;
-        var year = approval.Year.ToString("D4", CultureInfo.InvariantCulture);
+        var year = BucketKey.Year(approval.Year);
         var funded = approval.ProgrammeId != Guid.Empty
             ? [approval.ProgrammeId]
             : approval.Allocations.Select(x => x.ProgrammeId).OfType<Guid>().Distinct();

@@ -115,7 +115,7 @@ public sealed class ProjectParticipationProjection : Projection<Project>
                     Add(contributions, key, meeting.Participants);
                 }
             contributions.Add(keys[1], PreviousMeetingYear + previousYear, 1).Add(keys[2], PreviousMeetingYear + previousYear, 1);
-            previousYear = Year(year.Key);
+            previousYear = BucketKey.Year(year.Key);
         }
         if (state.Committee is { } committee)
         {
@@ -129,12 +129,10 @@ public sealed class ProjectParticipationProjection : Projection<Project>
         }
     }
 
-    private static string Year(int year) => year.ToString("D4", CultureInfo.InvariantCulture);
-
     private static string Key(string family, int year, string country, Guid projectId) =>
-        BucketKey.Of(family, Year(year), country, projectId.ToString("N"));
+        BucketKey.Of(family, BucketKey.Year(year), country, projectId.ToString("N"));
 
-    private static string TotalKey(string family, int year, params string[] country) => BucketKey.Of([family, Year(year), .. country]);
+    private static string TotalKey(string family, int year, params string[] country) => BucketKey.Of([family, BucketKey.Year(year), .. country]);
 
     private static void Add(Contributions contributions, string key, IEnumerable<StakeholderParticipation> participants)
     {

@@ -35,7 +35,7 @@ public sealed class ProjectReportTotals : Projection<Project>
     public override void Contribute(Project state, Contributions contributions)
     {
         if (state.Status == ProjectStatus.Withdrawn) return;
-        var period = new[] { Year(state.StartDate.Year), Year(state.EndDate.Year) };
+        var period = new[] { BucketKey.Year(state.StartDate.Year), BucketKey.Year(state.EndDate.Year) };
         Add(state, contributions, BucketKey.Of([Everywhere, .. period]));
         // IATI country codes are letters; the group filter judges only projects in one country.
         if (state.CountryCodes.Count == 1) Add(state, contributions, BucketKey.Of([OneCountry, state.CountryCodes[0], .. period]));
@@ -101,11 +101,10 @@ public sealed class ProjectReportTotals : Projection<Project>
     }
 
     private static BucketRange Until(string family, int endYear) =>
-        BucketRange.Between($"{family}{BucketKey.Separator}", $"{family}{BucketKey.Separator}{Year(endYear)}");
+        BucketRange.Between($"{family}{BucketKey.Separator}", $"{family}{BucketKey.Separator}{BucketKey.Year(endYear)}");
 
     private static int StartYear(Bucket bucket) => Number(bucket.Parts[IsEverywhere(bucket) ? 1 : 2]);
 
-    private static string Year(int year) => year.ToString("D4", CultureInfo.InvariantCulture);
 
     private static int Number(string part) => int.Parse(part, NumberStyles.None, CultureInfo.InvariantCulture);
 }

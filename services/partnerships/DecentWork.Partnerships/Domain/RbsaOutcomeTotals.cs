@@ -1,4 +1,3 @@
-using System.Globalization;
 using DecentWork.ServiceDefaults.Storage;
 
 namespace DecentWork.Partnerships.Domain;
@@ -22,7 +21,7 @@ public sealed class RbsaOutcomeTotals : Projection<RbsaPool>
         foreach (var allocation in pool.Allocations.Where(a => a.OutcomeId is not null))
         {
             var key = BucketKey.Of("o", allocation.OutcomeId!.Value.ToString("N"), (allocation.ProgrammeId ?? Guid.Empty).ToString("N"),
-                pool.YearOf(allocation).ToString("D4", CultureInfo.InvariantCulture));
+                BucketKey.Year(pool.YearOf(allocation)));
             contributions.Add(key, UsdFigure, allocation.AmountUsd);
         }
     }

@@ -16,7 +16,7 @@ public static class YearFigures
     /// <summary>Counts one approval of <paramref name="year"/> worth <paramref name="amountUsd"/> in the bucket.</summary>
     public static void Add(Contributions contributions, string bucketKey, int year, decimal amountUsd)
     {
-        var yyyy = year.ToString("D4", CultureInfo.InvariantCulture);
+        var yyyy = BucketKey.Year(year);
         contributions.Add(bucketKey, CountPrefix + yyyy, 1).Add(bucketKey, UsdPrefix + yyyy, amountUsd);
     }
 

@@ -27,7 +27,7 @@ public sealed class EditionTotals : Projection<Edition>
 
     public override void Contribute(Edition edition, Contributions contributions)
     {
-        var year = Year(edition.StartYear);
+        var year = BucketKey.Year(edition.StartYear);
         var (toProgramme, toOutcome) = (Flag(edition.LinkedProgrammeIds.Count > 0), Flag(edition.IsLinkedToOutcome));
         AddTrained(edition, BucketKey.Of(YearFamily, year, toProgramme, toOutcome), contributions);
         AddTrained(edition, BucketKey.Of(CourseFamily, edition.CourseId.ToString("N"), year, toProgramme, toOutcome), contributions);
@@ -54,15 +54,14 @@ public sealed class EditionTotals : Projection<Edition>
     internal const string YearFamily = "y", CourseFamily = "c";
 
     /// <summary>Every edition starting in the period, per year and the editions' own links.</summary>
-    public static BucketRange TrainedBetween(int fromYear, int toYear) => BucketRange.Between($"{YearFamily}|{Year(fromYear)}", $"{YearFamily}|{Year(toYear)}");
+    public static BucketRange TrainedBetween(int fromYear, int toYear) => BucketRange.Between($"{YearFamily}|{BucketKey.Year(fromYear)}", $"{YearFamily}|{BucketKey.Year(toYear)}");
 
     /// <summary>One course's editions starting in the period, per year and the editions' own links.</summary>
     public static BucketRange CourseTrainedBetween(Guid courseId, int fromYear, int toYear) =>
-        BucketRange.Between($"{CourseFamily}|{courseId:N}|{Year(fromYear)}", $"{CourseFamily}|{courseId:N}|{Year(toYear)}");
+        BucketRange.Between($"{CourseFamily}|{courseId:N}|{BucketKey.Year(fromYear)}", $"{CourseFamily}|{courseId:N}|{BucketKey.Year(toYear)}");
 
-    public static BucketRange FellowshipsBetween(int fromYear, int toYear) => BucketRange.Between($"f|{Year(fromYear)}", $"f|{Year(toYear)}");
+    public static BucketRange FellowshipsBetween(int fromYear, int toYear) => BucketRange.Between($"f|{BucketKey.Year(fromYear)}", $"f|{BucketKey.Year(toYear)}");
 
-    private static string Year(int year) => year.ToString("D4", CultureInfo.InvariantCulture);
     private static string Flag(bool value) => value ? "1" : "0";
 }
 

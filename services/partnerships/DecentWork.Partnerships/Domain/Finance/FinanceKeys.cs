@@ -25,8 +25,6 @@ public static class FinanceKeys
     public const string BudgetFigure = "budget";
     public const string NoCountry = "-";
 
-    public static string Year(int year) => year.ToString("D4", CultureInfo.InvariantCulture);
-
     public static int Number(string part) => int.Parse(part, NumberStyles.None, CultureInfo.InvariantCulture);
 
     public static string Code(int value) => value.ToString("D2", CultureInfo.InvariantCulture);
@@ -35,7 +33,7 @@ public static class FinanceKeys
     public static void Add(Contributions contributions, string figure, decimal amount, int year, FundingSource source, IloRegion? region,
         string countryCode, Guid partnerId, Guid projectId)
     {
-        var (yearPart, sourcePart, regionPart) = (Year(year), Code((int)source), Code((int)(region ?? 0)));
+        var (yearPart, sourcePart, regionPart) = (BucketKey.Year(year), Code((int)source), Code((int)(region ?? 0)));
         var country = countryCode.Length == 0 ? NoCountry : countryCode;
         contributions.Add(BucketKey.Of(Cells, yearPart, sourcePart, regionPart, country, partnerId.ToString("N"), projectId.ToString("N")), figure, amount)
             .Add(BucketKey.Of(Places, yearPart, sourcePart, regionPart, country), figure, amount)
@@ -45,7 +43,7 @@ public static class FinanceKeys
 
     /// <summary>The cells of one family (<see cref="Cells"/>, <see cref="Places"/>, <see cref="Regions"/>, <see cref="Partners"/>) of the years from <paramref name="startYear"/> to <paramref name="endYear"/>.</summary>
     public static BucketRange Between(string family, int startYear, int endYear) =>
-        BucketRange.Between($"{family}{BucketKey.Separator}{Year(startYear)}", $"{family}{BucketKey.Separator}{Year(endYear)}");
+        BucketRange.Between($"{family}{BucketKey.Separator}{BucketKey.Year(startYear)}", $"{family}{BucketKey.Separator}{BucketKey.Year(endYear)}");
 }
 
 /// <summary>

@@ -22,7 +22,7 @@ public sealed class ProjectBudgetTotals : Projection<ApprovalBudget>
     {
         foreach (var line in book.Lines)
         {
-            var lineKey = BucketKey.Of(FinanceKeys.Lines, line.ProjectId.ToString("N"), FinanceKeys.Year(line.Year), book.Id.ToString("N"),
+            var lineKey = BucketKey.Of(FinanceKeys.Lines, line.ProjectId.ToString("N"), BucketKey.Year(line.Year), book.Id.ToString("N"),
                 FinanceKeys.Code((int)book.Source));
             contributions.Add(lineKey, UsdFigure, line.AmountUsd);
             FinanceKeys.Add(contributions, FinanceKeys.BudgetFigure, line.AmountUsd, line.Year, book.Source, line.Region, line.CountryCode,
